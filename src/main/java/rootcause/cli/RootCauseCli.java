@@ -1,0 +1,2 @@
+package rootcause.cli;
+public class RootCauseCli { public static void main(String[] a) {} }
