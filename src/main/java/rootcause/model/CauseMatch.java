@@ -1,0 +1,16 @@
+package rootcause.model;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * One root cause found in one complaint, with its evidence.
+ *
+ * @param causeId    taxonomy id of the cause
+ * @param causeGroup taxonomy group id of the cause
+ * @param sentiment  mean sentiment of the evidencing sentences mapped to [-1, 1]; 0 when none is known
+ * @param evidence   the matches, one per evidencing sentence and pattern
+ */
+public record CauseMatch(String causeId, String causeGroup, double sentiment, List<Evidence> evidence)
+        implements Serializable {
+}
