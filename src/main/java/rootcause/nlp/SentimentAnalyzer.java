@@ -1,0 +1,81 @@
+package rootcause.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import rootcause.model.DocumentAnalysis;
+import rootcause.model.SentenceAnalysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sentences, lemmas and sentiment of one complaint text, from Stanford CoreNLP.
+ *
+ * <p>Runs wherever it is called: on executors inside the nlp stage, on the driver for {@code explain}.
+ * The CoreNLP pipeline is built once per JVM per settings ({@link #shared}) and shared by all threads:
+ * {@code StanfordCoreNLP.annotate} is thread-safe and loading the parser takes seconds.
+ * Not serializable on purpose: executors obtain their own through {@link #shared}.
+ */
+public final class SentimentAnalyzer {
+    private static final Map<NlpSettings, SentimentAnalyzer> SHARED = new ConcurrentHashMap<>();
+
+    private final NlpSettings settings;
+    private final StanfordCoreNLP pipeline;
+
+    private SentimentAnalyzer(NlpSettings settings) {
+        this.settings = settings;
+        this.pipeline = new StanfordCoreNLP(settings.coreNlpProperties());
+    }
+
+    /** The one analyzer for these settings in this JVM, built on first use. */
+    public static SentimentAnalyzer shared(NlpSettings settings) {
+        return SHARED.computeIfAbsent(settings, SentimentAnalyzer::new);
+    }
+
+    public NlpSettings settings() {
+        return settings;
+    }
+
+    /** Analyses one text; an empty or blank text gives no sentences and a neutral score. */
+    public DocumentAnalysis analyze(String text) {
+        if (text == null || text.isBlank()) {
+            return SentimentScore.summarise(List.of(), 0);
+        }
+        Annotation doc = new Annotation(text);
+        pipeline.annotate(doc);
+        List<SentenceAnalysis> sentences = new ArrayList<>();
+        int tooLong = 0;
+        int tokenOffset = 0;
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            List<String> lemmas = new ArrayList<>(tokens.size());
+            for (CoreLabel token : tokens) {
+                String lemma = token.lemma() != null ? token.lemma() : token.word();
+                lemmas.add(lemma.toLowerCase(Locale.ROOT));
+            }
+            int sentiment = SentenceAnalysis.UNKNOWN;
+            if (tokens.size() > settings.maxSentenceTokens()) {
+                tooLong++;
+            } else {
+                Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+                if (tree != null) {
+                    sentiment = RNNCoreAnnotations.getPredictedClass(tree);
+                }
+            }
+            sentences.add(new SentenceAnalysis(sentences.size(),
+                    sentence.get(CoreAnnotations.TextAnnotation.class), sentiment,
+                    tokenOffset, tokenOffset + tokens.size(), List.copyOf(lemmas)));
+            tokenOffset += tokens.size();
+        }
+        return SentimentScore.summarise(sentences, tooLong);
+    }
+}
