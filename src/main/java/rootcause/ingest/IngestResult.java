@@ -1,0 +1,35 @@
+package rootcause.ingest;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import rootcause.model.Columns;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Every record read, with its disposition.
+ *
+ * @param rows  {@link IngestStage#ROW_SCHEMA}: accepted, filtered and rejected records
+ * @param files the input files, in the order read
+ */
+public record IngestResult(Dataset<Row> rows, List<String> files) {
+    public static final List<String> COMPLAINT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE,
+            Columns.SOURCE_FILE, Columns.RECORD, Columns.CHANNEL, Columns.PRODUCT, Columns.REGION, Columns.SCORE,
+            Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);
+    public static final List<String> REJECT_COLUMNS = List.of(Columns.SOURCE, Columns.SOURCE_FILE, Columns.RECORD,
+            Columns.COMPLAINT_ID, Columns.DISPOSITION, Columns.REASON, Columns.DETAIL, Columns.RAW_RECORD);
+
+    /** Accepted complaints, raw text, canonical columns only. */
+    public Dataset<Row> accepted() {
+        return rows.filter(col(Columns.DISPOSITION).equalTo(IngestStage.ACCEPTED))
+                .select(COMPLAINT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    /** Filtered and rejected records with reason, detail and the raw (not yet redacted) record. */
+    public Dataset<Row> notAccepted() {
+        return rows.filter(col(Columns.DISPOSITION).notEqual(IngestStage.ACCEPTED))
+                .select(REJECT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+    }
+}
