@@ -1,2 +1,50 @@
 package rootcause.cli;
-public class RootCauseCli { public static void main(String[] a) {} }
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rootcause} command line: verbs for running the job and working with its outputs. */
+@Command(name = "rootcause", mixinStandardHelpOptions = true, versionProvider = RootCauseCli.Version.class,
+        description = "Mines customer complaints for the root causes of bad customer service, month by month.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class RootCauseCli {
+    private static final Logger LOG = LogManager.getLogger(RootCauseCli.class);
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; used by tests without exiting the JVM. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new RootCauseCli()).setExecutionExceptionHandler(RootCauseCli::onFailure);
+    }
+
+    /** One clear line for the user; the stack trace goes to the log. */
+    private static int onFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        boolean expected = e instanceof IllegalArgumentException || e instanceof rootcause.model.ConfigException;
+        String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        cmd.getErr().println("rootcause " + cmd.getCommandName() + ": " + message);
+        if (expected) {
+            LOG.debug("rootcause {} failed", cmd.getCommandName(), e);
+            return CommandLine.ExitCode.USAGE;
+        }
+        cmd.getErr().println("(" + e.getClass().getSimpleName() + "; the stack trace is in the log)");
+        LOG.error("rootcause {} failed", cmd.getCommandName(), e);
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = RootCauseCli.class.getPackage().getImplementationVersion();
+            return new String[]{"rootcause " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,10 @@ public final class ComplaintDates implements Serializable {
                 .parseCaseInsensitive()
                 // "yy" reads 2000-2099 (DateTimeFormatter's base year); exports here start in 2011.
                 .appendPattern(pattern)
+                // STRICT rejects 2023-02-30 instead of moving it to the 28th; it needs an era for "yyyy".
+                .parseDefaulting(ChronoField.ERA, 1)
                 .toFormatter(Locale.ENGLISH)
-                .withResolverStyle(ResolverStyle.SMART);
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 
     private static List<DateTimeFormatter> compile(List<String> patterns) {
