@@ -33,12 +33,13 @@ public final class PiiRedactor implements Serializable {
             "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,5}\\)?){2,6}(?!\\w)");
     // North American numbers: optional +1/1, area code with or without parentheses, 3-4 digits.
     private static final Pattern US_PHONE = Pattern.compile(
-            "(?<![\\w/.$,+-])(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-]?)\\d{3}[ .-]?\\d{4}(?![\\w/-]|[.,]\\d)");
-    // Digits named as an account, routing, member or loan number; keeps the label for readability.
+            "(?<![\\w/$,+-])(?<!\\d\\.)(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-]?)\\d{3}[ .-]?\\d{4}(?![\\w/-]|[.,]\\d)");
+    // Digits named as an account, routing, member, loan or case number; keeps the label for readability.
+    // The number is 4+ digits or groups of 3+, so "my account 30 60 90 days late" stays.
     private static final Pattern LABELLED_ACCOUNT = Pattern.compile(
-            "(?i)\\b((?:account|acct|a/c|routing|member|loan|policy|customer)"
-                    + "(?:\\s*(?:number|num|no\\.?|#|id))?\\s*(?:is\\s*|:\\s*|#\\s*)?)"
-                    + "(?:ending\\s+in\\s+)?\\d[\\d -]{2,}\\d(?![\\d,./])");
+            "(?i)\\b((?:account|acct|a/c|routing|member|loan|policy|customer|case|ticket|claim|reference|ref)"
+                    + "(?:\\s*(?:number|num|no\\.?|#|id))?\\s*(?:is\\s*|:\\s*|#\\s*|\\.\\s*)?)"
+                    + "(?:ending\\s+in\\s+)?(?:\\d{3,}(?:[ -]\\d{3,})+|\\d{4,})(?![\\d]|[.,/]\\d)");
     private static final Pattern LONG_DIGIT_RUN = Pattern.compile("(?<![\\d.,/-])\\d{8,}(?![\\d]|[.,]\\d)");
     private static final String STREET_TYPE = "(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|"
             + "Court|Ct|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Way|Trail|Trl|Square|Sq)";
@@ -48,6 +49,10 @@ public final class PiiRedactor implements Serializable {
     private static final Pattern STREET_ADDRESS = Pattern.compile(
             "(?<![\\w$.,/-])\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:" + NOT_FILLER + "(?:[A-Z][a-zA-Z'-]*|\\d+(?:st|nd|rd|th))\\s+){1,3}"
                     + "(?i:" + STREET_TYPE + ")\\b(?:,?\\s*(?i:apt|apartment|suite|ste|unit|#)\\.?\\s*#?\\w+)?");
+    // Lower-case street names ("12008 blue ridge blvd") only after a house number of 3+ digits.
+    private static final Pattern LOWER_CASE_STREET_ADDRESS = Pattern.compile(
+            "(?<![\\w$.,/-])\\d{3,6}\\s+(?:" + NOT_FILLER + "[a-z][a-z'-]*\\s+){1,3}"
+                    + "(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|parkway|pkwy|highway|hwy)\\b");
     private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+");
 
     private record Rule(Pattern pattern, Function<Matcher, String> replacement) {}
@@ -63,6 +68,7 @@ public final class PiiRedactor implements Serializable {
             new Rule(LABELLED_ACCOUNT, m -> m.group(1) + ACCOUNT),
             new Rule(LONG_DIGIT_RUN, m -> ACCOUNT),
             new Rule(STREET_ADDRESS, m -> ADDRESS),
+            new Rule(LOWER_CASE_STREET_ADDRESS, m -> ADDRESS),
             new Rule(PO_BOX, m -> ADDRESS));
 
     /** Returns the text with every recognised piece of personal data replaced; {@code null} stays {@code null}. */

@@ -35,6 +35,7 @@ class PiiRedactorTest {
             "call +44 20 7946 0958 in London|call [phone] in London",
             "ring +49 30 123456 78|ring [phone]",
             "my cell is 555 123 4567|my cell is [phone]",
+            "on hold for an hour...919-555-0185|on hold for an hour...[phone]",
     })
     void redactsPhoneNumbersInUsAndInternationalFormats(String text, String expected) {
         assertThat(redactor.redact(text)).isEqualTo(expected);
@@ -68,6 +69,8 @@ class PiiRedactorTest {
             "account ending in 4432|account [account]",
             "deposit to 12345678 failed|deposit to [account] failed",
             "Account #: 000123456789|Account #: [account]",
+            "Case ID 8544484 still open|Case ID [account] still open",
+            "complaint ref.8441639 ignored|complaint ref.[account] ignored",
     })
     void redactsAccountAndRoutingNumbers(String text, String expected) {
         assertThat(redactor.redact(text)).isEqualTo(expected);
@@ -91,6 +94,7 @@ class PiiRedactorTest {
             "at 221b Baker St now|at [address] now",
             "mail PO Box 4471 please|mail [address] please",
             "12 5th Avenue|[address]",
+            "the store at 12008 blue ridge blvd, grandview|the store at [address], grandview",
     })
     void redactsStreetAddresses(String text, String expected) {
         assertThat(redactor.redact(text)).isEqualTo(expected);
@@ -111,6 +115,9 @@ class PiiRedactorTest {
             "I SPOKE TO 3 AGENTS ON THE WAY HOME",
             "My account was closed after 14 days",
             "the loan of 5000 was paid",
+            "they report my account 30 60 90 days late",
+            "I drove 120 miles on the highway",
+            "pi is 3.14159265 roughly",
             "version 10.2.1 of the app",
             "it took 1,234,567 steps",
             "rated 4.5 out of 5",
