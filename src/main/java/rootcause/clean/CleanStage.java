@@ -1,0 +1,78 @@
+package rootcause.clean;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import rootcause.model.Columns;
+import rootcause.model.StageInput;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Normalises complaint text, redacts PII, and marks exact duplicates (same normalised text from the same
+ * source) without dropping them. Also redacts the raw records of rejected rows, so nothing unredacted is
+ * ever written. The text logic lives in {@link TextNormalizer} and {@link PiiRedactor}.
+ */
+public final class CleanStage {
+    public static final List<String> INPUT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE,
+            Columns.SOURCE_FILE, Columns.RECORD, Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);
+
+    /** Columns added to the input's. */
+    public static final StructType ADDED_SCHEMA = new StructType()
+            .add(Columns.IS_DUPLICATE, DataTypes.BooleanType, false)
+            .add(Columns.DUPLICATE_OF, DataTypes.StringType);
+
+    private static final String DUPLICATE_KEY = "rc_duplicate_key";
+    private static final String RANK = "rc_rank";
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final PiiRedactor redactor = new PiiRedactor();
+
+    /** Accepted complaints with clean, redacted text and duplicate marks. */
+    public Dataset<Row> clean(Dataset<Row> accepted) {
+        StageInput.require("clean", accepted, INPUT_COLUMNS);
+        Dataset<Row> redacted = accepted.withColumn(Columns.TEXT, cleanText().apply(col(Columns.TEXT)));
+        return markDuplicates(redacted);
+    }
+
+    /** Filtered and rejected records with their raw record and detail redacted. */
+    public Dataset<Row> redactRejects(Dataset<Row> rejects) {
+        StageInput.require("clean (rejects)", rejects, List.of(Columns.RAW_RECORD, Columns.DETAIL));
+        UserDefinedFunction redact = redact();
+        return rejects.withColumn(Columns.RAW_RECORD, redact.apply(col(Columns.RAW_RECORD)))
+                .withColumn(Columns.DETAIL, redact.apply(col(Columns.DETAIL)));
+    }
+
+    private UserDefinedFunction cleanText() {
+        TextNormalizer n = normalizer;
+        PiiRedactor r = redactor;
+        return udf((UDF1<String, String>) t -> t == null ? null : r.redact(n.normalize(t)), DataTypes.StringType);
+    }
+
+    private UserDefinedFunction redact() {
+        PiiRedactor r = redactor;
+        return udf((UDF1<String, String>) t -> t == null ? null : r.redact(t), DataTypes.StringType);
+    }
+
+    /** The first complaint of a (source, normalised text) group, by date then id, is the original. */
+    private static Dataset<Row> markDuplicates(Dataset<Row> complaints) {
+        UserDefinedFunction key = udf((UDF1<String, String>) TextNormalizer::duplicateKey, DataTypes.StringType);
+        WindowSpec group = Window.partitionBy(col(Columns.SOURCE), col(DUPLICATE_KEY))
+                .orderBy(col(Columns.CREATED_DATE), col(Columns.COMPLAINT_ID), col(Columns.SOURCE_FILE), col(Columns.RECORD));
+        Column isDuplicate = col(RANK).gt(1);
+        return complaints
+                .withColumn(DUPLICATE_KEY, key.apply(col(Columns.TEXT)))
+                .withColumn(RANK, row_number().over(group))
+                .withColumn(Columns.DUPLICATE_OF, when(isDuplicate, first(col(Columns.COMPLAINT_ID)).over(group)))
+                .withColumn(Columns.IS_DUPLICATE, isDuplicate)
+                .drop(DUPLICATE_KEY, RANK);
+    }
+}

@@ -1,0 +1,55 @@
+package rootcause.cli;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import rootcause.ingest.InputSpec;
+import rootcause.job.JobConfig;
+import rootcause.job.RootCauseJob;
+import rootcause.job.RunManifest;
+import rootcause.nlp.NlpSettings;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code run}: the whole job, from CSV exports to the output folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Reads complaint exports, finds their root causes and writes Parquet, CSV and reports.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "PROFILE=PATH",
+            description = "An export to read: PROFILE is a built-in profile (cfpb, twcs, airline, survey) or a profile "
+                    + "file; PATH a CSV file or a folder of CSV files. Repeatable.")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path output;
+
+    @Option(names = "--months", split = ",", paramLabel = "YYYY-MM",
+            description = "Only these months (comma-separated). Default: every month in the inputs.")
+    List<String> months = new ArrayList<>();
+
+    @Option(names = "--taxonomy", paramLabel = "FILE", description = "A taxonomy file to use instead of the built-in one.")
+    String taxonomy;
+
+    @Option(names = "--max-sentence-tokens", defaultValue = "80", paramLabel = "N",
+            description = "Longer sentences are not parsed; their sentiment is unknown (default: ${DEFAULT-VALUE}).")
+    int maxSentenceTokens;
+
+    @Override
+    public Integer call() {
+        List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
+        JobConfig config = new JobConfig(specs, output, new LinkedHashSet<>(months), taxonomy,
+                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens));
+        SparkSession spark = SparkSessions.forJob("rootcause run");
+        RunManifest manifest = new RootCauseJob(spark, config).run();
+        System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
+                manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
+                manifest.duplicates(), manifest.monthsWritten(), output.toAbsolutePath());
+        return 0;
+    }
+}

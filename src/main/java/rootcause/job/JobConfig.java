@@ -1,0 +1,35 @@
+package rootcause.job;
+
+import rootcause.ingest.InputSpec;
+import rootcause.nlp.NlpSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one run needs, validated on construction.
+ *
+ * @param inputs   the exports to read, each with its profile
+ * @param output   the output folder (the contract in DESIGN.md)
+ * @param months   months ({@code YYYY-MM}) to process; empty means every month found
+ * @param taxonomy built-in taxonomy name or path to a taxonomy file; null means the built-in one
+ * @param nlp      how CoreNLP is set up
+ */
+public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp) {
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+    public JobConfig {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("give at least one --input PROFILE=PATH");
+        }
+        for (String m : months) {
+            if (!MONTH.matcher(m).matches()) {
+                throw new IllegalArgumentException("--months: '" + m + "' is not a month; write YYYY-MM, e.g. 2019-09");
+            }
+        }
+        inputs = List.copyOf(inputs);
+        months = Set.copyOf(months);
+    }
+}

@@ -1,0 +1,38 @@
+package rootcause.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A check on the run's own numbers (as deequ's constraints judge metrics, not data): an {@code error} fails the
+ * run, a {@code warning} is reported.
+ */
+public record RunCheck(@JsonProperty("level") String level, @JsonProperty("check") String check,
+                       @JsonProperty("passed") boolean passed, @JsonProperty("detail") String detail) {
+    public static final String ERROR = "error";
+    public static final String WARNING = "warning";
+
+    /** The checks every run makes on its counts. */
+    public static List<RunCheck> onCounts(List<FileCounts> files) {
+        List<RunCheck> checks = new ArrayList<>();
+        for (FileCounts f : files) {
+            checks.add(new RunCheck(ERROR, "rows_read = rows_accepted + rows_rejected + rows_filtered for " + f.file(),
+                    f.reconciles(), f.rowsRead() + " = " + f.rowsAccepted() + " + " + f.rowsRejected() + " + " + f.rowsFiltered()));
+            long monthly = f.acceptedByMonth().values().stream().mapToLong(Long::longValue).sum();
+            checks.add(new RunCheck(ERROR, "accepted rows all have a month for " + f.file(),
+                    monthly == f.rowsAccepted(), monthly + " of " + f.rowsAccepted()));
+            if (f.rowsRead() > 0) {
+                double rejectedShare = (double) f.rowsRejected() / f.rowsRead();
+                checks.add(new RunCheck(WARNING, "rejected share at most 5% for " + f.file(), rejectedShare <= 0.05,
+                        String.format(java.util.Locale.ROOT, "%.1f%% rejected", 100 * rejectedShare)));
+            }
+        }
+        return checks;
+    }
+
+    public static List<RunCheck> failedErrors(List<RunCheck> checks) {
+        return checks.stream().filter(c -> ERROR.equals(c.level()) && !c.passed()).toList();
+    }
+}

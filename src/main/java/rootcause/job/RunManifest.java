@@ -1,0 +1,60 @@
+package rootcause.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code OUT/manifest.json}: what one run read, accepted, rejected, filtered and de-duplicated, in total and per
+ * input file; the months it wrote; versions; timings; and the result of the run checks.
+ */
+public record RunManifest(
+        @JsonProperty("run_id") String runId,
+        @JsonProperty("started_at") String startedAt,
+        @JsonProperty("finished_at") String finishedAt,
+        @JsonProperty("versions") Map<String, String> versions,
+        @JsonProperty("taxonomy") Map<String, String> taxonomy,
+        @JsonProperty("months_requested") List<String> monthsRequested,
+        @JsonProperty("months_written") List<String> monthsWritten,
+        @JsonProperty("rows_read") long rowsRead,
+        @JsonProperty("rows_accepted") long rowsAccepted,
+        @JsonProperty("rows_rejected") long rowsRejected,
+        @JsonProperty("rows_filtered") long rowsFiltered,
+        @JsonProperty("duplicates") long duplicates,
+        @JsonProperty("rejected_by_reason") Map<String, Long> rejectedByReason,
+        @JsonProperty("filtered_by_reason") Map<String, Long> filteredByReason,
+        @JsonProperty("files") List<FileCounts> files,
+        @JsonProperty("nlp") Map<String, Object> nlp,
+        @JsonProperty("classify") Map<String, Object> classify,
+        @JsonProperty("timings_ms") Map<String, Long> timingsMs,
+        @JsonProperty("checks") List<RunCheck> checks) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Totals over files. */
+    public static Map<String, Long> sumReasons(List<FileCounts> files, boolean rejected) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (FileCounts f : files) {
+            (rejected ? f.rejectedByReason() : f.filteredByReason()).forEach((k, v) -> out.merge(k, v, Long::sum));
+        }
+        return out;
+    }
+
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(tmp.toFile(), this);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static RunManifest read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), RunManifest.class);
+    }
+}
