@@ -1,0 +1,122 @@
+package rootcause;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import rootcause.clean.PiiRedactor;
+import rootcause.model.Columns;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Checks an output folder against the contract in DESIGN.md and returns every violation found
+ * (an empty list means the folder is valid). Used by the end-to-end and real-data tests.
+ */
+public final class OutputContract {
+    private static final PiiRedactor PII = new PiiRedactor();
+
+    private OutputContract() {}
+
+    public static List<String> violations(Path out, SparkSession spark) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path manifestFile = out.resolve("manifest.json");
+        if (!Files.isRegularFile(manifestFile)) {
+            problems.add("no manifest.json in " + out);
+            return problems;
+        }
+        JsonNode manifest = new ObjectMapper().readTree(manifestFile.toFile());
+        long read = manifest.get("rows_read").asLong();
+        long accepted = manifest.get("rows_accepted").asLong();
+        long rejected = manifest.get("rows_rejected").asLong();
+        long filtered = manifest.get("rows_filtered").asLong();
+        if (read != accepted + rejected + filtered) {
+            problems.add("manifest does not reconcile: " + read + " != " + accepted + " + " + rejected + " + " + filtered);
+        }
+        for (JsonNode f : manifest.get("files")) {
+            if (f.get("rows_read").asLong() != f.get("rows_accepted").asLong() + f.get("rows_rejected").asLong()
+                    + f.get("rows_filtered").asLong()) {
+                problems.add("file " + f.get("file").asText() + " does not reconcile");
+            }
+        }
+
+        List<String> months = new ArrayList<>();
+        manifest.get("months_written").forEach(m -> months.add(m.asText()));
+        for (String m : months) {
+            if (!Files.isDirectory(out.resolve("complaints/month=" + m))) {
+                problems.add("month " + m + " in the manifest has no complaints/month=" + m + "/ partition");
+            }
+        }
+        Dataset<Row> complaints = spark.read().parquet(out.resolve("complaints").toString());
+        Dataset<Row> ofThisRun = complaints.filter(col(Columns.MONTH).isin(months.toArray()));
+        long rows = ofThisRun.count();
+        if (rows != accepted) {
+            problems.add("complaints/ holds " + rows + " rows for the run's months; the manifest says " + accepted + " accepted");
+        }
+        long distinctIds = ofThisRun.select(Columns.SOURCE, Columns.SOURCE_FILE, Columns.RECORD).distinct().count();
+        if (distinctIds != rows) {
+            problems.add("complaints/ holds " + (rows - distinctIds) + " rows twice");
+        }
+        Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());
+        if (rejects.count() != rejected + filtered) {
+            problems.add("rejects/ holds " + rejects.count() + " rows; the manifest says " + rejected + " rejected + " + filtered + " filtered");
+        }
+        if (rejects.filter(col(Columns.REASON).isNull()).count() > 0) {
+            problems.add("rejects/ has rows without a reason");
+        }
+        problems.addAll(piiIn("complaints", complaints));
+        problems.addAll(piiIn("rejects", rejects));
+        problems.addAll(piiInTextFiles(out));
+        return problems;
+    }
+
+    /** Every string column, and every string inside nested arrays/structs via its JSON form. */
+    private static List<String> piiIn(String name, Dataset<Row> data) {
+        List<String> problems = new ArrayList<>();
+        for (StructField f : data.schema().fields()) {
+            Dataset<String> values = f.dataType().equals(DataTypes.StringType)
+                    ? data.select(col(f.name())).na().drop().as(org.apache.spark.sql.Encoders.STRING())
+                    : data.select(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(col(f.name()))))
+                    .as(org.apache.spark.sql.Encoders.STRING());
+            if (f.name().equals(Columns.MONTH) || f.dataType().equals(DataTypes.DateType)
+                    || f.dataType().equals(DataTypes.LongType) || f.dataType().equals(DataTypes.DoubleType)
+                    || f.name().equals(Columns.COMPLAINT_ID) || f.name().equals(Columns.DUPLICATE_OF)
+                    || f.name().equals(Columns.SOURCE_FILE)) {
+                continue; // ids, paths and numbers are not free text
+            }
+            List<String> hits = values.filter((org.apache.spark.api.java.function.FilterFunction<String>) PII::containsPii)
+                    .limit(3).collectAsList();
+            if (!hits.isEmpty()) {
+                problems.add(name + "." + f.name() + " contains PII, e.g. " + hits);
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> piiInTextFiles(Path out) throws IOException {
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".csv") || name.endsWith(".html") || (name.endsWith(".json") && !name.equals("manifest.json"))) {
+                    String text = Files.readString(p, StandardCharsets.UTF_8);
+                    if (PII.containsPii(text)) {
+                        problems.add(out.relativize(p) + " contains PII");
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,70 @@
+package rootcause;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real thing: jobs/rootcause → SparkSubmit → the application jar, on data-samples/, then the output contract. */
+class RunThroughSparkSubmitIT {
+
+    static ProcessResult launcher(Path logDir, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("jobs/rootcause"));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(logDir, "launcher", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("jobs/rootcause did not finish in 20 minutes; log: " + log);
+        }
+        return new ProcessResult(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    record ProcessResult(int exitCode, String output) {}
+
+    static String[] sampleInputs() {
+        return new String[]{
+                "--input", "cfpb=data-samples/cfpb",
+                "--input", "cfpb=data-samples/cfpb-export",
+                "--input", "twcs=data-samples/twcs",
+                "--input", "airline=data-samples/airline",
+                "--input", "survey=data-samples/survey"};
+    }
+
+    @Test
+    void runsOnTheSamplesAndWritesTheContract(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(List.of(sampleInputs()));
+        args.addAll(List.of("--output", out.toString()));
+        ProcessResult r = launcher(tmp, args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("rows read");
+
+        assertThat(OutputContract.violations(out, SparkTestSession.get())).isEmpty();
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.get("rows_rejected").asLong()).as("the samples hold deliberately bad rows").isPositive();
+        assertThat(manifest.get("months_written").size()).isGreaterThanOrEqualTo(3);
+        assertThat(manifest.get("rejected_by_reason").has("malformed_record")).isTrue();
+        assertThat(manifest.get("rejected_by_reason").has("unparseable_date")).isTrue();
+        assertThat(manifest.get("filtered_by_reason").has("company_reply")).isTrue();
+        assertThat(manifest.get("filtered_by_reason").has("no_text")).isTrue();
+    }
+
+    @Test
+    void badArgumentsGiveOneClearLineAndUsageExitCode(@TempDir Path tmp) throws Exception {
+        ProcessResult r = launcher(tmp, "run", "--input", "nosuchprofile=data-samples/cfpb", "--output", tmp + File.separator + "o");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.output()).contains("nosuchprofile").contains("cfpb, twcs, airline, survey").doesNotContain("\tat ");
+    }
+}
