@@ -1,6 +1,5 @@
 package rootcause.cli;
 
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,16 +39,35 @@ public final class RunCommand implements Callable<Integer> {
             description = "Longer sentences are not parsed; their sentiment is unknown (default: ${DEFAULT-VALUE}).")
     int maxSentenceTokens;
 
+    @Option(names = "--stop-after", defaultValue = "report", paramLabel = "STAGE",
+            converter = StageConverter.class,
+            description = "Last stage to run: clean, nlp, classify or report (default: ${DEFAULT-VALUE}). "
+                    + "'clean' is a fast check of counts, rejects and redaction.")
+    JobConfig.Stage stopAfter;
+
     @Override
     public Integer call() {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         JobConfig config = new JobConfig(specs, output, new LinkedHashSet<>(months), taxonomy,
-                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens));
+                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter);
         SparkSession spark = SparkSessions.forJob("rootcause run");
         RunManifest manifest = new RootCauseJob(spark, config).run();
         System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
                 manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
                 manifest.duplicates(), manifest.monthsWritten(), output.toAbsolutePath());
         return 0;
+    }
+
+    /** Lower-case stage names on the command line. */
+    static final class StageConverter implements picocli.CommandLine.ITypeConverter<JobConfig.Stage> {
+        @Override
+        public JobConfig.Stage convert(String value) {
+            try {
+                return JobConfig.Stage.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a stage; use clean, nlp, classify or report");
+            }
+        }
     }
 }

@@ -16,8 +16,18 @@ import java.util.regex.Pattern;
  * @param months   months ({@code YYYY-MM}) to process; empty means every month found
  * @param taxonomy built-in taxonomy name or path to a taxonomy file; null means the built-in one
  * @param nlp      how CoreNLP is set up
+ * @param stopAfter the last stage to run; complaints are written with the columns filled so far
  */
-public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp) {
+public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
+                        Stage stopAfter) {
+
+    /** Stages a run can stop after. {@code clean} is a fast validation run: counts, rejects, redaction. */
+    public enum Stage { CLEAN, NLP, CLASSIFY, REPORT;
+        public boolean includes(Stage other) {
+            return other.ordinal() <= ordinal();
+        }
+    }
+
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     public JobConfig {
