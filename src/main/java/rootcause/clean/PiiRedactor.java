@@ -49,10 +49,11 @@ public final class PiiRedactor implements Serializable {
     private static final Pattern STREET_ADDRESS = Pattern.compile(
             "(?<![\\w$.,/-])\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:" + NOT_FILLER + "(?:[A-Z][a-zA-Z'-]*|\\d+(?:st|nd|rd|th))\\s+){1,3}"
                     + "(?i:" + STREET_TYPE + ")\\b(?:,?\\s*(?i:apt|apartment|suite|ste|unit|#)\\.?\\s*#?\\w+)?");
-    // Lower-case street names ("12008 blue ridge blvd") only after a house number of 3+ digits.
+    // Lower-case street names ("12008 blue ridge blvd") only after a house number of 3+ digits, and never
+    // the nouns "drive", "road", "highway" ("a 240 kms drive", "a 500 mile road trip").
     private static final Pattern LOWER_CASE_STREET_ADDRESS = Pattern.compile(
             "(?<![\\w$.,/-])\\d{3,6}\\s+(?:" + NOT_FILLER + "[a-z][a-z'-]*\\s+){1,3}"
-                    + "(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|parkway|pkwy|highway|hwy)\\b");
+                    + "(?:street|st|avenue|ave|rd|boulevard|blvd|lane|ln|dr|pkwy|hwy)\\b");
     private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+");
 
     private record Rule(Pattern pattern, Function<Matcher, String> replacement) {}

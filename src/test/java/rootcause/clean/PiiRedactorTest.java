@@ -117,6 +117,8 @@ class PiiRedactorTest {
             "the loan of 5000 was paid",
             "they report my account 30 60 90 days late",
             "I drove 120 miles on the highway",
+            "I look forward to the 240 kms drive to the office",
+            "a 500 mile road trip",
             "pi is 3.14159265 roughly",
             "version 10.2.1 of the app",
             "it took 1,234,567 steps",
