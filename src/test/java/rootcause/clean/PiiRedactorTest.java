@@ -1,9 +1,16 @@
 package rootcause.clean;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -168,6 +175,32 @@ class PiiRedactorTest {
     void generatedTextsReallyContainPii() {
         long withPii = generatedTexts().stream().filter(redactor::containsPii).count();
         assertThat(withPii).isGreaterThan(generatedTexts().size() / 2);
+    }
+
+    @Test
+    void noSeededPiiSurvivesCleaningOfTheDataSamples() throws IOException {
+        List<String> seeded = List.of("dana.whitfield@example.com", "(555) 014-2297", "4111 1111 1111 1111",
+                "555-301-7788", "+1 555 014 8821", "r.okafor@example.net");
+        TextNormalizer normalizer = new TextNormalizer();
+        StringBuilder raw = new StringBuilder();
+        StringBuilder cleaned = new StringBuilder();
+        for (String file : List.of("cfpb/complaints.csv", "cfpb-export/complaints-2025-11-20_10_00.csv",
+                "twcs/twcs.csv", "airline/tweets.csv", "survey/survey.csv")) {
+            try (Reader in = Files.newBufferedReader(Path.of("data-samples", file), StandardCharsets.UTF_8)) {
+                for (CSVRecord record : CSVFormat.DEFAULT.parse(in)) {
+                    for (String cell : record) {
+                        String clean = redactor.redact(normalizer.normalize(cell));
+                        assertThat(redactor.containsPii(clean)).as("%s: %s", file, clean).isFalse();
+                        raw.append(cell).append('\n');
+                        cleaned.append(clean).append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(raw.toString()).contains(seeded);
+        for (String value : seeded) {
+            assertThat(cleaned.toString()).doesNotContain(value);
+        }
     }
 
     // Seeded, so a failure reproduces: fillers and PII pieces in random order and formats.
