@@ -31,6 +31,8 @@ public final class PiiRedactor implements Serializable {
     // International numbers start with '+' and a country code (never 0, unlike the "+0000" of a timestamp).
     private static final Pattern INTERNATIONAL_PHONE = Pattern.compile(
             "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,5}\\)?){2,6}(?!\\w)");
+    // A country code left in front of a number the US pattern already replaced ("+49 170 555 1234").
+    private static final Pattern COUNTRY_CODE_BEFORE_PHONE = Pattern.compile("(?<![\\w+])\\+[1-9]\\d{0,2}[ .-]?\\[phone\\]");
     // North American numbers: optional +1/1, area code with or without parentheses, 3-4 digits.
     private static final Pattern US_PHONE = Pattern.compile(
             "(?<![\\w/$,+-])(?<!\\d\\.)(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-]?)\\d{3}[ .-]?\\d{4}(?![\\w/-]|[.,]\\d)");
@@ -66,6 +68,7 @@ public final class PiiRedactor implements Serializable {
             new Rule(US_PHONE, m -> PHONE),
             // After US numbers, so a run of several numbers is not swallowed as one long "international" one.
             new Rule(INTERNATIONAL_PHONE, m -> digitCount(m.group()) >= 8 ? PHONE : null),
+            new Rule(COUNTRY_CODE_BEFORE_PHONE, m -> PHONE),
             new Rule(LABELLED_ACCOUNT, m -> m.group(1) + ACCOUNT),
             new Rule(LONG_DIGIT_RUN, m -> ACCOUNT),
             new Rule(STREET_ADDRESS, m -> ADDRESS),

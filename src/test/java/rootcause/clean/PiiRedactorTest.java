@@ -41,6 +41,7 @@ class PiiRedactorTest {
             "call 5551234567|call [phone]",
             "call +44 20 7946 0958 in London|call [phone] in London",
             "ring +49 30 123456 78|ring [phone]",
+            "Contact: +49 170 555 1234|Contact: [phone]",
             "my cell is 555 123 4567|my cell is [phone]",
             "on hold for an hour...919-555-0185|on hold for an hour...[phone]",
     })
