@@ -31,6 +31,8 @@ public final class PiiRedactor implements Serializable {
     // International numbers start with '+' and a country code (never 0, unlike the "+0000" of a timestamp).
     private static final Pattern INTERNATIONAL_PHONE = Pattern.compile(
             "(?<![\\w+])\\+[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,5}\\)?){2,6}(?!\\w)");
+    // A country code left in front of a number the US pattern already replaced ("+49 170 555 1234").
+    private static final Pattern COUNTRY_CODE_BEFORE_PHONE = Pattern.compile("(?<![\\w+])\\+[1-9]\\d{0,2}[ .-]?\\[phone\\]");
     // North American numbers: optional +1/1, area code with or without parentheses, 3-4 digits.
     private static final Pattern US_PHONE = Pattern.compile(
             "(?<![\\w/$,+-])(?<!\\d\\.)(?:\\+?1[ .-]?)?(?:\\(\\d{3}\\) ?|\\d{3}[ .-]?)\\d{3}[ .-]?\\d{4}(?![\\w/-]|[.,]\\d)");
@@ -49,10 +51,11 @@ public final class PiiRedactor implements Serializable {
     private static final Pattern STREET_ADDRESS = Pattern.compile(
             "(?<![\\w$.,/-])\\d{1,6}[A-Za-z]?\\s+(?:[NSEW]\\.?\\s+)?(?:" + NOT_FILLER + "(?:[A-Z][a-zA-Z'-]*|\\d+(?:st|nd|rd|th))\\s+){1,3}"
                     + "(?i:" + STREET_TYPE + ")\\b(?:,?\\s*(?i:apt|apartment|suite|ste|unit|#)\\.?\\s*#?\\w+)?");
-    // Lower-case street names ("12008 blue ridge blvd") only after a house number of 3+ digits.
+    // Lower-case street names ("12008 blue ridge blvd") only after a house number of 3+ digits, and never
+    // the nouns "drive", "road", "highway" ("a 240 kms drive", "a 500 mile road trip").
     private static final Pattern LOWER_CASE_STREET_ADDRESS = Pattern.compile(
             "(?<![\\w$.,/-])\\d{3,6}\\s+(?:" + NOT_FILLER + "[a-z][a-z'-]*\\s+){1,3}"
-                    + "(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|parkway|pkwy|highway|hwy)\\b");
+                    + "(?:street|st|avenue|ave|rd|boulevard|blvd|lane|ln|dr|pkwy|hwy)\\b");
     private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+");
 
     private record Rule(Pattern pattern, Function<Matcher, String> replacement) {}
@@ -65,6 +68,7 @@ public final class PiiRedactor implements Serializable {
             new Rule(US_PHONE, m -> PHONE),
             // After US numbers, so a run of several numbers is not swallowed as one long "international" one.
             new Rule(INTERNATIONAL_PHONE, m -> digitCount(m.group()) >= 8 ? PHONE : null),
+            new Rule(COUNTRY_CODE_BEFORE_PHONE, m -> PHONE),
             new Rule(LABELLED_ACCOUNT, m -> m.group(1) + ACCOUNT),
             new Rule(LONG_DIGIT_RUN, m -> ACCOUNT),
             new Rule(STREET_ADDRESS, m -> ADDRESS),

@@ -1,9 +1,16 @@
 package rootcause.clean;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +41,7 @@ class PiiRedactorTest {
             "call 5551234567|call [phone]",
             "call +44 20 7946 0958 in London|call [phone] in London",
             "ring +49 30 123456 78|ring [phone]",
+            "Contact: +49 170 555 1234|Contact: [phone]",
             "my cell is 555 123 4567|my cell is [phone]",
             "on hold for an hour...919-555-0185|on hold for an hour...[phone]",
     })
@@ -117,6 +125,8 @@ class PiiRedactorTest {
             "the loan of 5000 was paid",
             "they report my account 30 60 90 days late",
             "I drove 120 miles on the highway",
+            "I look forward to the 240 kms drive to the office",
+            "a 500 mile road trip",
             "pi is 3.14159265 roughly",
             "version 10.2.1 of the app",
             "it took 1,234,567 steps",
@@ -166,6 +176,32 @@ class PiiRedactorTest {
     void generatedTextsReallyContainPii() {
         long withPii = generatedTexts().stream().filter(redactor::containsPii).count();
         assertThat(withPii).isGreaterThan(generatedTexts().size() / 2);
+    }
+
+    @Test
+    void noSeededPiiSurvivesCleaningOfTheDataSamples() throws IOException {
+        List<String> seeded = List.of("dana.whitfield@example.com", "(555) 014-2297", "4111 1111 1111 1111",
+                "555-301-7788", "+1 555 014 8821", "r.okafor@example.net");
+        TextNormalizer normalizer = new TextNormalizer();
+        StringBuilder raw = new StringBuilder();
+        StringBuilder cleaned = new StringBuilder();
+        for (String file : List.of("cfpb/complaints.csv", "cfpb-export/complaints-2025-11-20_10_00.csv",
+                "twcs/twcs.csv", "airline/tweets.csv", "survey/survey.csv")) {
+            try (Reader in = Files.newBufferedReader(Path.of("data-samples", file), StandardCharsets.UTF_8)) {
+                for (CSVRecord record : CSVFormat.DEFAULT.parse(in)) {
+                    for (String cell : record) {
+                        String clean = redactor.redact(normalizer.normalize(cell));
+                        assertThat(redactor.containsPii(clean)).as("%s: %s", file, clean).isFalse();
+                        raw.append(cell).append('\n');
+                        cleaned.append(clean).append('\n');
+                    }
+                }
+            }
+        }
+        assertThat(raw.toString()).contains(seeded);
+        for (String value : seeded) {
+            assertThat(cleaned.toString()).doesNotContain(value);
+        }
     }
 
     // Seeded, so a failure reproduces: fillers and PII pieces in random order and formats.
