@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.within;
 import static rootcause.aggregate.ComplaintFixtures.cause;
 import static rootcause.aggregate.ComplaintFixtures.complaint;
 
-class AggregateStageTest {
-    static final Map<String, CauseInfo> CAUSES = Map.of(
+public class AggregateStageTest {
+    public static final Map<String, CauseInfo> CAUSES = Map.of(
             "long_wait", new CauseInfo("long_wait", "Long waits", "process", "Process and policy", "waiting"),
             "transfer_loop", new CauseInfo("transfer_loop", "Transferred around", "process", "Process and policy", "transfers"),
             "rudeness", new CauseInfo("rudeness", "Rudeness", "people", "People", "rude staff"));
@@ -33,7 +33,7 @@ class AggregateStageTest {
     private static List<CauseMetrics> metrics;
 
     /** January: 10 complaints (4 unclassified) and a duplicate; February: 10 complaints, rudeness surges. */
-    static List<ComplaintFixtures.Complaint> twoMonths() {
+    public static List<ComplaintFixtures.Complaint> twoMonths() {
         List<ComplaintFixtures.Complaint> list = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             list.add(complaint("j-wait-" + i, "2024-01", "phone", -0.5, cause("long_wait", "process", -0.5, "I waited an hour on hold " + i + ".")));
