@@ -2,6 +2,7 @@ package rootcause.report;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -101,6 +102,7 @@ public final class ReportCharts {
         categories.setTickLabelFont(LABEL);
         CategoryPlot plot = new CategoryPlot(data, categories, axis, barRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
         return png(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false)), WIDTH,
                 Math.max(160, 60 + 28 * causes.size()));
     }
