@@ -40,4 +40,12 @@ final class ReportFixtures {
         return new MonthReport("2024-02", feb, List.of(), history, quotes,
                 new RunCounts(120L, 100L, 20L, 3L, 4L));
     }
+
+    /** The January before {@link #hostile()}: no previous month, no manifest counts. */
+    static MonthReport january() {
+        List<CauseMetrics> jan = hostile().history().stream().filter(m -> m.month().equals("2024-01")).toList();
+        return new MonthReport("2024-01", jan, List.of(), jan,
+                Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c0", "-1 stars, on hold forever", 0))),
+                RunCounts.UNKNOWN);
+    }
 }
