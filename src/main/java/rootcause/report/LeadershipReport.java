@@ -2,6 +2,7 @@ package rootcause.report;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import rootcause.aggregate.CauseMetrics;
 import rootcause.aggregate.EmergingRule;
@@ -56,9 +57,24 @@ public final class LeadershipReport {
         try (OutputStream out = Files.newOutputStream(pdf)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            registerDejaVuSans(builder);
             builder.withHtmlContent(html, pdf.toAbsolutePath().getParent().toUri().toString());
             builder.toStream(out);
             builder.run();
+        }
+    }
+
+    /** Debian's fonts-dejavu-core, when installed, covers Cyrillic, Greek and more than the built-in PDF fonts. */
+    private static void registerDejaVuSans(PdfRendererBuilder builder) {
+        Path dir = Path.of("/usr/share/fonts/truetype/dejavu");
+        String[][] faces = {{"DejaVuSans.ttf", "400", "NORMAL"}, {"DejaVuSans-Bold.ttf", "700", "NORMAL"},
+                {"DejaVuSans-Oblique.ttf", "400", "ITALIC"}, {"DejaVuSans-BoldOblique.ttf", "700", "ITALIC"}};
+        for (String[] face : faces) {
+            Path file = dir.resolve(face[0]);
+            if (Files.isRegularFile(file)) {
+                builder.useFont(file.toFile(), "DejaVu Sans", Integer.parseInt(face[1]),
+                        BaseRendererBuilder.FontStyle.valueOf(face[2]), true);
+            }
         }
     }
 

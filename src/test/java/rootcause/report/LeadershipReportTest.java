@@ -58,4 +58,21 @@ class LeadershipReportTest {
         xml.setNamespaceAware(true);
         xml.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void pdfSurvivesTextOutsideLatin1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        MonthReport month = new MonthReport("2024-01",
+                List.of(ReportFixtures.cause("2024-01", "long_wait", "Long waits", 5, 10, -2, null, false)),
+                List.of(), List.of(), Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c1",
+                "Still waiting \uD83D\uDE21 \u7B49\u5F85 \u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee", 0))),
+                RunCounts.UNKNOWN);
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        LeadershipReport.writePdf(report.html(month, now), pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Still waiting").contains("5 fee");
+            if (java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("\u0436\u0434\u0430\u0442\u044C");
+            }
+        }
+    }
 }
