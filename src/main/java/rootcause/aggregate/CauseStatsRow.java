@@ -1,0 +1,17 @@
+package rootcause.aggregate;
+
+/**
+ * One row of the single aggregation pass: the statistics of one cause, group or month total in one
+ * month and one slice (dimension = value).
+ *
+ * @param month          {@code YYYY-MM}
+ * @param dimension      {@link AggregateStage#ALL}, {@code source}, {@code channel} or {@code product}
+ * @param dimensionValue the slice's value ({@link AggregateStage#ALL} for the whole month)
+ * @param level          {@link CauseMetrics#LEVEL_CAUSE}, {@link CauseMetrics#LEVEL_GROUP} or {@link CauseMetrics#LEVEL_TOTAL}
+ * @param causeId        cause id, group id, or {@link CauseMetrics#TOTAL_ID}
+ * @param causeGroup     the cause's group id (the group id itself for groups)
+ * @param stats          counts and sums
+ */
+public record CauseStatsRow(String month, String dimension, String dimensionValue, String level, String causeId,
+                            String causeGroup, MonthlyCauseStats stats) {
+}

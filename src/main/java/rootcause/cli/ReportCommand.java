@@ -1,0 +1,89 @@
+package rootcause.cli;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import rootcause.aggregate.EmergingRule;
+import rootcause.model.Columns;
+import rootcause.report.LeadershipReport;
+import rootcause.report.ReportStage;
+import rootcause.report.ReportWriter;
+import rootcause.report.RunCounts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import static org.apache.spark.sql.functions.col;
+
+/** {@code report}: re-renders one month's report files from an existing run's Parquet output, without NLP. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Re-render OUT/reports/YYYY-MM/ (root-causes.csv, quotes.csv, report.html, report.pdf) "
+                + "from OUT/causes and OUT/complaints of an earlier run. Needs no NLP models.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory of an earlier run (holds causes/ and complaints/).")
+    Path output;
+
+    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to re-render.")
+    String month;
+
+    @Option(names = "--taxonomy", paramLabel = "PATH",
+            description = "Not read yet: cause and group names come from OUT/causes, where the run wrote them.")
+    Path taxonomy;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--month must be YYYY-MM, e.g. 2024-03; got '" + month + "'");
+        }
+        Path causes = output.resolve("causes");
+        Path complaints = output.resolve("complaints");
+        for (Path required : List.of(causes, complaints)) {
+            if (!Files.isDirectory(required)) {
+                spec.commandLine().getErr().println("report: " + required + " does not exist; run the job into "
+                        + output + " first");
+                return CommandLine.ExitCode.SOFTWARE;
+            }
+        }
+        if (taxonomy != null) {
+            spec.commandLine().getErr().println("report: note: --taxonomy " + taxonomy
+                    + " is not read; names come from " + causes);
+        }
+        boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+        SparkSession spark = SparkSession.builder()
+                .appName("rootcause-report")
+                .master(System.getProperty("spark.master", "local[*]"))
+                // month=2024-03 must stay the string "2024-03", not become a date.
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+                .getOrCreate();
+        try {
+            Dataset<Row> aggregates = spark.read().parquet(causes.toString());
+            Dataset<Row> monthComplaints = spark.read().parquet(complaints.toString())
+                    .where(col(Columns.MONTH).equalTo(month));
+            List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
+                    RunCounts.read(output.resolve("manifest.json")))
+                    .write(aggregates, monthComplaints, output, List.of(month));
+            written.forEach(p -> spec.commandLine().getOut().println(p));
+            return CommandLine.ExitCode.OK;
+        } finally {
+            if (ownSession) {
+                spark.stop();
+            }
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package rootcause.report;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import rootcause.aggregate.CauseMetrics;
+import rootcause.aggregate.EmergingRule;
+import rootcause.model.Columns;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The leadership report of one month: self-contained XHTML (Mustache, which HTML-escapes every value; charts
+ * as PNG data URIs) and a PDF of the same page. Runs on the driver.
+ */
+public final class LeadershipReport {
+
+    public static final int TOP_CAUSES = 10;
+    public static final int TREND_CAUSES = 5;
+    public static final int QUOTED_CAUSES = 3;
+    public static final int QUOTES_PER_CAUSE = 3;
+    public static final int MOVERS = 6;
+
+    private static final Mustache TEMPLATE = new DefaultMustacheFactory().compile("rootcause/report/report.mustache");
+    private static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+
+    private final EmergingRule emergingRule;
+
+    public LeadershipReport(EmergingRule emergingRule) {
+        this.emergingRule = emergingRule;
+    }
+
+    /** The report as one self-contained, well-formed XHTML document. */
+    public String html(MonthReport report, ZonedDateTime generatedAt) {
+        StringWriter out = new StringWriter();
+        TEMPLATE.execute(out, view(report, generatedAt));
+        return out.toString();
+    }
+
+    /** Renders the XHTML to PDF with openhtmltopdf (which parses it as XML: it must be well-formed). */
+    public static void writePdf(String html, Path pdf) throws IOException {
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            registerDejaVuSans(builder);
+            builder.withHtmlContent(html, pdf.toAbsolutePath().getParent().toUri().toString());
+            builder.toStream(out);
+            builder.run();
+        }
+    }
+
+    /** Debian's fonts-dejavu-core, when installed, covers Cyrillic, Greek and more than the built-in PDF fonts. */
+    private static void registerDejaVuSans(PdfRendererBuilder builder) {
+        Path dir = Path.of("/usr/share/fonts/truetype/dejavu");
+        String[][] faces = {{"DejaVuSans.ttf", "400", "NORMAL"}, {"DejaVuSans-Bold.ttf", "700", "NORMAL"},
+                {"DejaVuSans-Oblique.ttf", "400", "ITALIC"}, {"DejaVuSans-BoldOblique.ttf", "700", "ITALIC"}};
+        for (String[] face : faces) {
+            Path file = dir.resolve(face[0]);
+            if (Files.isRegularFile(file)) {
+                builder.useFont(file.toFile(), "DejaVu Sans", Integer.parseInt(face[1]),
+                        BaseRendererBuilder.FontStyle.valueOf(face[2]), true);
+            }
+        }
+    }
+
+    private Map<String, Object> view(MonthReport report, ZonedDateTime generatedAt) {
+        String month = report.month();
+        YearMonth ym = YearMonth.parse(month);
+        List<CauseMetrics> classified = report.causes().stream()
+                .filter(c -> !Columns.UNCLASSIFIED.equals(c.causeId())).toList();
+        List<CauseMetrics> top = classified.stream().limit(TOP_CAUSES).toList();
+        CauseMetrics unclassified = report.causes().stream()
+                .filter(c -> Columns.UNCLASSIFIED.equals(c.causeId())).findFirst().orElse(null);
+        double unclassifiedShare = unclassified == null ? 0 : unclassified.share();
+        List<CauseMetrics> emerging = report.causes().stream().filter(CauseMetrics::emerging).toList();
+        boolean hasPrevious = report.causes().stream().anyMatch(c -> c.changeInShare() != null);
+
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("month", month);
+        v.put("monthName", ym.format(MONTH_NAME));
+        v.put("generatedAt", generatedAt.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        v.put("summary", summary(report, top, unclassifiedShare, emerging));
+        v.put("complaintsText", String.format(Locale.ROOT, "%,d", report.monthComplaints()));
+        v.put("unclassifiedShareText", percent(unclassifiedShare));
+        v.put("emergingCount", Integer.toString(emerging.size()));
+
+        v.put("hasCauses", !top.isEmpty());
+        List<CauseMetrics> tableRows = new ArrayList<>(top);
+        if (unclassified != null) {
+            tableRows.add(unclassified);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < tableRows.size(); i++) {
+            Map<String, Object> row = causeRow(tableRows.get(i));
+            boolean isUnclassified = tableRows.get(i) == unclassified;
+            row.put("rank", isUnclassified ? "" : Integer.toString(i + 1));
+            row.put("rowClass", isUnclassified ? "unclassified" : "");
+            rows.add(row);
+        }
+        v.put("topCauses", rows);
+        if (!top.isEmpty()) {
+            v.put("paretoChart", ReportCharts.pareto(top));
+            v.put("sentimentChart", ReportCharts.sentiment(top));
+        }
+
+        List<String> months = report.history().stream().map(CauseMetrics::month).distinct().sorted().toList();
+        List<String> trendIds = top.stream().limit(TREND_CAUSES).map(CauseMetrics::causeId).toList();
+        boolean hasTrend = months.size() > 1 && !trendIds.isEmpty();
+        v.put("hasTrend", hasTrend);
+        v.put("monthsCount", Integer.toString(months.size()));
+        if (hasTrend) {
+            v.put("trendChart", ReportCharts.trend(report.history(), trendIds, months));
+        }
+
+        v.put("hasPrevious", hasPrevious);
+        v.put("previousMonthName", ym.minusMonths(1).format(MONTH_NAME));
+        v.put("movers", report.causes().stream().filter(c -> c.changeInShare() != null)
+                .sorted(Comparator.comparingDouble((CauseMetrics c) -> Math.abs(c.changeInShare())).reversed()
+                        .thenComparing(CauseMetrics::causeId))
+                .limit(MOVERS).map(this::moverRow).toList());
+
+        v.put("emergingPoints", trimmed(100 * emergingRule.minShareIncrease()));
+        v.put("emergingNewComplaints", Long.toString(emergingRule.minNewComplaints()));
+        v.put("hasEmerging", !emerging.isEmpty());
+        v.put("emergingCauses", emerging.stream().map(LeadershipReport::causeRow).toList());
+
+        v.put("groups", report.groups().stream().map(g -> {
+            Map<String, Object> row = causeRow(g);
+            row.put("rowClass", Columns.UNCLASSIFIED.equals(g.causeId()) ? "unclassified" : "");
+            return row;
+        }).toList());
+
+        v.put("quoteSections", top.stream().limit(QUOTED_CAUSES).map(c -> Map.of("name", c.causeName(),
+                "quotes", report.quotes().getOrDefault(c.causeId(), List.of()).stream().limit(QUOTES_PER_CAUSE)
+                        .map(q -> Map.of("text", q.text())).toList())).toList());
+
+        RunCounts counts = report.counts();
+        v.put("hasCounts", counts.isKnown());
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("read", count(counts.rowsRead()));
+        c.put("accepted", count(counts.rowsAccepted()));
+        c.put("rejected", count(counts.rowsRejected()));
+        c.put("filtered", count(counts.rowsFiltered()));
+        c.put("duplicates", count(counts.duplicates()));
+        v.put("counts", c);
+        return v;
+    }
+
+    private String summary(MonthReport report, List<CauseMetrics> top, double unclassifiedShare, List<CauseMetrics> emerging) {
+        String monthName = YearMonth.parse(report.month()).format(MONTH_NAME);
+        if (top.isEmpty()) {
+            return "In " + monthName + " we analysed " + report.monthComplaints()
+                    + " complaints; none matched a known cause.";
+        }
+        CauseMetrics first = top.get(0);
+        StringBuilder s = new StringBuilder();
+        s.append("In ").append(monthName).append(" we analysed ")
+                .append(String.format(Locale.ROOT, "%,d", report.monthComplaints())).append(" complaints. ")
+                .append("The biggest problem was ").append(first.causeName()).append(": ").append(percent(first.share()))
+                .append(" of complaints raised it, and ").append(percent(first.negativeShare()))
+                .append(" of those were negative about it.");
+        if (top.size() > 1) {
+            s.append(" Next came ").append(top.get(1).causeName());
+            if (top.size() > 2) {
+                s.append(" and ").append(top.get(2).causeName());
+            }
+            s.append('.');
+        }
+        if (!emerging.isEmpty()) {
+            s.append(" Emerging: ").append(String.join(", ", emerging.stream().map(CauseMetrics::causeName).toList())).append('.');
+        }
+        s.append(' ').append(percent(unclassifiedShare)).append(" of complaints matched no known cause.");
+        return s.toString();
+    }
+
+    private static Map<String, Object> causeRow(CauseMetrics c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", c.causeName());
+        row.put("group", c.causeGroupName());
+        row.put("complaints", String.format(Locale.ROOT, "%,d", c.complaints()));
+        row.put("share", percent(c.share()));
+        row.put("meanSentiment", signed(c.meanSentiment(), 2));
+        row.put("negativeShare", percent(c.negativeShare()));
+        row.put("impact", String.format(Locale.ROOT, "%,.1f", c.impact()));
+        row.put("change", c.changeInShare() == null ? "n/a" : points(c.changeInShare()));
+        row.put("emerging", c.emerging());
+        return row;
+    }
+
+    private Map<String, Object> moverRow(CauseMetrics c) {
+        Map<String, Object> row = causeRow(c);
+        row.put("previousShare", percent(c.previousShare()));
+        row.put("direction", c.changeInShare() > 0 ? "up" : c.changeInShare() < 0 ? "down" : "");
+        boolean real = c.changePValue() != null && c.changePValue() < emergingRule.maxPValue();
+        row.put("verdict", (real ? "likely real" : "could be chance")
+                + String.format(Locale.ROOT, " (p = %.3f)", c.changePValue()));
+        return row;
+    }
+
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
+    }
+
+    static String points(double change) {
+        return String.format(Locale.ROOT, "%+.1f pts", 100 * change);
+    }
+
+    static String signed(double value, int decimals) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%+." + decimals + "f", value);
+    }
+
+    private static String trimmed(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static String count(Long value) {
+        return value == null ? "n/a" : String.format(Locale.ROOT, "%,d", value);
+    }
+}

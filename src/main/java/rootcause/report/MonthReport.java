@@ -1,0 +1,31 @@
+package rootcause.report;
+
+import rootcause.aggregate.CauseMetrics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the files of one month's report are made from, collected on the driver.
+ *
+ * @param month   {@code YYYY-MM}
+ * @param causes  this month's cause rows for the whole month, by impact high to low (unclassified included)
+ * @param groups  this month's cause-group rows for the whole month, by impact
+ * @param history cause rows for the whole month of every month up to and including this one, for trends
+ * @param quotes  up to a few quotes per cause id, most negative first
+ * @param counts  the run's row counts
+ */
+public record MonthReport(String month, List<CauseMetrics> causes, List<CauseMetrics> groups,
+                          List<CauseMetrics> history, Map<String, List<Quote>> quotes, RunCounts counts) {
+
+    /** Complaints (non-duplicate) in the month; 0 when no cause row exists. */
+    public long monthComplaints() {
+        return causes.isEmpty() ? 0 : causes.get(0).monthComplaints();
+    }
+
+    /** The first (most negative) quote of a cause, or null. */
+    public Quote example(String causeId) {
+        List<Quote> q = quotes.get(causeId);
+        return q == null || q.isEmpty() ? null : q.get(0);
+    }
+}

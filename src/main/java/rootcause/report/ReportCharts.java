@@ -1,0 +1,150 @@
+package rootcause.report;
+
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import rootcause.aggregate.CauseMetrics;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+
+/** Draws the report's charts with JFreeChart as PNG data URIs, on the driver (headless AWT). */
+public final class ReportCharts {
+    private ReportCharts() {}
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    public static final int WIDTH = 760;
+    private static final Color BAR = new Color(0x2b, 0x5d, 0x8c);
+    private static final Color LINE = new Color(0xc0, 0x39, 0x2b);
+    private static final Color[] SERIES = {new Color(0x2b, 0x5d, 0x8c), new Color(0xc0, 0x39, 0x2b),
+            new Color(0x27, 0xae, 0x60), new Color(0x8e, 0x44, 0xad), new Color(0xe6, 0x7e, 0x22),
+            new Color(0x16, 0xa0, 0x85)};
+    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+    /** Impact per cause as bars, high to low, with the cumulative share of total impact as a line (Pareto). */
+    public static String pareto(List<CauseMetrics> causesByImpact) {
+        DefaultCategoryDataset impact = new DefaultCategoryDataset();
+        DefaultCategoryDataset cumulative = new DefaultCategoryDataset();
+        double total = causesByImpact.stream().mapToDouble(CauseMetrics::impact).sum();
+        double running = 0;
+        for (CauseMetrics c : causesByImpact) {
+            String label = shortLabel(c.causeName());
+            impact.addValue(c.impact(), "Impact", label);
+            running += c.impact();
+            cumulative.addValue(total == 0 ? 0 : 100 * running / total, "Cumulative % of impact", label);
+        }
+        CategoryPlot plot = new CategoryPlot(impact, categoryAxis(), new NumberAxis("Impact"), barRenderer());
+        NumberAxis percent = new NumberAxis("Cumulative %");
+        percent.setRange(0, 100);
+        plot.setRangeAxis(1, percent);
+        plot.setDataset(1, cumulative);
+        plot.mapDatasetToRangeAxis(1, 1);
+        LineAndShapeRenderer line = new LineAndShapeRenderer(true, true);
+        line.setSeriesPaint(0, LINE);
+        line.setSeriesStroke(0, new BasicStroke(2f));
+        plot.setRenderer(1, line);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        return png(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true)), WIDTH, 360);
+    }
+
+    /** Share of complaints per month for the given causes, one line each. */
+    public static String trend(List<CauseMetrics> history, List<String> causeIds, List<String> months) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (String id : causeIds) {
+            for (String month : months) {
+                double share = history.stream().filter(m -> m.causeId().equals(id) && m.month().equals(month))
+                        .mapToDouble(CauseMetrics::share).findFirst().orElse(0.0);
+                String name = history.stream().filter(m -> m.causeId().equals(id)).map(CauseMetrics::causeName)
+                        .findFirst().orElse(id);
+                data.addValue(100 * share, shortLabel(name), month);
+            }
+        }
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        for (int i = 0; i < causeIds.size(); i++) {
+            renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        NumberAxis axis = new NumberAxis("% of the month's complaints");
+        CategoryAxis months0 = new CategoryAxis("Month");
+        months0.setTickLabelFont(LABEL);
+        CategoryPlot plot = new CategoryPlot(data, months0, axis, renderer);
+        return png(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true)), WIDTH, 320);
+    }
+
+    /** Mean sentiment per cause as horizontal bars from -1 (very negative) to +1 (very positive). */
+    public static String sentiment(List<CauseMetrics> causes) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (CauseMetrics c : causes) {
+            data.addValue(c.meanSentiment(), "Mean sentiment", shortLabel(c.causeName()));
+        }
+        NumberAxis axis = new NumberAxis("Mean sentiment (-1 very negative, +1 very positive)");
+        axis.setRange(-1, 1);
+        CategoryAxis categories = new CategoryAxis();
+        categories.setTickLabelFont(LABEL);
+        CategoryPlot plot = new CategoryPlot(data, categories, axis, barRenderer());
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+        return png(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false)), WIDTH,
+                Math.max(160, 60 + 28 * causes.size()));
+    }
+
+    private static CategoryAxis categoryAxis() {
+        CategoryAxis axis = new CategoryAxis();
+        axis.setTickLabelFont(LABEL);
+        axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        axis.setMaximumCategoryLabelLines(2);
+        return axis;
+    }
+
+    private static BarRenderer barRenderer() {
+        BarRenderer renderer = new BarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, BAR);
+        renderer.setMaximumBarWidth(0.08);
+        return renderer;
+    }
+
+    private static JFreeChart styled(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof CategoryPlot plot) {
+            plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
+            plot.setOutlineVisible(false);
+        }
+        return chart;
+    }
+
+    private static String shortLabel(String name) {
+        return name.length() <= 28 ? name : name.substring(0, 27) + "…";
+    }
+
+    private static String png(JFreeChart chart, int width, int height) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ChartUtils.writeChartAsPNG(bytes, chart, width, height);
+            return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw chart", e);
+        }
+    }
+}

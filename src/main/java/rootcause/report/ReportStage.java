@@ -1,0 +1,155 @@
+package rootcause.report;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import rootcause.aggregate.AggregateStage;
+import rootcause.aggregate.CauseMetrics;
+import rootcause.model.Columns;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Writes the monthly report files (CSV, quotes, HTML, PDF) from the month x cause aggregates and the classified
+ * complaints. Spark collects the small aggregate rows and a few quotes per cause to the driver, where the files
+ * are written. Give it complaints read back from Parquet (or cached): quotes are one more scan of them.
+ */
+public final class ReportStage {
+
+    public static final List<String> REQUIRED_COMPLAINT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.MONTH,
+            Columns.IS_DUPLICATE, Columns.CAUSES, Columns.SENTENCES, Columns.MOST_NEGATIVE_SENTENCE);
+    /** Months of history the trend chart shows, ending with the report's month. */
+    public static final int TREND_MONTHS = 12;
+
+    private final ReportWriter writer;
+    private final RunCounts counts;
+
+    public ReportStage(ReportWriter writer, RunCounts counts) {
+        this.writer = writer;
+        this.counts = counts;
+    }
+
+    /** Writes the report files of every month present in the aggregates; returns the files written. */
+    public List<Path> writeAll(Dataset<Row> aggregates, Dataset<Row> complaints, Path outputRoot) throws IOException {
+        return write(aggregates, complaints, outputRoot, List.of());
+    }
+
+    /**
+     * Writes the report files of the given months (all months present in the aggregates when empty);
+     * the other months' aggregates still feed the trend and month-over-month views.
+     */
+    public List<Path> write(Dataset<Row> aggregates, Dataset<Row> complaints, Path outputRoot, List<String> months)
+            throws IOException {
+        check("aggregates", aggregates, Arrays.asList(AggregateStage.OUTPUT_SCHEMA.fieldNames()));
+        check("complaints", complaints, REQUIRED_COMPLAINT_COLUMNS);
+        List<CauseMetrics> wholeMonths = AggregateStage.collectMetrics(
+                aggregates.where(col(AggregateStage.DIMENSION).equalTo(AggregateStage.ALL)));
+        TreeSet<String> present = new TreeSet<>();
+        wholeMonths.forEach(m -> present.add(m.month()));
+        List<String> selected = months.isEmpty() ? List.copyOf(present) : months;
+        for (String month : selected) {
+            if (!present.contains(month)) {
+                throw new IllegalArgumentException("report stage: no aggregates for month " + month
+                        + "; months present: " + present);
+            }
+        }
+        Map<String, Map<String, List<Quote>>> quotes = collectQuotes(complaints, selected);
+        ZonedDateTime now = ZonedDateTime.now();
+        List<Path> written = new ArrayList<>();
+        for (String month : selected) {
+            written.addAll(writer.write(monthReport(month, wholeMonths, quotes.getOrDefault(month, Map.of())),
+                    outputRoot, now));
+        }
+        return written;
+    }
+
+    private MonthReport monthReport(String month, List<CauseMetrics> wholeMonths, Map<String, List<Quote>> quotes) {
+        String firstTrendMonth = java.time.YearMonth.parse(month).minusMonths(TREND_MONTHS - 1L).toString();
+        List<CauseMetrics> causes = wholeMonths.stream()
+                .filter(m -> m.month().equals(month) && m.level().equals(CauseMetrics.LEVEL_CAUSE)).toList();
+        List<CauseMetrics> groups = wholeMonths.stream()
+                .filter(m -> m.month().equals(month) && m.level().equals(CauseMetrics.LEVEL_GROUP)).toList();
+        List<CauseMetrics> history = wholeMonths.stream().filter(m -> m.level().equals(CauseMetrics.LEVEL_CAUSE)
+                && m.month().compareTo(firstTrendMonth) >= 0 && m.month().compareTo(month) <= 0).toList();
+        return new MonthReport(month, causes, groups, history, quotes, counts);
+    }
+
+    /**
+     * Up to {@link LeadershipReport#QUOTES_PER_CAUSE} quotes per month and cause: each complaint's most negative
+     * evidencing sentence, distinct sentences only, most negative first. Unclassified complaints offer their most
+     * negative sentence.
+     */
+    private static Map<String, Map<String, List<Quote>>> collectQuotes(Dataset<Row> complaints, List<String> months) {
+        Dataset<Row> kept = complaints
+                .where(not(coalesce(col(Columns.IS_DUPLICATE), lit(false)))
+                        .and(col(Columns.MONTH).isin(months.toArray())));
+        Dataset<Row> evidence = kept
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), explode(col(Columns.CAUSES)).as("c"))
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col("c.cause_id").as("cause_id"),
+                        explode(col("c.evidence")).as("e"))
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col("cause_id"),
+                        col("e.sentence").as("sentence"), col("e.sentence_sentiment").as("sentiment"));
+        Dataset<Row> unclassified = kept
+                .where(coalesce(expr("size(" + Columns.CAUSES + ")"), lit(0)).leq(0))
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), lit(Columns.UNCLASSIFIED).as("cause_id"),
+                        col(Columns.MOST_NEGATIVE_SENTENCE).as("sentence"),
+                        coalesce(expr("array_min(transform(filter(" + Columns.SENTENCES
+                                + ", s -> s.sentiment >= 0), s -> s.sentiment))"), lit(-1)).as("sentiment"));
+        // Unknown sentiment (-1) sorts after every known class.
+        Column negativeFirst = when(col("sentiment").lt(0), lit(9)).otherwise(col("sentiment"));
+        WindowSpec perComplaint = Window.partitionBy(col(Columns.MONTH), col("cause_id"), col(Columns.COMPLAINT_ID))
+                .orderBy(negativeFirst, col("sentence"));
+        WindowSpec perSentence = Window.partitionBy(col(Columns.MONTH), col("cause_id"), col("sentence"))
+                .orderBy(col(Columns.COMPLAINT_ID));
+        WindowSpec perCause = Window.partitionBy(col(Columns.MONTH), col("cause_id"))
+                .orderBy(negativeFirst, length(col("sentence")), col(Columns.COMPLAINT_ID));
+        List<Row> rows = evidence.unionByName(unclassified)
+                .where(col("sentence").isNotNull().and(length(trim(col("sentence"))).gt(0)))
+                .withColumn("rc_rank", row_number().over(perComplaint)).where(col("rc_rank").equalTo(1))
+                .withColumn("rc_rank", row_number().over(perSentence)).where(col("rc_rank").equalTo(1))
+                .withColumn("rc_rank", row_number().over(perCause))
+                .where(col("rc_rank").leq(LeadershipReport.QUOTES_PER_CAUSE))
+                .orderBy(col(Columns.MONTH), col("cause_id"), col("rc_rank"))
+                .select(Columns.MONTH, "cause_id", Columns.COMPLAINT_ID, "sentence", "sentiment")
+                .collectAsList();
+        Map<String, Map<String, List<Quote>>> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Quote q = new Quote(r.getString(0), r.getString(1), r.getString(2), Quote.shorten(r.getString(3)),
+                    r.isNullAt(4) ? -1 : r.getInt(4));
+            out.computeIfAbsent(q.month(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(q.causeId(), k -> new ArrayList<>()).add(q);
+        }
+        return out;
+    }
+
+    private static void check(String input, Dataset<Row> data, List<String> required) {
+        List<String> present = Arrays.asList(data.columns());
+        for (String column : required) {
+            if (!present.contains(column)) {
+                throw new IllegalArgumentException("report stage: " + input + " lack column '" + column
+                        + "'; columns present: " + present);
+            }
+        }
+    }
+}

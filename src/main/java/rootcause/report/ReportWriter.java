@@ -1,0 +1,46 @@
+package rootcause.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Writes one month's report files into {@code OUT/reports/YYYY-MM/} on the driver: {@code root-causes.csv},
+ * {@code quotes.csv}, {@code report.html} and {@code report.pdf}. Re-writing a month replaces its files.
+ */
+public final class ReportWriter {
+
+    public static final String CAUSES_CSV = "root-causes.csv";
+    public static final String QUOTES_CSV = "quotes.csv";
+    public static final String HTML = "report.html";
+    public static final String PDF = "report.pdf";
+
+    private final LeadershipReport leadershipReport;
+
+    public ReportWriter(LeadershipReport leadershipReport) {
+        this.leadershipReport = leadershipReport;
+    }
+
+    /** The directory of a month's report files under the output root. */
+    public static Path monthDirectory(Path outputRoot, String month) {
+        return outputRoot.resolve("reports").resolve(month);
+    }
+
+    /** Writes the four files of the month and returns their paths. */
+    public List<Path> write(MonthReport report, Path outputRoot, ZonedDateTime generatedAt) throws IOException {
+        Path dir = Files.createDirectories(monthDirectory(outputRoot, report.month()));
+        Path causes = dir.resolve(CAUSES_CSV);
+        Path quotes = dir.resolve(QUOTES_CSV);
+        Path html = dir.resolve(HTML);
+        Path pdf = dir.resolve(PDF);
+        RootCauseCsv.writeCauses(report, causes);
+        RootCauseCsv.writeQuotes(report, quotes);
+        String page = leadershipReport.html(report, generatedAt);
+        Files.writeString(html, page, StandardCharsets.UTF_8);
+        LeadershipReport.writePdf(page, pdf);
+        return List.of(causes, quotes, html, pdf);
+    }
+}

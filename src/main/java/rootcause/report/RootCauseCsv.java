@@ -1,0 +1,66 @@
+package rootcause.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import rootcause.aggregate.CauseMetrics;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes a month's {@code root-causes.csv} (one row per cause) and {@code quotes.csv} (a few quotes per cause)
+ * on the driver. Text cells go through {@link FormulaGuard#text}; numeric cells are formatted by
+ * {@link FormulaGuard#number} and never come from complaint text.
+ */
+public final class RootCauseCsv {
+    private RootCauseCsv() {}
+
+    public static final List<String> HEADER = List.of("month", "cause_id", "cause", "group", "complaints", "share",
+            "mean_sentiment", "negative_share", "impact", "change_in_share", "emerging", "example",
+            "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value");
+
+    public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
+            "sentence_sentiment", "quote");
+
+    public static void writeCauses(MonthReport report, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(out, format(HEADER))) {
+            for (CauseMetrics c : report.causes()) {
+                Quote example = report.example(c.causeId());
+                csv.printRecord(FormulaGuard.text(c.month()), FormulaGuard.text(c.causeId()),
+                        FormulaGuard.text(c.causeName()), FormulaGuard.text(c.causeGroupName()),
+                        FormulaGuard.count(c.complaints()), FormulaGuard.number(c.share(), 4),
+                        FormulaGuard.number(c.meanSentiment(), 4), FormulaGuard.number(c.negativeShare(), 4),
+                        FormulaGuard.number(c.impact(), 2), FormulaGuard.number(c.changeInShare(), 4),
+                        Boolean.toString(c.emerging()), FormulaGuard.text(example == null ? null : example.text()),
+                        FormulaGuard.text(c.causeGroup()), FormulaGuard.count(c.monthComplaints()),
+                        FormulaGuard.count(c.negativeComplaints()), FormulaGuard.number(c.previousShare(), 4),
+                        FormulaGuard.number(c.changePValue(), 4));
+            }
+        }
+    }
+
+    public static void writeQuotes(MonthReport report, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(out, format(QUOTES_HEADER))) {
+            for (CauseMetrics c : report.causes()) {
+                List<Quote> quotes = report.quotes().getOrDefault(c.causeId(), List.of());
+                for (int i = 0; i < quotes.size(); i++) {
+                    Quote q = quotes.get(i);
+                    csv.printRecord(FormulaGuard.text(q.month()), FormulaGuard.text(q.causeId()),
+                            FormulaGuard.text(c.causeName()), Integer.toString(i + 1), FormulaGuard.text(q.complaintId()),
+                            Integer.toString(q.sentiment()), FormulaGuard.text(q.text()));
+                }
+            }
+        }
+    }
+
+    private static CSVFormat format(List<String> header) {
+        // RFC 4180 quoting with \n line ends: pandas, Excel and LibreOffice all read it.
+        return CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator("\n").get();
+    }
+}

@@ -1,0 +1,171 @@
+package rootcause.aggregate;
+
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import rootcause.SparkTestSession;
+import rootcause.model.CauseInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static rootcause.aggregate.ComplaintFixtures.cause;
+import static rootcause.aggregate.ComplaintFixtures.complaint;
+
+public class AggregateStageTest {
+    public static final Map<String, CauseInfo> CAUSES = Map.of(
+            "long_wait", new CauseInfo("long_wait", "Long waits", "process", "Process and policy", "waiting"),
+            "transfer_loop", new CauseInfo("transfer_loop", "Transferred around", "process", "Process and policy", "transfers"),
+            "rudeness", new CauseInfo("rudeness", "Rudeness", "people", "People", "rude staff"));
+
+    private static SparkSession spark;
+    private static Dataset<Row> input;
+    private static List<CauseMetrics> metrics;
+
+    /** January: 10 complaints (4 unclassified) and a duplicate; February: 10 complaints, rudeness surges. */
+    public static List<ComplaintFixtures.Complaint> twoMonths() {
+        List<ComplaintFixtures.Complaint> list = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            list.add(complaint("j-wait-" + i, "2024-01", "phone", -0.5, cause("long_wait", "process", -0.5, "I waited an hour on hold " + i + ".")));
+        }
+        list.add(list.get(0).duplicateOf());
+        list.add(complaint("j-both", "2024-01", "email", -0.8,
+                cause("long_wait", "process", -0.6, "Waited for days."),
+                cause("transfer_loop", "process", -1.0, "They transferred me five times.")));
+        list.add(complaint("j-rude", "2024-01", "email", -1.0, cause("rudeness", "people", -1.0, "The agent was rude.")));
+        for (int i = 0; i < 4; i++) {
+            list.add(complaint("j-none-" + i, "2024-01", null, 0.2));
+        }
+        for (int i = 0; i < 3; i++) {
+            list.add(complaint("f-wait-" + i, "2024-02", "phone", -0.5, cause("long_wait", "process", -0.5, "On hold again " + i + ".")));
+        }
+        for (int i = 0; i < 6; i++) {
+            list.add(complaint("f-rude-" + i, "2024-02", "chat", -1.0, cause("rudeness", "people", -1.0, "Rude agent <script>alert(1)</script> " + i)));
+        }
+        list.add(complaint("f-none", "2024-02", "chat", 0.5));
+        return list;
+    }
+
+    @BeforeAll
+    static void aggregateFixture() {
+        spark = SparkTestSession.get();
+        input = ComplaintFixtures.toDataset(spark, twoMonths()).cache();
+        input.count();
+        metrics = AggregateStage.collectMetrics(new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(input));
+    }
+
+    private static CauseMetrics find(String month, String dimension, String value, String level, String id) {
+        return metrics.stream().filter(m -> m.month().equals(month) && m.dimension().equals(dimension)
+                        && m.dimensionValue().equals(value) && m.level().equals(level) && m.causeId().equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + month + "/" + dimension + "=" + value
+                        + "/" + level + "/" + id + " in " + metrics));
+    }
+
+    @Test
+    void countsOnlyNonDuplicatesAndSharesAreOfTheMonthsComplaints() {
+        CauseMetrics wait = find("2024-01", "all", "all", "cause", "long_wait");
+        assertThat(wait.monthComplaints()).isEqualTo(10);
+        assertThat(wait.complaints()).isEqualTo(5);
+        assertThat(wait.share()).isCloseTo(0.5, within(1e-12));
+        assertThat(wait.meanSentiment()).isCloseTo((-0.5 * 4 - 0.6) / 5, within(1e-12));
+        assertThat(wait.causeName()).isEqualTo("Long waits");
+        assertThat(wait.causeGroupName()).isEqualTo("Process and policy");
+    }
+
+    @Test
+    void unclassifiedIsACauseRowWithItsShare() {
+        CauseMetrics none = find("2024-01", "all", "all", "cause", "unclassified");
+        assertThat(none.complaints()).isEqualTo(4);
+        assertThat(none.share()).isCloseTo(0.4, within(1e-12));
+        assertThat(none.meanSentiment()).isCloseTo(0.2, within(1e-12));
+        assertThat(none.causeName()).isEqualTo("Unclassified");
+        assertThat(find("2024-01", "all", "all", "group", "unclassified").complaints()).isEqualTo(4);
+    }
+
+    @Test
+    void groupCountsAComplaintOnceWithTheMeanOfItsCauses() {
+        CauseMetrics process = find("2024-01", "all", "all", "group", "process");
+        assertThat(process.complaints()).isEqualTo(5);
+        assertThat(process.sentimentSum()).isCloseTo(-0.5 * 4 + (-0.6 - 1.0) / 2, within(1e-12));
+        assertThat(process.causeName()).isEqualTo("Process and policy");
+    }
+
+    @Test
+    void slicesByChannelSourceAndProductWhenPresent() {
+        CauseMetrics email = find("2024-01", "channel", "email", "cause", "rudeness");
+        assertThat(email.monthComplaints()).isEqualTo(2);
+        assertThat(email.share()).isCloseTo(0.5, within(1e-12));
+        assertThat(metrics).noneMatch(m -> m.month().equals("2024-01") && m.dimension().equals("channel")
+                && m.causeId().equals("unclassified"));
+        assertThat(find("2024-01", "source", "survey", "cause", "long_wait").complaints()).isEqualTo(5);
+        assertThat(find("2024-02", "product", "cards", "cause", "rudeness").complaints()).isEqualTo(6);
+    }
+
+    @Test
+    void flagsTheSurgingCauseAsEmerging() {
+        CauseMetrics rude = find("2024-02", "all", "all", "cause", "rudeness");
+        assertThat(rude.previousShare()).isCloseTo(0.1, within(1e-12));
+        assertThat(rude.changeInShare()).isCloseTo(0.5, within(1e-12));
+        assertThat(rude.changePValue()).isLessThan(0.05);
+        assertThat(rude.emerging()).isTrue();
+        assertThat(find("2024-02", "all", "all", "cause", "long_wait").emerging()).isFalse();
+        assertThat(find("2024-01", "all", "all", "cause", "rudeness").emerging()).isFalse();
+    }
+
+    @Test
+    void outputHasThePublicSchema() {
+        Dataset<Row> out = new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(input);
+        assertThat(out.schema()).isEqualTo(AggregateStage.OUTPUT_SCHEMA);
+        assertThat(out.where("level = 'total'").count()).isZero();
+    }
+
+    @Test
+    void aggregatesInOneScanLikeASingleGroupBy() throws Exception {
+        Dataset<Row> uncached = ComplaintFixtures.toDataset(spark, twoMonths());
+        int baseline = jobsRunBy(() -> uncached.groupBy("month").count().collectAsList());
+        int[] resultJobs = new int[1];
+        Dataset<Row>[] out = new Dataset[1];
+        int aggregate = jobsRunBy(() -> out[0] = new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(uncached));
+        resultJobs[0] = jobsRunBy(out[0]::collectAsList);
+        assertThat(baseline).isPositive();
+        assertThat(aggregate).as("jobs of aggregate vs one groupBy(month).count() on the same input")
+                .isEqualTo(baseline);
+        assertThat(resultJobs[0]).as("the result is a local relation: reading it runs no job").isZero();
+    }
+
+    @Test
+    void namesTheMissingColumn() {
+        assertThatThrownBy(() -> new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(input.drop("causes")))
+                .hasMessageContaining("aggregate stage").hasMessageContaining("'causes'")
+                .hasMessageContaining("complaint_id");
+    }
+
+    private static int jobsRunBy(Supplier<?> action) throws Exception {
+        AtomicInteger jobs = new AtomicInteger();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart jobStart) {
+                jobs.incrementAndGet();
+            }
+        };
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            action.get();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        return jobs.get();
+    }
+}

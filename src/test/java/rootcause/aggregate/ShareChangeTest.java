@@ -1,0 +1,45 @@
+package rootcause.aggregate;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ShareChangeTest {
+
+    // Reference values from scipy: norm.sf on the pooled two-proportion z.
+    @Test
+    void matchesPooledTwoProportionZTest() {
+        ShareChange change = ShareChange.between(10, 100, 20, 100);
+        assertThat(change.change()).isCloseTo(0.10, within(1e-12));
+        assertThat(change.z()).isCloseTo(1.98029509, within(1e-6));
+        assertThat(change.pValue()).isCloseTo(0.04767038, within(1e-6));
+    }
+
+    @Test
+    void smallDropIsNotSignificant() {
+        ShareChange change = ShareChange.between(50, 1000, 45, 1000);
+        assertThat(change.z()).isCloseTo(-0.52562463, within(1e-6));
+        assertThat(change.pValue()).isCloseTo(0.59914904, within(1e-6));
+    }
+
+    @Test
+    void unequalMonthSizes() {
+        ShareChange change = ShareChange.between(3, 40, 9, 30);
+        assertThat(change.previousShare()).isCloseTo(0.075, within(1e-12));
+        assertThat(change.share()).isCloseTo(0.3, within(1e-12));
+        assertThat(change.pValue()).isCloseTo(0.01344257, within(1e-6));
+    }
+
+    @Test
+    void noVarianceMeansNoEvidenceOfChange() {
+        assertThat(ShareChange.between(0, 10, 0, 20).pValue()).isEqualTo(1.0);
+        assertThat(ShareChange.between(10, 10, 20, 20).pValue()).isEqualTo(1.0);
+    }
+
+    @Test
+    void rejectsEmptyMonths() {
+        assertThatThrownBy(() -> ShareChange.between(0, 0, 1, 10)).hasMessageContaining("previous 0");
+    }
+}

@@ -1,0 +1,71 @@
+package rootcause.cli;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import rootcause.SparkTestSession;
+import rootcause.aggregate.AggregateStage;
+import rootcause.aggregate.AggregateStageTest;
+import rootcause.aggregate.ComplaintFixtures;
+import rootcause.aggregate.EmergingRule;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportCommandTest {
+
+    record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ReportCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void rerendersOneMonthFromParquetWithoutTaxonomy(@TempDir Path out) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> complaints = ComplaintFixtures.toDataset(spark, AggregateStageTest.twoMonths());
+        complaints.write().partitionBy("month").parquet(out.resolve("complaints").toString());
+        new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT).aggregate(complaints)
+                .write().partitionBy("month").parquet(out.resolve("causes").toString());
+        Files.writeString(out.resolve("manifest.json"), "{\"rows_read\": 987654}");
+
+        Result r = run("--output", out.toString(), "--month", "2024-02");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path dir = out.resolve("reports/2024-02");
+        assertThat(dir.resolve("report.pdf")).isNotEmptyFile();
+        assertThat(r.out()).contains(dir.resolve("root-causes.csv").toString());
+        assertThat(Files.readString(dir.resolve("root-causes.csv"))).contains("2024-02,rudeness,Rudeness,People,6,");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("Compared with January 2024").contains("987,654").contains("Process and policy");
+        assertThat(out.resolve("reports/2024-01")).doesNotExist();
+    }
+
+    @Test
+    void rejectsAMalformedMonthAsUsageError(@TempDir Path out) {
+        Result r = run("--output", out.toString(), "--month", "March");
+        assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(r.err()).contains("--month must be YYYY-MM").contains("'March'");
+    }
+
+    @Test
+    void namesTheMissingParquetDirectory(@TempDir Path out) {
+        Result r = run("--output", out.toString(), "--month", "2024-02");
+        assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.SOFTWARE);
+        assertThat(r.err()).contains(out.resolve("causes").toString()).contains("does not exist");
+    }
+
+}

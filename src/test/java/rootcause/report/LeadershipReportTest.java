@@ -1,0 +1,78 @@
+package rootcause.report;
+
+import org.junit.jupiter.api.Test;
+import rootcause.aggregate.EmergingRule;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LeadershipReportTest {
+    private final LeadershipReport report = new LeadershipReport(EmergingRule.DEFAULT);
+    private final ZonedDateTime now = ZonedDateTime.parse("2024-03-01T09:00:00Z");
+
+    @Test
+    void escapesMarkupInComplaintTextAndCauseNames() throws Exception {
+        String html = report.html(ReportFixtures.hostile(), now);
+        assertThat(html).doesNotContain("<script").doesNotContain("<img src=x")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .contains("&lt;/blockquote&gt;&lt;/body&gt;")
+                .contains("rude &amp; slow");
+        parse(html);
+    }
+
+    @Test
+    void saysWhatChangedAndWhatIsEmerging() {
+        String html = report.html(ReportFixtures.hostile(), now);
+        assertThat(html).contains("February 2024").contains("Compared with January 2024").contains("+20.0 pts")
+                .contains("likely real").contains("emerging causes this month").contains("15.0 %")
+                .contains("120");
+    }
+
+    @Test
+    void firstMonthWithoutManifestOrQuotesStillRenders() throws Exception {
+        MonthReport only = new MonthReport("2024-01",
+                List.of(ReportFixtures.cause("2024-01", "long_wait", "Long waits", 5, 10, -2, null, false)),
+                List.of(), List.of(), Map.of(), RunCounts.UNKNOWN);
+        String html = report.html(only, now);
+        assertThat(html).contains("no data for the month before (December 2023)")
+                .contains("Only one month of data").contains("manifest was not found").contains("No quote available");
+        parse(html);
+    }
+
+    @Test
+    void emptyMonthRenders() throws Exception {
+        String html = report.html(new MonthReport("2024-05", List.of(), List.of(), List.of(), Map.of(),
+                RunCounts.UNKNOWN), now);
+        assertThat(html).contains("No complaints were analysed");
+        parse(html);
+    }
+
+    private static void parse(String html) throws Exception {
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setNamespaceAware(true);
+        xml.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void pdfSurvivesTextOutsideLatin1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        MonthReport month = new MonthReport("2024-01",
+                List.of(ReportFixtures.cause("2024-01", "long_wait", "Long waits", 5, 10, -2, null, false)),
+                List.of(), List.of(), Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c1",
+                "Still waiting \uD83D\uDE21 \u7B49\u5F85 \u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee", 0))),
+                RunCounts.UNKNOWN);
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        LeadershipReport.writePdf(report.html(month, now), pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Still waiting").contains("5 fee");
+            if (java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))) {
+                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("\u0436\u0434\u0430\u0442\u044C");
+            }
+        }
+    }
+}

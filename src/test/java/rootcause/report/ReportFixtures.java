@@ -1,0 +1,51 @@
+package rootcause.report;
+
+import rootcause.aggregate.CauseMetrics;
+
+import java.util.List;
+import java.util.Map;
+
+/** In-memory month reports for tests that need no Spark, including hostile complaint text. */
+final class ReportFixtures {
+    private ReportFixtures() {}
+
+    static final String SCRIPT = "<script>alert(1)</script>";
+    static final String PWN_IMG = "<img src=x onerror=\"document.title='pwned'\">";
+
+    static CauseMetrics cause(String month, String id, String name, long n, long total, double sentimentSum,
+                              Double previousShare, boolean emerging) {
+        double share = (double) n / total;
+        return new CauseMetrics(month, "all", "all", "cause", id, name, "grp-" + id, "Group of " + name, n, total,
+                sentimentSum, n, share, sentimentSum / n, 1.0, (n - sentimentSum) / 2,
+                previousShare == null ? null : Math.round(previousShare * 100), previousShare == null ? null : 100L,
+                previousShare, previousShare == null ? null : share - previousShare, previousShare == null ? null : 0.01,
+                emerging);
+    }
+
+    /** February with a January before it; one cause name and several quotes carry markup. */
+    static MonthReport hostile() {
+        List<CauseMetrics> feb = List.of(
+                cause("2024-02", "rudeness", "Rudeness " + SCRIPT, 30, 100, -25, 0.10, true),
+                cause("2024-02", "long_wait", "Long waits", 20, 100, -8, 0.25, false),
+                cause("2024-02", "unclassified", "Unclassified", 15, 100, 1, 0.2, false));
+        List<CauseMetrics> jan = List.of(
+                cause("2024-01", "rudeness", "Rudeness " + SCRIPT, 10, 100, -8, null, false),
+                cause("2024-01", "long_wait", "Long waits", 25, 100, -10, null, false));
+        List<CauseMetrics> history = new java.util.ArrayList<>(jan);
+        history.addAll(feb);
+        Map<String, List<Quote>> quotes = Map.of(
+                "rudeness", List.of(new Quote("2024-02", "rudeness", "c1", "The agent said " + SCRIPT + " to me", 0),
+                        new Quote("2024-02", "rudeness", "c2", PWN_IMG + " rude & slow", 1)),
+                "long_wait", List.of(new Quote("2024-02", "long_wait", "c3", "Waited 3 hours </blockquote></body>", 1)));
+        return new MonthReport("2024-02", feb, List.of(), history, quotes,
+                new RunCounts(120L, 100L, 20L, 3L, 4L));
+    }
+
+    /** The January before {@link #hostile()}: no previous month, no manifest counts. */
+    static MonthReport january() {
+        List<CauseMetrics> jan = hostile().history().stream().filter(m -> m.month().equals("2024-01")).toList();
+        return new MonthReport("2024-01", jan, List.of(), jan,
+                Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c0", "-1 stars, on hold forever", 0))),
+                RunCounts.UNKNOWN);
+    }
+}

@@ -1,0 +1,188 @@
+package rootcause.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import rootcause.SparkTestSession;
+import rootcause.aggregate.AggregateStage;
+import rootcause.aggregate.AggregateStageTest;
+import rootcause.aggregate.ComplaintFixtures;
+import rootcause.aggregate.EmergingRule;
+import rootcause.model.CauseInfo;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static rootcause.aggregate.ComplaintFixtures.cause;
+import static rootcause.aggregate.ComplaintFixtures.complaint;
+
+/**
+ * Writes the reports of a two-month fixture into {@code target/report-test-out} (kept: the notebook check and
+ * the screenshot script run against it) and checks the files.
+ */
+class ReportStageTest {
+    /** Where this test leaves a complete output directory (reports + manifest). */
+    static final Path OUT = Path.of("target", "report-test-out");
+    static final String HOSTILE_FORMULA = "=HYPERLINK(\"http://example.invalid\",\"refund\") charged twice";
+
+    private static Dataset<Row> complaints;
+    private static Dataset<Row> aggregates;
+
+    static Map<String, CauseInfo> causes() {
+        Map<String, CauseInfo> causes = new HashMap<>(AggregateStageTest.CAUSES);
+        causes.put("billing_error", new CauseInfo("billing_error", "Billing mistakes", "money", "Money", "wrong charges"));
+        return causes;
+    }
+
+    static List<ComplaintFixtures.Complaint> fixture() {
+        List<ComplaintFixtures.Complaint> list = new ArrayList<>(AggregateStageTest.twoMonths());
+        list.add(complaint("f-bill-1", "2024-02", "email", -0.9, cause("billing_error", "money", -0.9, HOSTILE_FORMULA)));
+        list.add(complaint("f-bill-2", "2024-02", "email", -0.4, cause("billing_error", "money", -0.4, "They billed me twice.")));
+        return list;
+    }
+
+    @BeforeAll
+    static void writeReports() throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        complaints = ComplaintFixtures.toDataset(spark, fixture()).cache();
+        aggregates = new AggregateStage(causes(), EmergingRule.DEFAULT).aggregate(complaints);
+        deleteRecursively(OUT);
+        Files.createDirectories(OUT);
+        Files.writeString(OUT.resolve("manifest.json"), "{\"rows_read\": 30, \"rows_accepted\": 26, \"rows_rejected\": 4,"
+                + " \"rows_filtered\": 2, \"duplicates\": 1}");
+        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
+                RunCounts.read(OUT.resolve("manifest.json"))).writeAll(aggregates, complaints, OUT);
+    }
+
+    @Test
+    void writesAllFilesForEveryMonthPresent() {
+        for (String month : List.of("2024-01", "2024-02")) {
+            for (String file : List.of("root-causes.csv", "quotes.csv", "report.html", "report.pdf")) {
+                assertThat(OUT.resolve("reports").resolve(month).resolve(file)).isNotEmptyFile();
+            }
+        }
+    }
+
+    @Test
+    void csvHasTheExactHeaderAndOneRowPerCauseIncludingUnclassified() throws Exception {
+        List<String> lines = Files.readAllLines(OUT.resolve("reports/2024-02/root-causes.csv"));
+        assertThat(lines.get(0)).isEqualTo("month,cause_id,cause,group,complaints,share,mean_sentiment,negative_share,"
+                + "impact,change_in_share,emerging,example,group_id,month_complaints,negative_complaints,previous_share,"
+                + "change_p_value");
+        List<CSVRecord> rows = read("reports/2024-02/root-causes.csv");
+        assertThat(rows).extracting(r -> r.get("cause_id"))
+                .containsExactlyInAnyOrder("rudeness", "long_wait", "billing_error", "unclassified");
+        assertThat(rows.get(0).get("cause_id")).as("highest impact first").isEqualTo("rudeness");
+        CSVRecord rude = rows.get(0);
+        assertThat(Double.parseDouble(rude.get("mean_sentiment"))).isEqualTo(-1.0);
+        assertThat(rude.get("emerging")).isEqualTo("true");
+        assertThat(Double.parseDouble(rude.get("change_in_share"))).isPositive();
+        assertThat(rude.get("example")).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void csvTextCellsNeverStartAFormula() throws Exception {
+        List<CSVRecord> rows = new ArrayList<>(read("reports/2024-02/root-causes.csv"));
+        rows.addAll(read("reports/2024-02/quotes.csv"));
+        CSVRecord billing = rows.stream().filter(r -> r.get("cause_id").equals("billing_error")).findFirst().orElseThrow();
+        assertThat(billing.get("example")).isEqualTo("'" + HOSTILE_FORMULA);
+        for (CSVRecord row : rows) {
+            for (String cell : row.values()) {
+                if (!cell.matches("-?\\d+(\\.\\d+)?")) {
+                    assertThat(cell).as("text cell in %s", row).doesNotStartWith("=").doesNotStartWith("+")
+                            .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+                }
+            }
+        }
+    }
+
+    @Test
+    void firstMonthHasNoChangeColumnsButKeepsThemEmpty() throws Exception {
+        CSVRecord wait = read("reports/2024-01/root-causes.csv").stream()
+                .filter(r -> r.get("cause_id").equals("long_wait")).findFirst().orElseThrow();
+        assertThat(wait.get("change_in_share")).isEmpty();
+        assertThat(wait.get("emerging")).isEqualTo("false");
+        assertThat(wait.get("complaints")).isEqualTo("5");
+    }
+
+    @Test
+    void quotesCsvHoldsUpToThreeQuotesPerCauseMostNegativeFirst() throws Exception {
+        List<CSVRecord> quotes = read("reports/2024-02/quotes.csv");
+        assertThat(quotes.stream().filter(q -> q.get("cause_id").equals("rudeness")).count()).isEqualTo(3);
+        assertThat(quotes.stream().filter(q -> q.get("cause_id").equals("billing_error")).findFirst().orElseThrow()
+                .get("complaint_id")).isEqualTo("f-bill-1");
+        assertThat(quotes).noneMatch(q -> q.get("complaint_id").endsWith("-dup"));
+    }
+
+    @Test
+    void htmlEscapesComplaintTextAndIsWellFormedXhtml() throws Exception {
+        String html = Files.readString(OUT.resolve("reports/2024-02/report.html"));
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script");
+        assertThat(html).contains("Rudeness").contains("emerging").contains("data:image/png;base64,");
+        assertThat(html).contains("30").contains("Rows read");
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setNamespaceAware(true);
+        assertThat(xml.newDocumentBuilder().parse(OUT.resolve("reports/2024-02/report.html").toFile())
+                .getElementsByTagName("img").getLength()).as("pareto, trend, sentiment").isEqualTo(3);
+    }
+
+    @Test
+    void pdfIsAReadableDocumentOfTheReport() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(OUT.resolve("reports/2024-02/report.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertThat(text).contains("Root causes of customer complaints").contains("February 2024")
+                    .contains("<script>alert(1)</script>");
+        }
+    }
+
+    @Test
+    void rewritesOneMonthOnRequestAndRefusesAnAbsentMonth() throws Exception {
+        Path january = OUT.resolve("reports/2024-01/report.html");
+        Files.writeString(january, "stale");
+        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), RunCounts.UNKNOWN)
+                .write(aggregates, complaints, OUT, List.of("2024-01"));
+        assertThat(Files.readString(january)).contains("January 2024").contains("manifest was not found");
+        assertThatThrownBy(() -> new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
+                RunCounts.UNKNOWN).write(aggregates, complaints, OUT, List.of("2023-12")))
+                .hasMessageContaining("2023-12").hasMessageContaining("2024-01");
+        // leave the directory as a full run would: with the manifest's counts
+        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
+                RunCounts.read(OUT.resolve("manifest.json"))).write(aggregates, complaints, OUT, List.of("2024-01"));
+    }
+
+    private static List<CSVRecord> read(String file) throws Exception {
+        try (Reader in = Files.newBufferedReader(OUT.resolve(file), StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            return parser.getRecords();
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package rootcause.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RunCountsTest {
+
+    @Test
+    void readsTopLevelCounts(@TempDir Path dir) throws Exception {
+        Path manifest = Files.writeString(dir.resolve("manifest.json"),
+                "{\"rows_read\": 120, \"rows_accepted\": 100, \"rows_rejected\": 20, \"rows_filtered\": 7,"
+                        + " \"duplicates\": 3, \"files\": [{\"rows_read\": 1}]}");
+        assertThat(RunCounts.read(manifest)).isEqualTo(new RunCounts(120L, 100L, 20L, 7L, 3L));
+    }
+
+    @Test
+    void toleratesAMissingManifestAndMissingKeys(@TempDir Path dir) throws Exception {
+        assertThat(RunCounts.read(dir.resolve("manifest.json"))).isEqualTo(RunCounts.UNKNOWN);
+        assertThat(RunCounts.UNKNOWN.isKnown()).isFalse();
+        Path partial = Files.writeString(dir.resolve("partial.json"), "{\"rows_read\": 5}");
+        assertThat(RunCounts.read(partial)).isEqualTo(new RunCounts(5L, null, null, null, null));
+    }
+
+    @Test
+    void namesAMalformedManifest(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("manifest.json"), "{rows_read: ");
+        assertThatThrownBy(() -> RunCounts.read(broken)).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining(broken.toString());
+    }
+}
