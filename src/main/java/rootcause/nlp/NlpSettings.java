@@ -4,24 +4,42 @@ import java.io.Serializable;
 import java.util.Properties;
 
 /**
- * How the CoreNLP pipeline is built. Runs on the driver and is shipped to executors (it is tiny).
+ * How the CoreNLP pipeline is built. Made on the driver and shipped to executors (it is tiny); equal
+ * settings share one pipeline per JVM.
  *
  * @param parserModel        class-path resource of the constituency parser model
- * @param maxSentenceTokens  sentences longer than this are not parsed; their sentiment is unknown
+ * @param maxSentenceTokens  sentences longer than this are not parsed (CoreNLP {@code parse.maxlen});
+ *                           their sentiment is unknown but their lemmas are kept
+ * @param oneSentencePerText treat each text as exactly one sentence (evaluation on SST); the job splits
  */
-public record NlpSettings(String parserModel, int maxSentenceTokens) implements Serializable {
+public record NlpSettings(String parserModel, int maxSentenceTokens, boolean oneSentencePerText)
+        implements Serializable {
     public static final String SHIFT_REDUCE = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
     public static final String PCFG = "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz";
+    public static final int DEFAULT_MAX_SENTENCE_TOKENS = 80;
 
     public NlpSettings {
+        if (parserModel == null || parserModel.isBlank()) {
+            throw new IllegalArgumentException("parserModel must name a class-path resource, got '" + parserModel + "'");
+        }
         if (maxSentenceTokens < 5) {
             throw new IllegalArgumentException("maxSentenceTokens must be at least 5, got " + maxSentenceTokens);
         }
     }
 
+    /** Settings that split texts into sentences, as the job does. */
+    public NlpSettings(String parserModel, int maxSentenceTokens) {
+        this(parserModel, maxSentenceTokens, false);
+    }
+
     /** The project's pipeline: shift-reduce parser, sentences up to 80 tokens. */
     public static NlpSettings defaults() {
-        return new NlpSettings(SHIFT_REDUCE, 80);
+        return new NlpSettings(SHIFT_REDUCE, DEFAULT_MAX_SENTENCE_TOKENS);
+    }
+
+    /** The same settings, but each text is one sentence. */
+    public NlpSettings withOneSentencePerText() {
+        return new NlpSettings(parserModel, maxSentenceTokens, true);
     }
 
     /** CoreNLP properties for tokenize, ssplit, pos, lemma, parse, sentiment. */
@@ -29,10 +47,15 @@ public record NlpSettings(String parserModel, int maxSentenceTokens) implements 
         Properties p = new Properties();
         p.setProperty("annotators", "tokenize,ssplit,pos,lemma,parse,sentiment");
         p.setProperty("parse.model", parserModel);
+        // The parser skips longer sentences entirely (a flat X tree, no search): that is where the cost is.
         p.setProperty("parse.maxlen", Integer.toString(maxSentenceTokens));
         p.setProperty("parse.binaryTrees", "true");
-        // Paragraph breaks in narratives end sentences; single newlines in tweets do not.
-        p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        if (oneSentencePerText) {
+            p.setProperty("ssplit.isOneSentence", "true");
+        } else {
+            // Paragraph breaks in narratives end sentences; single newlines in tweets do not.
+            p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+        }
         p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
         return p;
     }

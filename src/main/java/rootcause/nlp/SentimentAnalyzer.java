@@ -50,8 +50,7 @@ public final class SentimentAnalyzer {
         if (text == null || text.isBlank()) {
             return SentimentScore.summarise(List.of(), 0);
         }
-        Annotation doc = new Annotation(text);
-        pipeline.annotate(doc);
+        Annotation doc = annotate(text);
         List<SentenceAnalysis> sentences = new ArrayList<>();
         int tooLong = 0;
         int tokenOffset = 0;
@@ -64,6 +63,7 @@ public final class SentimentAnalyzer {
             }
             int sentiment = SentenceAnalysis.UNKNOWN;
             if (tokens.size() > settings.maxSentenceTokens()) {
+                // CoreNLP gave it a flat placeholder tree instead of parsing it; its "sentiment" means nothing.
                 tooLong++;
             } else {
                 Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
@@ -77,5 +77,12 @@ public final class SentimentAnalyzer {
             tokenOffset += tokens.size();
         }
         return SentimentScore.summarise(sentences, tooLong);
+    }
+
+    /** The raw CoreNLP annotation of a text (tests look at parse trees through it). */
+    Annotation annotate(String text) {
+        Annotation doc = new Annotation(text);
+        pipeline.annotate(doc);
+        return doc;
     }
 }

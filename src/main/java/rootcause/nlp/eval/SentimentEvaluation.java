@@ -1,0 +1,61 @@
+package rootcause.nlp.eval;
+
+import rootcause.model.DocumentAnalysis;
+import rootcause.nlp.SentimentAnalyzer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+
+/**
+ * Runs an analyzer over labelled texts and scores it. Runs on the driver (plain JVM, no Spark);
+ * the scoring functions are pure.
+ */
+public final class SentimentEvaluation {
+    private SentimentEvaluation() {}
+
+    /** One sentence per text: the prediction is the sentence's class (SST). */
+    public static Prediction bySentenceClass(LabelledText t, DocumentAnalysis a) {
+        int c = a.sentences().isEmpty() ? -1 : a.sentences().get(0).sentiment();
+        return new Prediction(t.id(), t.gold(), Polarity.ofSentenceClass(c), Integer.toString(c), a.sentences().size());
+    }
+
+    /** Whole documents: the prediction is the document label collapsed to three classes (tweets). */
+    public static Prediction byDocumentLabel(LabelledText t, DocumentAnalysis a) {
+        return new Prediction(t.id(), t.gold(), Polarity.ofDocumentLabel(a.sentimentLabel()),
+                a.sentimentLabel() + "\t" + String.format(Locale.ROOT, "%.4f", a.sentimentScore()), a.sentences().size());
+    }
+
+    public static ConfusionMatrix score(List<Prediction> predictions) {
+        ConfusionMatrix m = ConfusionMatrix.empty();
+        for (Prediction p : predictions) m = m.add(p.gold(), p.predicted());
+        return m;
+    }
+
+    /** Predictions in input order, computed by {@code threads} threads sharing the analyzer. */
+    public static List<Prediction> predict(SentimentAnalyzer analyzer, List<LabelledText> texts, int threads,
+                                           BiFunction<LabelledText, DocumentAnalysis, Prediction> judge)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Prediction>> futures = new ArrayList<>(texts.size());
+            for (LabelledText t : texts) futures.add(pool.submit(() -> judge.apply(t, analyzer.analyze(t.text()))));
+            List<Prediction> out = new ArrayList<>(texts.size());
+            for (Future<Prediction> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("analysis failed", e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
