@@ -1,0 +1,201 @@
+package rootcause.classify;
+
+import rootcause.model.CauseMatch;
+import rootcause.model.Columns;
+import rootcause.model.Evidence;
+import rootcause.model.SentenceAnalysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the taxonomy's causes in a complaint's sentences, on lemmas, one sentence at a time, negation aware.
+ * Pure; runs on executors (one per JVM via {@link #shared}) and on the driver for {@code explain}.
+ *
+ * <p>Negation: a pattern that contains no negation word is suppressed when a negation cue ({@link #CUES})
+ * stands within {@value #NEGATION_WINDOW} lemmas before the match, in the same clause, or inside a gap of the
+ * match. So "the agent was not rude" is not rudeness. A pattern that itself contains a cue ("nobody call * back",
+ * "never hear back") states an absence and is never suppressed. Intensifiers cancel a cue: "never been so rude"
+ * is rudeness.
+ */
+public final class CauseMatcher {
+    /** Lemmas that negate what follows ("n't" is read as "not"). */
+    public static final Set<String> CUES =
+            Set.of("not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "cannot", "noone");
+    /** How many lemmas before a match are searched for a negation cue. */
+    public static final int NEGATION_WINDOW = 3;
+    /** Lemmas that end the clause a cue can negate from. */
+    private static final Set<String> CLAUSE_BREAKS =
+            Set.of(",", ";", ":", ".", "!", "?", "--", "-lrb-", "-rrb-", "but", "although", "though", "however", "and");
+    /** Lemmas after a cue that turn it into an intensifier or a fixed phrase ("never been so", "not only", "no matter"). */
+    private static final Set<String> CUE_CANCELLERS = Set.of("so", "such", "more", "worse", "only", "matter", "doubt");
+
+    private static final Map<Taxonomy, CauseMatcher> SHARED = new ConcurrentHashMap<>();
+
+    private final Taxonomy taxonomy;
+    private final List<CompiledCause> causes;
+
+    private record CompiledCause(Cause cause, List<LemmaPattern> patterns, List<Boolean> negated) {
+    }
+
+    /**
+     * One place a pattern matched in a sentence.
+     *
+     * @param causeId     the cause
+     * @param pattern     the pattern
+     * @param matchedText the matched lemmas, gaps included
+     * @param suppressedBy the negation cue that suppressed it, or null when the match counts
+     */
+    public record Hit(String causeId, String pattern, String matchedText, String suppressedBy) {
+        public boolean counts() {
+            return suppressedBy == null;
+        }
+    }
+
+    public CauseMatcher(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        List<CompiledCause> compiled = new ArrayList<>();
+        for (Cause c : taxonomy.causes()) {
+            List<LemmaPattern> patterns = c.patterns().stream().map(LemmaPattern::parse).toList();
+            List<Boolean> negated = patterns.stream()
+                    .map(p -> p.words().stream().anyMatch(CUES::contains)).toList();
+            compiled.add(new CompiledCause(c, patterns, negated));
+        }
+        this.causes = List.copyOf(compiled);
+    }
+
+    /** The one matcher for this taxonomy in this JVM: executors compile the patterns once, not per task. */
+    public static CauseMatcher shared(Taxonomy taxonomy) {
+        return SHARED.computeIfAbsent(taxonomy, CauseMatcher::new);
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** The causes found in a complaint, in taxonomy order, each with its evidence and sentiment. */
+    public List<CauseMatch> match(List<SentenceAnalysis> sentences) {
+        Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
+        for (CompiledCause c : causes) {
+            evidence.put(c.cause().id(), new ArrayList<>());
+        }
+        for (SentenceAnalysis s : sentences) {
+            for (Hit hit : hits(s.lemmas())) {
+                if (hit.counts()) {
+                    evidence.get(hit.causeId()).add(
+                            new Evidence(hit.pattern(), hit.matchedText(), s.index(), s.text(), s.sentiment()));
+                }
+            }
+        }
+        boolean anyRegular = causes.stream()
+                .anyMatch(c -> !c.cause().fallback() && !evidence.get(c.cause().id()).isEmpty());
+        List<CauseMatch> matches = new ArrayList<>();
+        for (CompiledCause c : causes) {
+            List<Evidence> ev = evidence.get(c.cause().id());
+            if (!ev.isEmpty() && !(c.cause().fallback() && anyRegular)) {
+                matches.add(new CauseMatch(c.cause().id(), c.cause().group(), sentiment(ev), List.copyOf(ev)));
+            }
+        }
+        return matches;
+    }
+
+    /** The ids of the matched causes, or {@code ["unclassified"]} when none matched. */
+    public static List<String> causeIds(List<CauseMatch> matches) {
+        if (matches.isEmpty()) {
+            return List.of(Columns.UNCLASSIFIED);
+        }
+        return matches.stream().map(CauseMatch::causeId).toList();
+    }
+
+    /**
+     * Every pattern hit in one sentence's lemmas, suppressed ones included: per cause and pattern the first
+     * hit that counts, or the first suppressed one when none counts.
+     */
+    public List<Hit> hits(List<String> rawLemmas) {
+        List<String> lemmas = normalise(rawLemmas);
+        List<Hit> hits = new ArrayList<>();
+        for (CompiledCause c : causes) {
+            for (int k = 0; k < c.patterns().size(); k++) {
+                LemmaPattern pattern = c.patterns().get(k);
+                Hit suppressed = null;
+                Hit counted = null;
+                for (LemmaPattern.Span span = pattern.find(lemmas, 0); span != null;
+                     span = pattern.find(lemmas, span.begin() + 1)) {
+                    String text = String.join(" ", lemmas.subList(span.begin(), span.end()));
+                    String cue = c.negated().get(k) ? null : negationCue(lemmas, span);
+                    if (cue == null) {
+                        counted = new Hit(c.cause().id(), pattern.source(), text, null);
+                        break;
+                    }
+                    if (suppressed == null) {
+                        suppressed = new Hit(c.cause().id(), pattern.source(), text, cue);
+                    }
+                }
+                if (counted != null) {
+                    hits.add(counted);
+                } else if (suppressed != null) {
+                    hits.add(suppressed);
+                }
+            }
+        }
+        return hits;
+    }
+
+    /** The cue negating this match, or null. */
+    static String negationCue(List<String> lemmas, LemmaPattern.Span span) {
+        Set<Integer> own = new LinkedHashSet<>(span.wordPositions());
+        for (int i = span.begin(); i < span.end(); i++) {
+            if (!own.contains(i) && CUES.contains(lemmas.get(i)) && !cancelled(lemmas, i, span.begin())) {
+                return lemmas.get(i);
+            }
+        }
+        for (int i = span.begin() - 1; i >= Math.max(0, span.begin() - NEGATION_WINDOW); i--) {
+            String lemma = lemmas.get(i);
+            if (CLAUSE_BREAKS.contains(lemma)) {
+                return null;
+            }
+            if (CUES.contains(lemma) && !cancelled(lemmas, i, span.begin())) {
+                return lemma;
+            }
+        }
+        return null;
+    }
+
+    /** True when a word between the cue and the match start makes the cue an intensifier ("never been so"). */
+    private static boolean cancelled(List<String> lemmas, int cue, int matchBegin) {
+        int end = Math.max(matchBegin, cue + 1);
+        for (int i = cue + 1; i < Math.min(end, lemmas.size()); i++) {
+            if (CUE_CANCELLERS.contains(lemmas.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> normalise(List<String> lemmas) {
+        List<String> out = new ArrayList<>(lemmas.size());
+        for (String l : lemmas) {
+            out.add(l.equals("n't") || l.equals("nt") ? "not" : l);
+        }
+        return out;
+    }
+
+    /** Mean of the evidencing sentences' sentiment, each class c mapped to (c - 2) / 2; 0 when none is known. */
+    static double sentiment(List<Evidence> evidence) {
+        Set<Integer> seen = new LinkedHashSet<>();
+        double sum = 0;
+        int n = 0;
+        for (Evidence e : evidence) {
+            if (seen.add(e.sentenceIndex()) && e.sentenceSentiment() != SentenceAnalysis.UNKNOWN) {
+                sum += (e.sentenceSentiment() - 2) / 2.0;
+                n++;
+            }
+        }
+        return n == 0 ? 0.0 : sum / n;
+    }
+}

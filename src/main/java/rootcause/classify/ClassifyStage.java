@@ -1,0 +1,197 @@
+package rootcause.classify;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import rootcause.model.CauseMatch;
+import rootcause.model.Columns;
+import rootcause.model.Evidence;
+import rootcause.model.SentenceAnalysis;
+import scala.collection.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.udf;
+
+/**
+ * The classify stage: adds each complaint's root causes (with evidence) and cause ids to the nlp stage's output.
+ * The driver builds it; the taxonomy is shipped to executors, which compile it once per JVM
+ * ({@link CauseMatcher#shared}).
+ */
+public final class ClassifyStage {
+    /** One sentence as the nlp stage writes it. */
+    public static final StructType SENTENCE = new StructType(new StructField[]{
+            DataTypes.createStructField("index", DataTypes.IntegerType, false),
+            DataTypes.createStructField("text", DataTypes.StringType, true),
+            DataTypes.createStructField("sentiment", DataTypes.IntegerType, false),
+            DataTypes.createStructField("token_begin", DataTypes.IntegerType, false),
+            DataTypes.createStructField("token_end", DataTypes.IntegerType, false),
+            DataTypes.createStructField("lemmas", DataTypes.createArrayType(DataTypes.StringType, true), true)});
+
+    /** Columns this stage reads, with the types it expects. */
+    public static final StructType INPUT_SCHEMA = new StructType(new StructField[]{
+            DataTypes.createStructField(Columns.COMPLAINT_ID, DataTypes.StringType, true),
+            DataTypes.createStructField(Columns.MONTH, DataTypes.StringType, true),
+            DataTypes.createStructField(Columns.SENTENCES, DataTypes.createArrayType(SENTENCE, true), true),
+            DataTypes.createStructField(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)});
+
+    /** One piece of evidence: which pattern matched which words in which sentence. */
+    public static final StructType EVIDENCE = new StructType(new StructField[]{
+            DataTypes.createStructField("phrase", DataTypes.StringType, false),
+            DataTypes.createStructField("matched_text", DataTypes.StringType, false),
+            DataTypes.createStructField("sentence_index", DataTypes.IntegerType, false),
+            DataTypes.createStructField("sentence", DataTypes.StringType, true),
+            DataTypes.createStructField("sentence_sentiment", DataTypes.IntegerType, false)});
+
+    /** One cause found in a complaint. */
+    public static final StructType CAUSE = new StructType(new StructField[]{
+            DataTypes.createStructField("cause_id", DataTypes.StringType, false),
+            DataTypes.createStructField("cause_group", DataTypes.StringType, false),
+            DataTypes.createStructField("sentiment", DataTypes.DoubleType, false),
+            DataTypes.createStructField("evidence", DataTypes.createArrayType(EVIDENCE, false), false)});
+
+    /** Columns this stage adds to its input. */
+    public static final StructType OUTPUT_COLUMNS = new StructType(new StructField[]{
+            DataTypes.createStructField(Columns.CAUSES, DataTypes.createArrayType(CAUSE, false), false),
+            DataTypes.createStructField(Columns.CAUSE_IDS, DataTypes.createArrayType(DataTypes.StringType, false), false)});
+
+    /** Output of {@link #candidateTerms}: frequent terms of unclassified negative complaints, per month. */
+    public static final StructType CANDIDATE_SCHEMA = new StructType(new StructField[]{
+            DataTypes.createStructField(Columns.MONTH, DataTypes.StringType, true),
+            DataTypes.createStructField("term", DataTypes.StringType, false),
+            DataTypes.createStructField("complaints", DataTypes.LongType, false)});
+
+    /** Terms kept per month by {@link #candidateTerms}. */
+    public static final int CANDIDATES_PER_MONTH = 30;
+
+    private static final String RESULT = "rc_classify_result";
+
+    private final Taxonomy taxonomy;
+
+    public ClassifyStage(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** Adds {@link Columns#CAUSES} and {@link Columns#CAUSE_IDS} to every complaint. */
+    public Dataset<Row> classify(Dataset<Row> complaints) {
+        checkInputColumns(complaints, "classify", INPUT_SCHEMA);
+        Column result = udf(new ClassifyFunction(taxonomy), OUTPUT_COLUMNS).apply(col(Columns.SENTENCES));
+        return complaints.withColumn(RESULT, result)
+                .withColumn(Columns.CAUSES, col(RESULT + "." + Columns.CAUSES))
+                .withColumn(Columns.CAUSE_IDS, col(RESULT + "." + Columns.CAUSE_IDS))
+                .drop(RESULT);
+    }
+
+    /**
+     * The most frequent lemmas and bigrams (stop words removed) of unclassified negative complaints
+     * ({@code sentiment_score < 0}), per month, top {@value #CANDIDATES_PER_MONTH}: candidates for new causes.
+     * Counts complaints, not occurrences. Ties break alphabetically.
+     */
+    public Dataset<Row> candidateTerms(Dataset<Row> classified) {
+        checkInputColumns(classified, "classify (candidate terms)", new StructType(new StructField[]{
+                INPUT_SCHEMA.apply(Columns.COMPLAINT_ID), INPUT_SCHEMA.apply(Columns.MONTH),
+                INPUT_SCHEMA.apply(Columns.SENTENCES), INPUT_SCHEMA.apply(Columns.SENTIMENT_SCORE),
+                OUTPUT_COLUMNS.apply(Columns.CAUSE_IDS)}));
+        Column terms = udf((UDF1<Seq<Row>, List<String>>) ClassifyStage::distinctTerms,
+                DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.SENTENCES));
+        Dataset<Row> perComplaintTerm = classified
+                .where(col(Columns.SENTIMENT_SCORE).lt(0)
+                        .and(size(col(Columns.CAUSE_IDS)).equalTo(1))
+                        .and(array_contains(col(Columns.CAUSE_IDS), Columns.UNCLASSIFIED)))
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), explode(terms).as("term"));
+        Dataset<Row> counted = perComplaintTerm.groupBy(col(Columns.MONTH), col("term"))
+                .agg(count(lit(1)).as("complaints"));
+        return counted
+                .withColumn("rc_rank", row_number().over(Window.partitionBy(col(Columns.MONTH))
+                        .orderBy(col("complaints").desc(), col("term").asc())))
+                .where(col("rc_rank").leq(CANDIDATES_PER_MONTH))
+                .drop("rc_rank")
+                .orderBy(col(Columns.MONTH), col("complaints").desc(), col("term"));
+    }
+
+    private static List<String> distinctTerms(Seq<Row> sentences) {
+        return CandidateTerms.distinctTerms(toSentences(sentences));
+    }
+
+    static void checkInputColumns(Dataset<Row> input, String stage, StructType required) {
+        List<String> present = Arrays.asList(input.columns());
+        List<String> missing = new ArrayList<>();
+        for (StructField f : required.fields()) {
+            if (!present.contains(f.name())) {
+                missing.add(f.name());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("stage " + stage + ": input is missing column(s) " + missing
+                    + "; columns present: " + present);
+        }
+    }
+
+    /** Rows of the nlp stage's {@code sentences} column as records; a null array is no sentences. */
+    static List<SentenceAnalysis> toSentences(Seq<Row> rows) {
+        List<SentenceAnalysis> sentences = new ArrayList<>();
+        if (rows == null) {
+            return sentences;
+        }
+        for (Row r : CollectionConverters.asJava(rows)) {
+            if (r == null) {
+                continue;
+            }
+            Seq<String> lemmas = r.getAs("lemmas");
+            sentences.add(new SentenceAnalysis(r.<Integer>getAs("index"), r.getAs("text"),
+                    r.<Integer>getAs("sentiment"), r.<Integer>getAs("token_begin"), r.<Integer>getAs("token_end"),
+                    lemmas == null ? List.of() : new ArrayList<>(CollectionConverters.asJava(lemmas))));
+        }
+        return sentences;
+    }
+
+    /** The per-row work; runs on executors, compiling the taxonomy once per JVM. */
+    private static final class ClassifyFunction implements UDF1<Seq<Row>, Row> {
+        private final Taxonomy taxonomy;
+        private transient CauseMatcher matcher;
+
+        ClassifyFunction(Taxonomy taxonomy) {
+            this.taxonomy = taxonomy;
+        }
+
+        @Override
+        public Row call(Seq<Row> sentenceRows) {
+            if (matcher == null) {
+                matcher = CauseMatcher.shared(taxonomy);
+            }
+            List<CauseMatch> matches = matcher.match(toSentences(sentenceRows));
+            List<Row> causes = new ArrayList<>(matches.size());
+            for (CauseMatch m : matches) {
+                List<Row> evidence = new ArrayList<>(m.evidence().size());
+                for (Evidence e : m.evidence()) {
+                    evidence.add(RowFactory.create(e.phrase(), e.matchedText(), e.sentenceIndex(), e.sentence(),
+                            e.sentenceSentiment()));
+                }
+                causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(),
+                        CollectionConverters.asScala(evidence).toSeq()));
+            }
+            return RowFactory.create(CollectionConverters.asScala(causes).toSeq(),
+                    CollectionConverters.asScala(CauseMatcher.causeIds(matches)).toSeq());
+        }
+    }
+}

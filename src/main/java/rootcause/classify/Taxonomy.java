@@ -1,0 +1,38 @@
+package rootcause.classify;
+
+import rootcause.model.CauseInfo;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The root-cause taxonomy: groups and causes with their signal phrases. Built only by {@link TaxonomyLoader},
+ * which validates it, so a Taxonomy is always consistent. Serializable: shipped to executors.
+ */
+public record Taxonomy(String id, String version, List<CauseGroup> groups, List<Cause> causes) implements Serializable {
+    public Taxonomy {
+        groups = List.copyOf(groups);
+        causes = List.copyOf(causes);
+    }
+
+    public CauseGroup group(String groupId) {
+        return groups.stream().filter(g -> g.id().equals(groupId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no group '" + groupId + "' in taxonomy " + id));
+    }
+
+    public Cause cause(String causeId) {
+        return causes.stream().filter(c -> c.id().equals(causeId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cause '" + causeId + "' in taxonomy " + id));
+    }
+
+    /** What the reports need per cause id, in taxonomy order. */
+    public Map<String, CauseInfo> causeInfos() {
+        Map<String, CauseInfo> infos = new LinkedHashMap<>();
+        for (Cause c : causes) {
+            infos.put(c.id(), new CauseInfo(c.id(), c.name(), c.group(), group(c.group()).name(), c.description()));
+        }
+        return infos;
+    }
+}

@@ -1,0 +1,138 @@
+package rootcause.classify;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rootcause.model.CauseInfo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class TaxonomyLoaderTest {
+    private static final String HEADER = """
+            id: t
+            version: "1"
+            articles:
+              - file: 002_3ef7b878b17526cb.txt
+                title: A2
+            groups:
+              - id: people
+                name: People
+            """;
+
+    @Test
+    void loadsTheShippedTaxonomyWithEveryOutlineCause() {
+        Taxonomy t = TaxonomyLoader.loadDefault();
+        assertThat(t.groups()).hasSize(8);
+        assertThat(t.causes()).hasSize(23);
+        assertThat(t.causes()).allSatisfy(c -> {
+            assertThat(c.patterns()).isNotEmpty();
+            assertThat(c.articles()).isNotEmpty();
+            assertThat(c.examples()).as("examples of " + c.id()).isNotEmpty();
+        });
+        Map<String, CauseInfo> infos = t.causeInfos();
+        assertThat(infos.get("rudeness")).isEqualTo(new CauseInfo("rudeness", "Rudeness and disrespect", "people",
+                "People", t.cause("rudeness").description()));
+        assertThat(infos).hasSize(23);
+    }
+
+    @Test
+    void noPatternUsesTheAirlineLabelLeakWords() {
+        for (Cause c : TaxonomyLoader.loadDefault().causes()) {
+            for (String p : c.patterns()) {
+                assertThat(LemmaPattern.parse(p).words()).as(c.id() + ": " + p)
+                        .noneMatch(w -> w.startsWith("cancel") || w.equals("late") || w.startsWith("late"));
+            }
+        }
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceWithFileAndKeyPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, HEADER + """
+                colour: blue
+                causes:
+                  - id: rudeness
+                    name: Rude
+                    group: people
+                    description: rude
+                    articles: [002_3ef7b878b17526cb.txt]
+                    patterns: [rude*]
+                    nickname: x
+                  - id: rudeness
+                    name: Rude again
+                    group: persons
+                    description: dup
+                    articles: [009_0000000000000000.txt]
+                    patterns: ["(very) (really)", "hang up (on", rude, rude]
+                  - id: empty
+                    group: people
+                    description: no name, no patterns
+                    articles: [002_3ef7b878b17526cb.txt]
+                    patterns: []
+                  - id: nopatterns
+                    name: n
+                    group: people
+                    description: d
+                    articles: [002_3ef7b878b17526cb.txt]
+                """);
+        TaxonomyException e = catchThrowableOfType(TaxonomyException.class, () -> TaxonomyLoader.load(file));
+        String f = file.toString() + ": ";
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                f + "colour: unknown field; allowed: [articles, causes, groups, id, version]",
+                f + "causes[0].nickname: unknown field; allowed: [articles, description, examples, fallback, group, id, name, patterns]",
+                f + "causes[1].id: duplicate cause id (found: 'rudeness')",
+                f + "causes[1].group: unknown group; allowed: [people] (found: 'persons')",
+                f + "causes[1].articles[0]: unknown article file; allowed: [002_3ef7b878b17526cb.txt] (found: '009_0000000000000000.txt')",
+                f + "causes[1].patterns[0]: bad pattern: only optional words and gaps: the pattern would match anything (found: '(very) (really)')",
+                f + "causes[1].patterns[1]: bad pattern: unclosed '(' at position 8 (found: 'hang up (on')",
+                f + "causes[1].patterns[3]: duplicate pattern in this cause (found: 'rude')",
+                f + "causes[2].name: missing; must be a non-empty string",
+                f + "causes[2].patterns: must be a non-empty list of strings (found: [])",
+                f + "causes[3].patterns: missing; must be a non-empty list of strings");
+        assertThat(e.getMessage()).startsWith("taxonomy " + file + " has 11 problem(s):");
+    }
+
+    @Test
+    void reportsMissingTopLevelFieldsAndDuplicateGroups() {
+        TaxonomyException e = catchThrowableOfType(TaxonomyException.class, () -> TaxonomyLoader.parse("""
+                id: Bad-Id
+                groups:
+                  - id: people
+                    name: People
+                  - id: people
+                    name: Again
+                """, "inline.yaml"));
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "inline.yaml: id: must be lower case letters, digits and '_', starting with a letter (found: 'Bad-Id')",
+                "inline.yaml: version: missing; must be a non-empty string",
+                "inline.yaml: articles: missing; must be a non-empty list",
+                "inline.yaml: groups[1].id: duplicate group id (found: 'people')",
+                "inline.yaml: causes: missing; must be a non-empty list");
+    }
+
+    @Test
+    void saysWhenAPatternStartingWithABracketWasNotQuoted() {
+        assertThatThrownBy(() -> TaxonomyLoader.parse(HEADER + """
+                causes:
+                  - id: c
+                    name: n
+                    group: people
+                    description: d
+                    articles: [002_3ef7b878b17526cb.txt]
+                    patterns:
+                      - [nobody|no one] care
+                """, "x.yaml")).isInstanceOf(TaxonomyException.class).hasMessageContaining("x.yaml:");
+    }
+
+    @Test
+    void reportsInvalidYamlWithItsLine() {
+        assertThatThrownBy(() -> TaxonomyLoader.parse("id: [unclosed\nversion: 1\n", "broken.yaml"))
+                .isInstanceOf(TaxonomyException.class).hasMessageContaining("broken.yaml: not valid YAML")
+                .hasMessageContaining("line");
+    }
+}
