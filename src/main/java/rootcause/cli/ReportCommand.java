@@ -39,10 +39,6 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to re-render.")
     String month;
 
-    @Option(names = "--taxonomy", paramLabel = "PATH",
-            description = "Not read yet: cause and group names come from OUT/causes, where the run wrote them.")
-    Path taxonomy;
-
     @Override
     public Integer call() throws Exception {
         try {
@@ -59,10 +55,6 @@ public final class ReportCommand implements Callable<Integer> {
                         + output + " first");
                 return CommandLine.ExitCode.SOFTWARE;
             }
-        }
-        if (taxonomy != null) {
-            spec.commandLine().getErr().println("report: note: --taxonomy " + taxonomy
-                    + " is not read; names come from " + causes);
         }
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSession.builder()

@@ -7,10 +7,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import rootcause.aggregate.AggregateStage;
+import rootcause.aggregate.EmergingRule;
+import rootcause.classify.ClassifyStage;
+import rootcause.classify.Taxonomy;
+import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
 import rootcause.model.Columns;
+import rootcause.nlp.NlpStage;
+import rootcause.report.LeadershipReport;
+import rootcause.report.ReportStage;
+import rootcause.report.ReportWriter;
+import rootcause.report.RunCounts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +37,8 @@ import java.util.UUID;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Runs the stages in order and writes the output contract: complaints, rejects, manifest. Holds no text or
+ * Runs the stages in order and writes the output contract: complaints, rejects, causes, candidates, reports,
+ * manifest. Holds no text or
  * statistics logic of its own; it wires stages, persists what is read twice, and counts.
  */
 public final class RootCauseJob {
@@ -45,25 +56,55 @@ public final class RootCauseJob {
     /** Runs the whole job; returns the manifest it wrote. Fails if the counts do not reconcile. */
     public RunManifest run() {
         String startedAt = Instant.now().toString();
+        // month=2025-09 folders must read back as the string "2025-09".
+        spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        Taxonomy taxonomy = config.taxonomy() == null ? TaxonomyLoader.loadDefault()
+                : TaxonomyLoader.load(Path.of(config.taxonomy()));
         IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
         Dataset<Row> rows = ingested.rows().persist(StorageLevel.MEMORY_AND_DISK());
         CleanStage clean = new CleanStage();
-        Dataset<Row> complaints = timed("clean", () -> clean.clean(new IngestResult(rows, ingested.files()).accepted()))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> complaints = timed("clean", () -> clean.clean(new IngestResult(rows, ingested.files()).accepted()));
+        NlpStage nlp = new NlpStage(config.nlp());
+        if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
+            Dataset<Row> cleaned = complaints.persist(StorageLevel.MEMORY_AND_DISK());
+            complaints = timed("nlp", () -> nlp.apply(cleaned));
+        }
+        ClassifyStage classify = new ClassifyStage(taxonomy);
+        if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
+            Dataset<Row> analysed = complaints;
+            complaints = timed("classify", () -> classify.classify(analysed));
+        }
+        Dataset<Row> finished = complaints.persist(StorageLevel.MEMORY_AND_DISK());
 
-        timed("write_complaints", () -> writeComplaints(complaints));
+        timed("write_complaints", () -> writeByMonth(finished, "complaints"));
         timed("write_rejects", () -> writeRejects(clean.redactRejects(new IngestResult(rows, ingested.files()).notAccepted())));
-
-        List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, complaints, ingested.files()));
+        List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, finished, ingested.files()));
         List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                 files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
-        RunManifest manifest = manifest(startedAt, files, monthsWritten);
+        Map<String, Object> nlpStats = new LinkedHashMap<>();
+        Map<String, Object> classifyStats = new LinkedHashMap<>();
+        List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
+        if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
+            nlpStats.putAll(AnalysisCounts.nlp(finished));
+            nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
+            nlpStats.put("parser_model", config.nlp().parserModel());
+            nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
+        }
+        if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
+            classifyStats.putAll(AnalysisCounts.classify(finished));
+            checks.add(AnalysisCounts.unclassifiedCheck(classifyStats));
+        }
+        if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()) {
+            timed("aggregate_and_report", () -> aggregateAndReport(taxonomy, classify, finished, files, monthsWritten));
+        }
+
+        RunManifest manifest = manifest(startedAt, taxonomy, files, monthsWritten, nlpStats, classifyStats, checks);
         try {
             manifest.write(config.output().resolve("manifest.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + config.output().resolve("manifest.json"), e);
         }
-        complaints.unpersist();
+        finished.unpersist();
         rows.unpersist();
         List<RunCheck> failed = RunCheck.failedErrors(manifest.checks());
         if (!failed.isEmpty()) {
@@ -75,13 +116,39 @@ public final class RootCauseJob {
         return manifest;
     }
 
+    /**
+     * Aggregates over every month in OUT/complaints, not only this run's, so a month's change against the previous
+     * month and the trends see months written by earlier runs; only this run's months are (re)written.
+     */
+    private void aggregateAndReport(Taxonomy taxonomy, ClassifyStage classify, Dataset<Row> complaints,
+                                    List<FileCounts> files, List<String> months) {
+        Dataset<Row> history = spark.read()
+                .option("basePath", config.output().resolve("complaints").toString())
+                .parquet(config.output().resolve("complaints").toString());
+        Dataset<Row> aggregates = new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT).aggregate(history);
+        writeByMonth(aggregates.where(col(Columns.MONTH).isin(months.toArray())), "causes");
+        writeByMonth(classify.candidateTerms(complaints), "candidates");
+        RunCounts counts = new RunCounts(
+                files.stream().mapToLong(FileCounts::rowsRead).sum(),
+                files.stream().mapToLong(FileCounts::rowsAccepted).sum(),
+                files.stream().mapToLong(FileCounts::rowsRejected).sum(),
+                files.stream().mapToLong(FileCounts::rowsFiltered).sum(),
+                files.stream().mapToLong(FileCounts::duplicates).sum());
+        try {
+            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), counts)
+                    .write(aggregates, history.where(col(Columns.MONTH).isin(months.toArray())), config.output(), months);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports under " + config.output().resolve("reports"), e);
+        }
+    }
+
     /** Dynamic partition overwrite: the months in this run are replaced, other months stay. */
-    private void writeComplaints(Dataset<Row> complaints) {
-        complaints.write()
+    private void writeByMonth(Dataset<Row> data, String folder) {
+        data.write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")
                 .partitionBy(Columns.MONTH)
-                .parquet(config.output().resolve("complaints").toString());
+                .parquet(config.output().resolve(folder).toString());
     }
 
     /** Rejects describe the latest run, like the manifest. */
@@ -93,20 +160,26 @@ public final class RootCauseJob {
                 .parquet(config.output().resolve("rejects").toString());
     }
 
-    private RunManifest manifest(String startedAt, List<FileCounts> files, List<String> monthsWritten) {
+    private RunManifest manifest(String startedAt, Taxonomy taxonomy, List<FileCounts> files, List<String> monthsWritten,
+                                 Map<String, Object> nlpStats, Map<String, Object> classifyStats, List<RunCheck> checks) {
         Map<String, String> versions = new TreeMap<>();
         versions.put("rootcause", String.valueOf(RootCauseJob.class.getPackage().getImplementationVersion()));
         versions.put("spark", spark.version());
         versions.put("java", System.getProperty("java.version"));
+        versions.put("corenlp", String.valueOf(edu.stanford.nlp.pipeline.StanfordCoreNLP.class.getPackage().getImplementationVersion()));
+        Map<String, String> taxonomyInfo = new LinkedHashMap<>();
+        taxonomyInfo.put("id", taxonomy.id());
+        taxonomyInfo.put("version", taxonomy.version());
+        taxonomyInfo.put("source", config.taxonomy() == null ? "built-in" : config.taxonomy());
         return new RunManifest(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
-                Map.of(), new ArrayList<>(new TreeSet<>(config.months())), monthsWritten,
+                taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten,
                 files.stream().mapToLong(FileCounts::rowsRead).sum(),
                 files.stream().mapToLong(FileCounts::rowsAccepted).sum(),
                 files.stream().mapToLong(FileCounts::rowsRejected).sum(),
                 files.stream().mapToLong(FileCounts::rowsFiltered).sum(),
                 files.stream().mapToLong(FileCounts::duplicates).sum(),
                 RunManifest.sumReasons(files, true), RunManifest.sumReasons(files, false), files,
-                Map.of(), Map.of(), timings, RunCheck.onCounts(files));
+                nlpStats, classifyStats, timings, checks);
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {
