@@ -77,7 +77,9 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                         stats.shareOf(total), stats.meanSentiment(), stats.negativeShare(), stats.impact(),
                         previousComplaints, previousTotal, change == null ? null : change.previousShare(),
                         change == null ? null : change.change(), change == null ? null : change.pValue(),
-                        rule.isEmerging(previousComplaints == null ? 0 : previousComplaints, stats.complaints(), change)));
+                        // Unclassified is shown, never "emerging": it is not a cause anyone can act on.
+                        !Columns.UNCLASSIFIED.equals(s.causeId())
+                                && rule.isEmerging(previousComplaints == null ? 0 : previousComplaints, stats.complaints(), change)));
             }
         }
         out.sort(ORDER);

@@ -52,6 +52,12 @@ public final class LeadershipReport {
         return out.toString();
     }
 
+    static {
+        // openhtmltopdf logs every font load at INFO through java.util.logging, straight to stderr; keep warnings.
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
+    }
+
     /** Renders the XHTML to PDF with openhtmltopdf (which parses it as XML: it must be well-formed). */
     public static void writePdf(String html, Path pdf) throws IOException {
         try (OutputStream out = Files.newOutputStream(pdf)) {
