@@ -59,6 +59,36 @@ class RunThroughSparkSubmitIT {
         assertThat(manifest.get("rejected_by_reason").has("unparseable_date")).isTrue();
         assertThat(manifest.get("filtered_by_reason").has("company_reply")).isTrue();
         assertThat(manifest.get("filtered_by_reason").has("no_text")).isTrue();
+        assertThat(manifest.get("nlp").get("complaints_analysed").asLong()).isEqualTo(manifest.get("rows_accepted").asLong());
+        assertThat(manifest.get("taxonomy").get("version").asText()).isNotBlank();
+
+        for (JsonNode m : manifest.get("months_written")) {
+            Path reports = out.resolve("reports").resolve(m.asText());
+            assertThat(reports.resolve("root-causes.csv")).isRegularFile();
+            assertThat(reports.resolve("report.pdf")).isRegularFile();
+            assertThat(Files.readAllLines(reports.resolve("root-causes.csv")).get(0)).startsWith(
+                    "month,cause_id,cause,group,complaints,share,mean_sentiment,negative_share,impact,change_in_share,emerging,example");
+            String html = Files.readString(reports.resolve("report.html"));
+            assertThat(html).as("complaint text is escaped").doesNotContainIgnoringCase("<script");
+            assertThat(out.resolve("causes/month=" + m.asText())).isDirectoryContaining("glob:**.parquet");
+        }
+
+        // The analyst's notebook runs on this very output (CI installs Debian's jupyter).
+        if (Files.isExecutable(Path.of("/usr/bin/jupyter"))) {
+            Process nb = new ProcessBuilder("jobs/run-notebook", out.toString(), tmp.resolve("nb.ipynb").toString())
+                    .redirectErrorStream(true).redirectOutput(tmp.resolve("notebook.log").toFile()).start();
+            assertThat(nb.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            assertThat(nb.exitValue()).as(Files.readString(tmp.resolve("notebook.log"))).isZero();
+        }
+
+        // `report` re-renders a month from the Parquet outputs alone.
+        String month = manifest.get("months_written").get(0).asText();
+        Path csv = out.resolve("reports").resolve(month).resolve("root-causes.csv");
+        String before = Files.readString(csv);
+        Files.delete(csv);
+        ProcessResult again = launcher(tmp, "report", "--output", out.toString(), "--month", month);
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(Files.readString(csv)).isEqualTo(before);
     }
 
     @Test
