@@ -74,7 +74,7 @@ public final class ClassifyStage {
     /** Output of {@link #candidateTerms}: frequent terms of unclassified negative complaints, per month. */
     public static final StructType CANDIDATE_SCHEMA = new StructType(new StructField[]{
             DataTypes.createStructField(Columns.MONTH, DataTypes.StringType, true),
-            DataTypes.createStructField("term", DataTypes.StringType, false),
+            DataTypes.createStructField("term", DataTypes.StringType, true),
             DataTypes.createStructField("complaints", DataTypes.LongType, false)});
 
     /** Terms kept per month by {@link #candidateTerms}. */

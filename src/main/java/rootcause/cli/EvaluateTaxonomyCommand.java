@@ -77,6 +77,10 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
     @Option(names = "--show-errors", description = "list each labelled complaint the matcher got wrong")
     boolean showErrors;
 
+    @Option(names = "--show-unmatched-service", paramLabel = "N",
+            description = "print N Customer Service Issue tweets without a service cause (for tuning; prints tweet text)")
+    int showUnmatchedService;
+
     /** Runs {@code evaluate-taxonomy} on its own, without the rootcause launcher. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new EvaluateTaxonomyCommand()).execute(args));
@@ -183,7 +187,11 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
             List<CauseMatch> m = matcher.match(lemmas.sentences(clean(t.text())));
             if (isService) {
                 service++;
-                if (m.stream().anyMatch(c -> SERVICE_GROUPS.contains(c.causeGroup()))) serviceHit++;
+                if (m.stream().anyMatch(c -> SERVICE_GROUPS.contains(c.causeGroup()))) {
+                    serviceHit++;
+                } else if (service % 7 == 0 && showUnmatchedService-- > 0) {
+                    out.println("  unmatched service tweet " + t.id() + ": " + t.text().replace('\n', ' '));
+                }
             } else {
                 ops++;
                 if (m.stream().anyMatch(c -> c.causeGroup().equals("people"))) opsPeople++;
