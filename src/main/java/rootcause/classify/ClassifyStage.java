@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
+import rootcause.nlp.NlpRows;
 import rootcause.model.Evidence;
 import rootcause.model.SentenceAnalysis;
 import scala.collection.Seq;
@@ -130,7 +131,7 @@ public final class ClassifyStage {
     }
 
     private static List<String> distinctTerms(Seq<Row> sentences) {
-        return CandidateTerms.distinctTerms(toSentences(sentences));
+        return CandidateTerms.distinctTerms(NlpRows.sentencesFrom(sentences));
     }
 
     static void checkInputColumns(Dataset<Row> input, String stage, StructType required) {
@@ -147,24 +148,6 @@ public final class ClassifyStage {
         }
     }
 
-    /** Rows of the nlp stage's {@code sentences} column as records; a null array is no sentences. */
-    static List<SentenceAnalysis> toSentences(Seq<Row> rows) {
-        List<SentenceAnalysis> sentences = new ArrayList<>();
-        if (rows == null) {
-            return sentences;
-        }
-        for (Row r : CollectionConverters.asJava(rows)) {
-            if (r == null) {
-                continue;
-            }
-            Seq<String> lemmas = r.getAs("lemmas");
-            sentences.add(new SentenceAnalysis(r.<Integer>getAs("index"), r.getAs("text"),
-                    r.<Integer>getAs("sentiment"), r.<Integer>getAs("token_begin"), r.<Integer>getAs("token_end"),
-                    lemmas == null ? List.of() : new ArrayList<>(CollectionConverters.asJava(lemmas))));
-        }
-        return sentences;
-    }
-
     /** The per-row work; runs on executors, compiling the taxonomy once per JVM. */
     private static final class ClassifyFunction implements UDF1<Seq<Row>, Row> {
         private final Taxonomy taxonomy;
@@ -179,7 +162,7 @@ public final class ClassifyStage {
             if (matcher == null) {
                 matcher = CauseMatcher.shared(taxonomy);
             }
-            List<CauseMatch> matches = matcher.match(toSentences(sentenceRows));
+            List<CauseMatch> matches = matcher.match(NlpRows.sentencesFrom(sentenceRows));
             List<Row> causes = new ArrayList<>(matches.size());
             for (CauseMatch m : matches) {
                 List<Row> evidence = new ArrayList<>(m.evidence().size());

@@ -38,12 +38,20 @@ public final class NlpRows {
     /** The sentences of a row that has the {@code sentences} column (an nlp stage output row). */
     public static List<SentenceAnalysis> sentencesFrom(Row row) {
         int i = row.fieldIndex(Columns.SENTENCES);
-        if (row.isNullAt(i)) {
-            return List.of();
-        }
-        List<Row> structs = row.getList(i);
+        return row.isNullAt(i) ? List.of() : sentencesFrom(row.<Row>getList(i));
+    }
+
+    /** The elements of a {@code sentences} column as records, as a UDF receives them; null is no sentences. */
+    public static List<SentenceAnalysis> sentencesFrom(scala.collection.Seq<Row> structs) {
+        return structs == null ? List.of() : sentencesFrom(CollectionConverters.asJava(structs));
+    }
+
+    private static List<SentenceAnalysis> sentencesFrom(List<Row> structs) {
         List<SentenceAnalysis> sentences = new ArrayList<>(structs.size());
         for (Row s : structs) {
+            if (s == null) {
+                continue;
+            }
             List<String> lemmas = s.getList(s.fieldIndex("lemmas"));
             sentences.add(new SentenceAnalysis(s.getInt(s.fieldIndex("index")), s.getString(s.fieldIndex("text")),
                     s.getInt(s.fieldIndex("sentiment")), s.getInt(s.fieldIndex("token_begin")),
