@@ -147,7 +147,9 @@ public final class NlpBenchmark implements Callable<Integer> {
     }
 
     private Sample sample(String name, Path file, Predicate<CSVRecord> keep, int n) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        // twcs starts with an unnamed index column
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).get();
         List<CSVRecord> measured = new ArrayList<>(), warm = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
