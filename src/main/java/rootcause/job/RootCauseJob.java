@@ -179,7 +179,8 @@ public final class RootCauseJob {
                 files.stream().mapToLong(FileCounts::rowsFiltered).sum(),
                 files.stream().mapToLong(FileCounts::duplicates).sum(),
                 RunManifest.sumReasons(files, true), RunManifest.sumReasons(files, false), files,
-                nlpStats, classifyStats, timings, checks);
+                nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
+                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {

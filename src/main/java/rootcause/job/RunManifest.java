@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code OUT/manifest.json}: what one run read, accepted, rejected, filtered and de-duplicated, in total and per
- * input file; the months it wrote; versions; timings; and the result of the run checks.
+ * input file; the months it wrote; versions; timings; the driver's heap; and the result of the run checks.
  */
 public record RunManifest(
         @JsonProperty("run_id") String runId,
@@ -34,6 +34,7 @@ public record RunManifest(
         @JsonProperty("nlp") Map<String, Object> nlp,
         @JsonProperty("classify") Map<String, Object> classify,
         @JsonProperty("timings_ms") Map<String, Long> timingsMs,
+        @JsonProperty("resources") Map<String, Long> resources,
         @JsonProperty("checks") List<RunCheck> checks) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
