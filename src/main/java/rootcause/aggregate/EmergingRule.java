@@ -3,7 +3,7 @@ package rootcause.aggregate;
 /**
  * When a cause counts as emerging: its share rose by at least {@code minShareIncrease} with p below
  * {@code maxPValue}, or it is new (none last month, the previous month has data) with at least
- * {@code minNewComplaints} complaints. A first month in the data has nothing to compare and never emerges.
+ * {@code minNewComplaints} complaints, also at p below {@code maxPValue}. A first month in the data has nothing to compare and never emerges.
  *
  * @param minShareIncrease share increase as a fraction (0.05 = 5 percentage points)
  * @param maxPValue        significance level of the two-proportion z-test
@@ -11,7 +11,7 @@ package rootcause.aggregate;
  */
 public record EmergingRule(double minShareIncrease, double maxPValue, long minNewComplaints) {
 
-    /** 5 points up at p &lt; 0.05, or new with 5 complaints or more. */
+    /** 5 points up at p &lt; 0.05, or new with 5 complaints or more at p &lt; 0.05. */
     public static final EmergingRule DEFAULT = new EmergingRule(0.05, 0.05, 5);
 
     public EmergingRule {
@@ -31,7 +31,8 @@ public record EmergingRule(double minShareIncrease, double maxPValue, long minNe
             return false;
         }
         boolean risen = change.change() >= minShareIncrease - 1e-12 && change.pValue() < maxPValue;
-        boolean isNew = previousComplaints == 0 && complaints >= minNewComplaints;
+        // A new cause must be significant too: against a tiny previous month, "new" means nothing.
+        boolean isNew = previousComplaints == 0 && complaints >= minNewComplaints && change.pValue() < maxPValue;
         return risen || isNew;
     }
 }

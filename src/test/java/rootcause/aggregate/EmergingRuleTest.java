@@ -31,6 +31,8 @@ class EmergingRuleTest {
     void newCauseWithEnoughComplaintsEmerges() {
         assertThat(rule.isEmerging(0, 5, ShareChange.between(0, 1000, 5, 1000))).isTrue();
         assertThat(rule.isEmerging(0, 4, ShareChange.between(0, 1000, 4, 1000))).isFalse();
+        // new, but against a previous month of 5 complaints: not significant, not emerging
+        assertThat(rule.isEmerging(0, 95, ShareChange.between(0, 5, 95, 1789))).isFalse();
     }
 
     @Test
