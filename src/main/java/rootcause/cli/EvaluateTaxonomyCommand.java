@@ -14,6 +14,7 @@ import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.model.CauseMatch;
 import rootcause.model.DocumentAnalysis;
+import rootcause.nlp.LemmaAnalyzer;
 import rootcause.nlp.NlpSettings;
 import rootcause.nlp.SentimentAnalyzer;
 
