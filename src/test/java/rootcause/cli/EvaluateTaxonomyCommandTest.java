@@ -62,6 +62,35 @@ class EvaluateTaxonomyCommandTest {
     }
 
     @Test
+    void keepsExcludedTweetsOutOfTheUnmatchedListingAndCountsLabelledServiceTweets(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(EvaluateTaxonomyCommand.CFPB_2015), CFPB_HEADER);
+        Files.writeString(dir.resolve(EvaluateTaxonomyCommand.TWCS), ",tweet_id,author_id,inbound,created_at,text\n");
+        StringBuilder airline = new StringBuilder("tweet_id,negativereason,text\n");
+        for (int i = 1; i <= 14; i++) { // the listing shows every 7th unmatched service tweet
+            airline.append(200 + i).append(",Customer Service Issue,@x worst service ever number ").append(i).append('\n');
+        }
+        airline.append("300,Customer Service Issue,@x on hold for 2 hrs\n");
+        Files.writeString(dir.resolve(EvaluateTaxonomyCommand.AIRLINE), airline.toString());
+        Path labels = dir.resolve("labels.csv");
+        Files.writeString(labels, "source,id,cause_ids\nairline,300,waiting\nairline,201,\n");
+        Path heldOut = dir.resolve("heldout.csv");
+        Files.writeString(heldOut, "source,id,cause_ids\nairline,207,\n");
+
+        StringWriter out = new StringWriter();
+        CommandLine cmd = new CommandLine(new EvaluateTaxonomyCommand());
+        cmd.setOut(new PrintWriter(out));
+        int code = cmd.execute("--data-dir", dir.toString(), "--labels", labels.toString(), "--skip-coverage",
+                "--skip-all-rows", "--show-unmatched-service", "5", "--exclude-from-tuning", heldOut.toString());
+
+        assertThat(code).isZero();
+        assertThat(out.toString())
+                .contains("labels 1 of 2 (0.500), matcher 1 of 2 (0.500)")
+                .contains("unmatched service tweet 214:")
+                .doesNotContain("unmatched service tweet 207:")
+                .doesNotContain("== Unclassified share");
+    }
+
+    @Test
     void failsOnALabelForAnUnknownComplaint(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(EvaluateTaxonomyCommand.CFPB_2015), CFPB_HEADER);
         Files.writeString(dir.resolve(EvaluateTaxonomyCommand.TWCS), ",tweet_id,author_id,inbound,created_at,text\n");

@@ -1,4 +1,4 @@
-package rootcause.cli;
+package rootcause.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -6,7 +6,6 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import rootcause.model.SentenceAnalysis;
-import rootcause.nlp.NlpSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +14,21 @@ import java.util.Properties;
 
 /**
  * Sentences and lemmas only (no parser, no sentiment), with the nlp stage's tokenizer settings: ~15x faster,
- * for evaluations that do not need sentiment. Runs on the driver. Belongs in {@code nlp} once that package
- * offers a lemma-only mode.
+ * for evaluations that do not need sentiment ({@code evaluate-taxonomy}). Runs on the driver; one pipeline per
+ * instance, so build it once and reuse it.
  */
-final class LemmaAnalyzer {
+public final class LemmaAnalyzer {
     private final StanfordCoreNLP pipeline;
 
-    LemmaAnalyzer() {
+    /** Builds the lemma-only CoreNLP pipeline (loads the POS tagger: a few seconds). */
+    public LemmaAnalyzer() {
         Properties p = NlpSettings.defaults().coreNlpProperties();
         p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
         this.pipeline = new StanfordCoreNLP(p);
     }
 
-    List<SentenceAnalysis> sentences(String text) {
+    /** The text's sentences with lower-cased lemmas; sentiment is {@link SentenceAnalysis#UNKNOWN}. */
+    public List<SentenceAnalysis> sentences(String text) {
         List<SentenceAnalysis> sentences = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return sentences;
