@@ -116,7 +116,9 @@ class LocalClusterIT {
     void aKilledDriverLeavesOtherMonthsIntactAndARerunReproducesTheMonth() throws Exception {
         assertThat(clusterOut).as("needs the cluster run of the first test").isNotNull();
         Map<String, String> before = hashes(clusterOut, EARLIER_MONTHS);
-        assertThat(before).isNotEmpty();
+        assertThat(before.keySet()).anyMatch(f -> f.startsWith("complaints/month=2025-09/") && f.endsWith(".parquet"))
+                .anyMatch(f -> f.startsWith("causes/month=2025-10/") && f.endsWith(".parquet"))
+                .anyMatch(f -> f.equals("reports/2025-09/root-causes.csv"));
         Path reference = work.resolve("cluster-before-rerun");
         copyTree(clusterOut, reference);
 
@@ -147,10 +149,14 @@ class LocalClusterIT {
     private static void assertSameOutputs(Path expected, Path actual, List<String> reportMonths) throws IOException {
         SparkSession spark = SparkTestSession.get();
         for (String folder : List.of("complaints", "causes", "candidates")) {
+            if (folder.equals("candidates") && !hasParquet(expected.resolve(folder)) && !hasParquet(actual.resolve(folder))) {
+                continue; // no candidate terms in either run (the synthetic input's words are all in the taxonomy)
+            }
             Dataset<Row> a = canonical(spark, expected.resolve(folder));
             Dataset<Row> b = canonical(spark, actual.resolve(folder));
             assertThat(b.schema()).as(folder + " schema").isEqualTo(a.schema());
-            assertThat(b.count()).as(folder + " rows").isEqualTo(a.count()).isPositive();
+            assertThat(b.count()).as(folder + " rows").isEqualTo(a.count());
+            if (!folder.equals("candidates")) assertThat(a.count()).as(folder + " rows").isPositive();
             assertThat(a.exceptAll(b).limit(5).collectAsList()).as(folder + ": rows only in " + expected).isEmpty();
             assertThat(b.exceptAll(a).limit(5).collectAsList()).as(folder + ": rows only in " + actual).isEmpty();
         }
@@ -161,6 +167,13 @@ class LocalClusterIT {
                 assertThat(Files.readString(b, StandardCharsets.UTF_8)).as(month + "/" + csv)
                         .isEqualTo(Files.readString(a, StandardCharsets.UTF_8));
             }
+        }
+    }
+
+    private static boolean hasParquet(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return false;
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
         }
     }
 
@@ -183,6 +196,9 @@ class LocalClusterIT {
             roots.add(out.resolve("reports").resolve(month));
         }
         for (Path root : roots) {
+            if (root.getParent().getFileName().toString().equals("candidates") && !Files.exists(root)) {
+                continue; // a month without candidate terms has no folder
+            }
             assertThat(root).as("month folder").isDirectory();
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
