@@ -102,7 +102,7 @@ class LocalClusterIT {
             assertThat(driver.waitFor(10, TimeUnit.MINUTES)).as("cluster run finished").isTrue();
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(driver.exitValue()).as(output).isZero();
-            assertThat(output).as("the driver saw the executor go and retried its tasks").contains("Lost executor");
+            assertThat(output).as("the driver saw the executor go and retried its tasks").contains("Lost executor").contains("ExecutorLostFailure");
         } finally {
             driver.destroyForcibly();
         }
