@@ -1,0 +1,323 @@
+package rootcause;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job on a real Spark standalone cluster (jobs/local-cluster: a master and two 1-core workers on 127.0.0.1),
+ * under faults: an executor killed -9 in the middle of the nlp stage, and a driver killed mid-run. The outputs must
+ * equal a local run's on the same input, content for content, and a re-run must reproduce them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalClusterIT {
+    private static final String MASTER = "spark://127.0.0.1:7077";
+    private static final String MASTER_JSON = "http://127.0.0.1:18080/json/";
+    /** Big enough that the nlp stage outlasts the first progress line (10 s) on every machine we run on. */
+    private static final int ROWS = 600;
+    private static final String LAST_MONTH = "2025-11";
+    private static final List<String> EARLIER_MONTHS = List.of("2025-09", "2025-10");
+    private static final Pattern PROGRESS = Pattern.compile("NlpProgress: nlp: ([\\d,]+) / ([\\d,]+) texts");
+
+    private final Path clusterDir = Path.of("target/local-cluster-it").toAbsolutePath();
+    private Path work;
+    private Path input;
+    private Path localOut;
+    private Path clusterOut;
+
+    @BeforeAll
+    void startCluster() throws Exception {
+        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "cluster-it-work-");
+        input = SyntheticSurvey.write(work.resolve("input/survey.csv"), ROWS).getParent();
+        Result started = run(work.resolve("cluster-start.log"), Duration.ofMinutes(3),
+                "jobs/local-cluster", "start", "--dir", clusterDir.toString());
+        assertThat(started.exitCode()).as(started.output()).isZero();
+    }
+
+    @AfterAll
+    void stopClusterAndCheckNothingIsLeft() throws Exception {
+        Result stopped = run(work.resolve("cluster-stop.log"), Duration.ofMinutes(2),
+                "jobs/local-cluster", "stop", "--dir", clusterDir.toString());
+        assertThat(javaProcessesNaming(clusterDir + "/")).as("java processes left after stop").isEmpty();
+        assertThat(stopped.exitCode()).as(stopped.output()).isZero();
+    }
+
+    @Test
+    @Order(1)
+    void aClusterRunThatLosesAnExecutorMidNlpEqualsALocalRun() throws Exception {
+        localOut = work.resolve("local");
+        Result local = run(work.resolve("local.log"), Duration.ofMinutes(10),
+                rootcause("local[2]", "run", "--input", "survey=" + input, "--output", localOut.toString()));
+        assertThat(local.exitCode()).as(local.output()).isZero();
+
+        clusterOut = work.resolve("cluster");
+        Path log = work.resolve("cluster.log");
+        Process driver = start(log, rootcause(MASTER, "run", "--input", "survey=" + input, "--output", clusterOut.toString()));
+        try {
+            long[] progress = awaitNlpProgress(driver, log);
+            String appId = runningAppId();
+            List<ProcessHandle> executors = awaitExecutors(appId, 2);
+            String executorCommand = commandLine(executors.get(0).pid());
+            assertThat(executorCommand).as("executors get the Java 17 flags and the models jar")
+                    .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
+                    .contains("rootcause-0.1.0-models-slim.jar");
+            assertThat(progress[0]).as("nlp still running when the executor is killed").isLessThan(progress[1]);
+            assertThat(executors.get(0).destroyForcibly()).isTrue(); // SIGKILL: no shutdown hooks, tasks lost
+
+            assertThat(driver.waitFor(10, TimeUnit.MINUTES)).as("cluster run finished").isTrue();
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertThat(driver.exitValue()).as(output).isZero();
+            assertThat(output).as("the driver saw the executor go and retried its tasks").contains("Lost executor").contains("ExecutorLostFailure");
+        } finally {
+            driver.destroyForcibly();
+        }
+
+        assertSameOutputs(localOut, clusterOut, List.of("2025-09", "2025-10", "2025-11"));
+        assertThat(manifest(clusterOut).get("rows_accepted").asLong()).isEqualTo(ROWS);
+    }
+
+    @Test
+    @Order(2)
+    void aKilledDriverLeavesOtherMonthsIntactAndARerunReproducesTheMonth() throws Exception {
+        assertThat(clusterOut).as("needs the cluster run of the first test").isNotNull();
+        Map<String, String> before = hashes(clusterOut, EARLIER_MONTHS);
+        assertThat(before.keySet()).anyMatch(f -> f.startsWith("complaints/month=2025-09/") && f.endsWith(".parquet"))
+                .anyMatch(f -> f.startsWith("causes/month=2025-10/") && f.endsWith(".parquet"))
+                .anyMatch(f -> f.equals("reports/2025-09/root-causes.csv"));
+        Path reference = work.resolve("cluster-before-rerun");
+        copyTree(clusterOut, reference);
+
+        Path log = work.resolve("killed-driver.log");
+        Process driver = start(log, rootcause(MASTER, "run", "--input", "survey=" + input, "--output", clusterOut.toString(),
+                "--months", LAST_MONTH));
+        try {
+            awaitNlpProgress(driver, log);
+        } finally {
+            driver.destroyForcibly();
+        }
+        assertThat(driver.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        awaitNoRunningApp();
+        assertThat(hashes(clusterOut, EARLIER_MONTHS)).as("earlier months after the killed run").isEqualTo(before);
+
+        Result rerun = run(work.resolve("rerun.log"), Duration.ofMinutes(10),
+                rootcause(MASTER, "run", "--input", "survey=" + input, "--output", clusterOut.toString(), "--months", LAST_MONTH));
+        assertThat(rerun.exitCode()).as(rerun.output()).isZero();
+        assertThat(hashes(clusterOut, EARLIER_MONTHS)).as("earlier months after the re-run").isEqualTo(before);
+        assertThat(manifest(clusterOut).get("months_written").toString()).isEqualTo("[\"" + LAST_MONTH + "\"]");
+        // Determinism: the re-run writes the month exactly as the first run did.
+        assertSameOutputs(reference, clusterOut, List.of(LAST_MONTH));
+    }
+
+    // ---- comparing outputs
+
+    /** Same rows in complaints, causes and candidates (all months), same CSV reports for the months, byte for byte. */
+    private static void assertSameOutputs(Path expected, Path actual, List<String> reportMonths) throws IOException {
+        SparkSession spark = SparkTestSession.get();
+        for (String folder : List.of("complaints", "causes", "candidates")) {
+            if (folder.equals("candidates") && !hasParquet(expected.resolve(folder)) && !hasParquet(actual.resolve(folder))) {
+                continue; // no candidate terms in either run (the synthetic input's words are all in the taxonomy)
+            }
+            Dataset<Row> a = canonical(spark, expected.resolve(folder));
+            Dataset<Row> b = canonical(spark, actual.resolve(folder));
+            assertThat(b.schema()).as(folder + " schema").isEqualTo(a.schema());
+            assertThat(b.count()).as(folder + " rows").isEqualTo(a.count());
+            if (!folder.equals("candidates")) assertThat(a.count()).as(folder + " rows").isPositive();
+            assertThat(a.exceptAll(b).limit(5).collectAsList()).as(folder + ": rows only in " + expected).isEmpty();
+            assertThat(b.exceptAll(a).limit(5).collectAsList()).as(folder + ": rows only in " + actual).isEmpty();
+        }
+        for (String month : reportMonths) {
+            for (String csv : List.of("root-causes.csv", "quotes.csv")) {
+                Path a = expected.resolve("reports").resolve(month).resolve(csv);
+                Path b = actual.resolve("reports").resolve(month).resolve(csv);
+                assertThat(Files.readString(b, StandardCharsets.UTF_8)).as(month + "/" + csv)
+                        .isEqualTo(Files.readString(a, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static boolean hasParquet(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) return false;
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        }
+    }
+
+    /** The data with its columns in name order (month, from the folder names, included), whatever the file layout. */
+    private static Dataset<Row> canonical(SparkSession spark, Path folder) {
+        Dataset<Row> data = spark.read().option("basePath", folder.toString()).parquet(folder.toString());
+        String[] names = data.columns().clone();
+        Arrays.sort(names);
+        return data.select(Arrays.stream(names).map(n -> col("`" + n + "`")).toArray(Column[]::new));
+    }
+
+    /** sha-256 of every file of the given months in complaints, causes, candidates and reports, by relative path. */
+    private static Map<String, String> hashes(Path out, List<String> months) throws Exception {
+        Map<String, String> sums = new TreeMap<>();
+        List<Path> roots = new ArrayList<>();
+        for (String month : months) {
+            for (String folder : List.of("complaints", "causes", "candidates")) {
+                roots.add(out.resolve(folder).resolve("month=" + month));
+            }
+            roots.add(out.resolve("reports").resolve(month));
+        }
+        for (Path root : roots) {
+            if (root.getParent().getFileName().toString().equals("candidates") && !Files.exists(root)) {
+                continue; // a month without candidate terms has no folder
+            }
+            assertThat(root).as("month folder").isDirectory();
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+                    sums.put(out.relativize(f).toString(), HexFormat.of().formatHex(digest));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+    }
+
+    private static JsonNode manifest(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    }
+
+    // ---- processes
+
+    private record Result(int exitCode, String output) {}
+
+    private static String[] rootcause(String master, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("jobs/rootcause", "--master", master));
+        cmd.addAll(List.of(args));
+        return cmd.toArray(String[]::new);
+    }
+
+    private static Process start(Path log, String... cmd) throws IOException {
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static Result run(Path log, Duration timeout, String... cmd) throws Exception {
+        Process p = start(log, cmd);
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", cmd) + " did not finish in " + timeout + "; log: " + log);
+        }
+        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** Waits for the driver's first nlp progress line (10 s into the stage); returns {done, total} from it. */
+    private static long[] awaitNlpProgress(Process driver, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            Matcher m = PROGRESS.matcher(Files.readString(log, StandardCharsets.UTF_8));
+            if (m.find()) {
+                return new long[]{Long.parseLong(m.group(1).replace(",", "")), Long.parseLong(m.group(2).replace(",", ""))};
+            }
+            assertThat(driver.isAlive()).as("driver still running before nlp; log:\n" + Files.readString(log)).isTrue();
+            Thread.sleep(500);
+        }
+        throw new AssertionError("no nlp progress line within 5 minutes; log: " + log);
+    }
+
+    private static JsonNode masterState() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(MASTER_JSON)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(r.body());
+    }
+
+    private static String runningAppId() throws Exception {
+        JsonNode apps = masterState().get("activeapps");
+        assertThat(apps.size()).as("running applications on the cluster: " + apps).isEqualTo(1);
+        return apps.get(0).get("id").asText();
+    }
+
+    private static void awaitNoRunningApp() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (masterState().get("activeapps").size() > 0) {
+            assertThat(System.nanoTime()).as("the killed driver's application still running after 2 minutes").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    /** The executor JVMs of an application on this test's cluster. */
+    private List<ProcessHandle> awaitExecutors(String appId, int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            List<ProcessHandle> found = new ArrayList<>();
+            for (long pid : javaProcessesNaming(clusterDir + "/")) {
+                String cmd = commandLine(pid);
+                if (cmd.contains("CoarseGrainedExecutorBackend") && cmd.contains(appId)) {
+                    ProcessHandle.of(pid).ifPresent(found::add);
+                }
+            }
+            if (found.size() >= count) return found;
+            assertThat(System.nanoTime()).as("executors of " + appId + " found: " + found).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    private static List<Long> javaProcessesNaming(String text) throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                String cmd = commandLine(pid);
+                if (cmd.contains("java") && cmd.contains(text)) pids.add(pid);
+            }
+        }
+        return pids;
+    }
+
+    /** /proc/PID/cmdline with spaces for NULs; empty when the process is gone. */
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
