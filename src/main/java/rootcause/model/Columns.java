@@ -35,7 +35,7 @@ public final class Columns {
     public static final String SENTENCES_TOO_LONG = "sentences_too_long";
 
     // classify
-    /** array of struct{cause_id, cause_group, sentiment, evidence array<struct{phrase, sentence_index, sentence, sentence_sentiment}>}. */
+    /** array of struct{cause_id, cause_group, sentiment, evidence array<struct{phrase, matched_text, sentence_index, sentence, sentence_sentiment}>}. */
     public static final String CAUSES = "causes";
     /** array of cause ids; {@code ["unclassified"]} when nothing matched. */
     public static final String CAUSE_IDS = "cause_ids";
