@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import rootcause.model.CauseInfo;
 import rootcause.model.Columns;
+import rootcause.model.StageInput;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,13 +108,7 @@ public final class AggregateStage {
     }
 
     private static void checkInput(Dataset<Row> complaints) {
-        List<String> present = Arrays.asList(complaints.columns());
-        for (String required : REQUIRED_COLUMNS) {
-            if (!present.contains(required)) {
-                throw new IllegalArgumentException("aggregate stage: input lacks column '" + required
-                        + "'; columns present: " + present);
-            }
-        }
+        StageInput.require("aggregate", complaints, REQUIRED_COLUMNS);
     }
 
     /** The single pass: non-duplicates, one row per (slice, cause or group or total), one groupBy.agg. */

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
+import rootcause.model.StageInput;
 import rootcause.nlp.NlpRows;
 import rootcause.model.Evidence;
 import rootcause.model.SentenceAnalysis;
@@ -135,17 +136,7 @@ public final class ClassifyStage {
     }
 
     static void checkInputColumns(Dataset<Row> input, String stage, StructType required) {
-        List<String> present = Arrays.asList(input.columns());
-        List<String> missing = new ArrayList<>();
-        for (StructField f : required.fields()) {
-            if (!present.contains(f.name())) {
-                missing.add(f.name());
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("stage " + stage + ": input is missing column(s) " + missing
-                    + "; columns present: " + present);
-        }
+        StageInput.require(stage, input, Arrays.asList(required.fieldNames()));
     }
 
     /** The per-row work; runs on executors, compiling the taxonomy once per JVM. */

@@ -15,8 +15,8 @@ public final class StageInput {
         List<String> present = Arrays.asList(input.columns());
         List<String> missing = columns.stream().filter(c -> !present.contains(c)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("stage '" + stage + "' needs input column(s) " + missing
-                    + " but the input has only " + present);
+            throw new IllegalArgumentException("stage '" + stage + "': input is missing column(s) " + missing
+                    + "; columns present: " + present);
         }
     }
 }

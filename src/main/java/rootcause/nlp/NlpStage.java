@@ -99,11 +99,10 @@ public final class NlpStage {
     /** Fails naming the stage, the missing column and the columns present. */
     static void requireInputColumns(StructType schema) {
         List<String> present = Arrays.asList(schema.fieldNames());
-        for (StructField needed : INPUT_SCHEMA.fields()) {
-            if (!present.contains(needed.name())) {
-                throw new IllegalArgumentException("nlp stage: input is missing column '" + needed.name()
-                        + "'; columns present: " + present);
-            }
+        List<String> missing = Arrays.stream(INPUT_SCHEMA.fieldNames()).filter(c -> !present.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("stage 'nlp': input is missing column(s) " + missing
+                    + "; columns present: " + present);
         }
         if (!schema.apply(Columns.TEXT).dataType().equals(DataTypes.StringType)) {
             throw new IllegalArgumentException("nlp stage: column '" + Columns.TEXT + "' must be a string, got "

@@ -8,6 +8,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.CauseMetrics;
 import rootcause.model.Columns;
+import rootcause.model.StageInput;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -144,12 +145,6 @@ public final class ReportStage {
     }
 
     private static void check(String input, Dataset<Row> data, List<String> required) {
-        List<String> present = Arrays.asList(data.columns());
-        for (String column : required) {
-            if (!present.contains(column)) {
-                throw new IllegalArgumentException("report stage: " + input + " lack column '" + column
-                        + "'; columns present: " + present);
-            }
-        }
+        StageInput.require("report (" + input + ")", data, required);
     }
 }

@@ -146,7 +146,7 @@ public class AggregateStageTest {
     @Test
     void namesTheMissingColumn() {
         assertThatThrownBy(() -> new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(input.drop("causes")))
-                .hasMessageContaining("aggregate stage").hasMessageContaining("'causes'")
+                .hasMessageContaining("stage 'aggregate'").hasMessageContaining("causes")
                 .hasMessageContaining("complaint_id");
     }
 

@@ -81,7 +81,7 @@ class ClassifyStageTest {
         Dataset<Row> in = input(complaint("c1", "2024-01", 0.0)).drop(Columns.SENTENCES);
         assertThatThrownBy(() -> STAGE.classify(in))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("stage classify: input is missing column(s) [sentences]; columns present: "
+                .hasMessage("stage 'classify': input is missing column(s) [sentences]; columns present: "
                         + "[complaint_id, month, sentiment_score]");
     }
 

@@ -72,7 +72,7 @@ class NlpStageTest {
                 new StructType().add(Columns.COMPLAINT_ID, DataTypes.StringType).add("body", DataTypes.StringType));
         assertThatThrownBy(() -> new NlpStage(NlpSettings.defaults()).apply(in))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("nlp stage: input is missing column 'text'; columns present: [complaint_id, body]");
+                .hasMessage("stage 'nlp': input is missing column(s) [text]; columns present: [complaint_id, body]");
     }
 
     private static String[] concat(String[] a, String[] b) {
