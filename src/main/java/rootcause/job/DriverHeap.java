@@ -5,8 +5,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * The driver JVM's peak heap use so far: the sum of the heap pools' peaks. In local mode the driver is also the
- * executor, so this is the whole job's; on a cluster, executors' heaps are in Spark's own metrics.
+ * An upper bound of the driver JVM's peak heap use so far: the sum of the heap pools' peaks, which the pools need
+ * not reach at the same moment (so it can exceed -Xmx). In local mode the driver is also the executor, so this
+ * covers the whole job; on a cluster, executors' heaps are in Spark's own metrics.
  */
 final class DriverHeap {
     private DriverHeap() {}
