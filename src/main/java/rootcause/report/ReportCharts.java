@@ -86,6 +86,8 @@ public final class ReportCharts {
         NumberAxis axis = new NumberAxis("% of the month's complaints");
         CategoryAxis months0 = new CategoryAxis("Month");
         months0.setTickLabelFont(LABEL);
+        // Twelve YYYY-MM labels do not fit side by side; slanted they stay whole.
+        months0.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         CategoryPlot plot = new CategoryPlot(data, months0, axis, renderer);
         return png(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true)), WIDTH, 320);
     }
