@@ -32,8 +32,22 @@ public final class SentimentAnalyzer {
     private final StanfordCoreNLP pipeline;
 
     private SentimentAnalyzer(NlpSettings settings) {
+        this(settings, settings.coreNlpProperties());
+    }
+
+    private SentimentAnalyzer(NlpSettings settings, java.util.Properties properties) {
         this.settings = settings;
-        this.pipeline = new StanfordCoreNLP(settings.coreNlpProperties());
+        this.pipeline = new StanfordCoreNLP(properties);
+    }
+
+    /**
+     * A new analyzer with the same tokenizer and sentence splitter but no parser and no sentiment model:
+     * sentences and lemmas only, every sentiment unknown, ≈15× faster. For evaluations on the driver.
+     */
+    static SentimentAnalyzer withoutParser(NlpSettings settings) {
+        java.util.Properties p = settings.coreNlpProperties();
+        p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
+        return new SentimentAnalyzer(settings, p);
     }
 
     /** The one analyzer for these settings in this JVM, built on first use. */
