@@ -15,3 +15,9 @@ ensure_built() {
   SPARK_CP="$(cat "$CP_FILE")"
   JVM_FLAGS="$(cat "$FLAGS_FILE")"
 }
+
+# CoreNLP's official models jars in the Maven repository (the build's unpack step downloads them): the PCFG
+# parser for comparisons lives in the first, the shift-reduce parser in the second.
+CORENLP_M2="${M2_REPO:-$HOME/.m2/repository}/edu/stanford/nlp/stanford-corenlp/4.5.10"
+FULL_MODELS_JAR="$CORENLP_M2/stanford-corenlp-4.5.10-models.jar"
+FULL_MODELS_ENGLISH_JAR="$CORENLP_M2/stanford-corenlp-4.5.10-models-english.jar"
