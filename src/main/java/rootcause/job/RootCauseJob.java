@@ -61,9 +61,10 @@ public final class RootCauseJob {
         Taxonomy taxonomy = config.taxonomy() == null ? TaxonomyLoader.loadDefault()
                 : TaxonomyLoader.load(Path.of(config.taxonomy()));
         IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
+        // Dataset.persist marks this very plan, so ingested.accepted() and notAccepted() below read the cache.
         Dataset<Row> rows = ingested.rows().persist(StorageLevel.MEMORY_AND_DISK());
         CleanStage clean = new CleanStage();
-        Dataset<Row> complaints = timed("clean", () -> clean.clean(new IngestResult(rows, ingested.files()).accepted()));
+        Dataset<Row> complaints = timed("clean", () -> clean.clean(ingested.accepted()));
         NlpStage nlp = new NlpStage(config.nlp());
         if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
             Dataset<Row> cleaned = complaints.persist(StorageLevel.MEMORY_AND_DISK());
@@ -77,7 +78,7 @@ public final class RootCauseJob {
         Dataset<Row> finished = complaints.persist(StorageLevel.MEMORY_AND_DISK());
 
         timed("write_complaints", () -> writeByMonth(finished, "complaints"));
-        timed("write_rejects", () -> writeRejects(clean.redactRejects(new IngestResult(rows, ingested.files()).notAccepted())));
+        timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
         List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, finished, ingested.files()));
         List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                 files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
