@@ -13,6 +13,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import rootcause.model.Columns;
 import rootcause.model.DocumentAnalysis;
+import rootcause.model.StageInput;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,7 +81,7 @@ public final class NlpStage {
 
     /** All input columns plus {@link #NLP_COLUMNS}. Runs CoreNLP over the distinct texts before returning. */
     public Dataset<Row> apply(Dataset<Row> input) {
-        requireInputColumns(input.schema());
+        requireInputColumns(input);
         Dataset<Row> keyed = input.withColumn(TEXT_KEY, coalesce(col(Columns.TEXT), lit("")));
         Dataset<Row> analyses = analyseDistinctTexts(keyed);
         return joinBack(input, keyed, analyses);
@@ -96,16 +97,12 @@ public final class NlpStage {
         return distinctTexts;
     }
 
-    /** Fails naming the stage, the missing column and the columns present. */
-    static void requireInputColumns(StructType schema) {
-        List<String> present = Arrays.asList(schema.fieldNames());
-        List<String> missing = Arrays.stream(INPUT_SCHEMA.fieldNames()).filter(c -> !present.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("stage 'nlp': input is missing column(s) " + missing
-                    + "; columns present: " + present);
-        }
+    /** Fails naming the stage, the missing columns and the columns present, or a text column of another type. */
+    static void requireInputColumns(Dataset<Row> input) {
+        StageInput.require("nlp", input, Arrays.asList(INPUT_SCHEMA.fieldNames()));
+        StructType schema = input.schema();
         if (!schema.apply(Columns.TEXT).dataType().equals(DataTypes.StringType)) {
-            throw new IllegalArgumentException("nlp stage: column '" + Columns.TEXT + "' must be a string, got "
+            throw new IllegalArgumentException("stage 'nlp': column '" + Columns.TEXT + "' must be a string, got "
                     + schema.apply(Columns.TEXT).dataType().simpleString());
         }
     }
