@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Finds the taxonomy's causes in a complaint's sentences, on lemmas, one sentence at a time, negation aware.
+ * Finds the taxonomy's causes in a complaint's sentences, on lemmas, one sentence at a time, negation aware, and
+ * merges in the semantic layer's model hits ({@link ExampleMatcher}).
  * Pure; runs on executors (one per JVM via {@link #shared}) and on the driver for {@code explain}.
  *
  * <p>Negation: a pattern that contains no negation word is suppressed when a negation cue ({@link #CUES})
@@ -78,17 +79,35 @@ public final class CauseMatcher {
         return taxonomy;
     }
 
-    /** The causes found in a complaint, in taxonomy order, each with its evidence and sentiment. */
+    /** The causes the patterns find in a complaint, in taxonomy order, each with its evidence and sentiment. */
     public List<CauseMatch> match(List<SentenceAnalysis> sentences) {
+        return match(sentences, Map.of());
+    }
+
+    /**
+     * The causes found in a complaint by the patterns and by the semantic layer's model hits (per sentence index),
+     * in taxonomy order, each with its evidence and sentiment. A model hit adds evidence only where no pattern of
+     * the same cause matched the same sentence.
+     */
+    public List<CauseMatch> match(List<SentenceAnalysis> sentences, Map<Integer, List<ModelHit>> modelHits) {
         Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
         for (CompiledCause c : causes) {
             evidence.put(c.cause().id(), new ArrayList<>());
         }
         for (SentenceAnalysis s : sentences) {
+            Set<String> byPattern = new LinkedHashSet<>();
             for (Hit hit : hits(s.lemmas())) {
                 if (hit.counts()) {
                     evidence.get(hit.causeId()).add(
-                            new Evidence(hit.pattern(), hit.matchedText(), s.index(), s.text(), s.sentiment()));
+                            Evidence.ofPattern(hit.pattern(), hit.matchedText(), s.index(), s.text(), s.sentiment()));
+                    byPattern.add(hit.causeId());
+                }
+            }
+            for (ModelHit hit : modelHits.getOrDefault(s.index(), List.of())) {
+                List<Evidence> ev = evidence.get(hit.causeId());
+                if (ev != null && !byPattern.contains(hit.causeId())) {
+                    ev.add(new Evidence(hit.nearestExample(), s.text(), s.index(), s.text(), s.sentiment(),
+                            Evidence.MODEL, hit.score()));
                 }
             }
         }

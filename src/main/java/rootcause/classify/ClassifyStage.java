@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -14,7 +15,6 @@ import rootcause.model.Columns;
 import rootcause.model.StageInput;
 import rootcause.nlp.NlpRows;
 import rootcause.model.Evidence;
-import rootcause.model.SentenceAnalysis;
 import scala.collection.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -53,19 +53,22 @@ public final class ClassifyStage {
             DataTypes.createStructField(Columns.SENTENCES, DataTypes.createArrayType(SENTENCE, true), true),
             DataTypes.createStructField(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)});
 
-    /** One piece of evidence: which pattern matched which words in which sentence. */
+    /** One piece of evidence ({@link Evidence}): what found the cause in which sentence. */
     public static final StructType EVIDENCE = new StructType(new StructField[]{
             DataTypes.createStructField("phrase", DataTypes.StringType, false),
             DataTypes.createStructField("matched_text", DataTypes.StringType, false),
             DataTypes.createStructField("sentence_index", DataTypes.IntegerType, false),
             DataTypes.createStructField("sentence", DataTypes.StringType, true),
-            DataTypes.createStructField("sentence_sentiment", DataTypes.IntegerType, false)});
+            DataTypes.createStructField("sentence_sentiment", DataTypes.IntegerType, false),
+            DataTypes.createStructField("matched_by", DataTypes.StringType, false),
+            DataTypes.createStructField("score", DataTypes.DoubleType, true)});
 
-    /** One cause found in a complaint. */
+    /** One cause found in a complaint; {@code matched_by} is {@link CauseMatch#matchedBy()}. */
     public static final StructType CAUSE = new StructType(new StructField[]{
             DataTypes.createStructField("cause_id", DataTypes.StringType, false),
             DataTypes.createStructField("cause_group", DataTypes.StringType, false),
             DataTypes.createStructField("sentiment", DataTypes.DoubleType, false),
+            DataTypes.createStructField("matched_by", DataTypes.StringType, false),
             DataTypes.createStructField("evidence", DataTypes.createArrayType(EVIDENCE, false), false)});
 
     /** Columns this stage adds to its input. */
@@ -85,23 +88,43 @@ public final class ClassifyStage {
     private static final String RESULT = "rc_classify_result";
 
     private final Taxonomy taxonomy;
+    private final SemanticStage semantic;
 
     public ClassifyStage(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
+        this.semantic = taxonomy.hasSemanticLayer() ? new SemanticStage(taxonomy) : null;
     }
 
     public Taxonomy taxonomy() {
         return taxonomy;
     }
 
-    /** Adds {@link Columns#CAUSES} and {@link Columns#CAUSE_IDS} to every complaint. */
+    /** Distinct sentences the semantic layer embedded in the last {@link #classify} (0 without the layer). */
+    public long sentencesEmbedded() {
+        return semantic == null ? 0 : semantic.sentencesEmbedded();
+    }
+
+    /**
+     * Adds {@link Columns#CAUSES} and {@link Columns#CAUSE_IDS} to every complaint. With a semantic layer, first
+     * embeds every distinct sentence once and scores it against the examples ({@link SemanticStage}).
+     */
     public Dataset<Row> classify(Dataset<Row> complaints) {
         checkInputColumns(complaints, "classify", INPUT_SCHEMA);
-        Column result = udf(new ClassifyFunction(taxonomy), OUTPUT_COLUMNS).apply(col(Columns.SENTENCES));
-        return complaints.withColumn(RESULT, result)
+        Dataset<Row> input = complaints;
+        Column result;
+        if (semantic == null) {
+            result = udf(new ClassifyFunction(taxonomy), OUTPUT_COLUMNS)
+                    .apply(col(Columns.SENTENCES), lit(null).cast(SemanticStage.DOCUMENT_HITS));
+        } else {
+            input = semantic.withModelHits(complaints);
+            result = udf(new ClassifyFunction(taxonomy), OUTPUT_COLUMNS)
+                    .apply(col(Columns.SENTENCES), col(SemanticStage.MODEL_HITS));
+        }
+        Dataset<Row> classified = input.withColumn(RESULT, result)
                 .withColumn(Columns.CAUSES, col(RESULT + "." + Columns.CAUSES))
                 .withColumn(Columns.CAUSE_IDS, col(RESULT + "." + Columns.CAUSE_IDS))
                 .drop(RESULT);
+        return semantic == null ? classified : classified.drop(SemanticStage.MODEL_HITS);
     }
 
     /**
@@ -140,7 +163,7 @@ public final class ClassifyStage {
     }
 
     /** The per-row work; runs on executors, compiling the taxonomy once per JVM. */
-    private static final class ClassifyFunction implements UDF1<Seq<Row>, Row> {
+    private static final class ClassifyFunction implements UDF2<Seq<Row>, Seq<Row>, Row> {
         private final Taxonomy taxonomy;
         private transient CauseMatcher matcher;
 
@@ -149,19 +172,19 @@ public final class ClassifyStage {
         }
 
         @Override
-        public Row call(Seq<Row> sentenceRows) {
+        public Row call(Seq<Row> sentenceRows, Seq<Row> modelHits) {
             if (matcher == null) {
                 matcher = CauseMatcher.shared(taxonomy);
             }
-            List<CauseMatch> matches = matcher.match(NlpRows.sentencesFrom(sentenceRows));
+            List<CauseMatch> matches = matcher.match(NlpRows.sentencesFrom(sentenceRows), SemanticStage.hitsFrom(modelHits));
             List<Row> causes = new ArrayList<>(matches.size());
             for (CauseMatch m : matches) {
                 List<Row> evidence = new ArrayList<>(m.evidence().size());
                 for (Evidence e : m.evidence()) {
                     evidence.add(RowFactory.create(e.phrase(), e.matchedText(), e.sentenceIndex(), e.sentence(),
-                            e.sentenceSentiment()));
+                            e.sentenceSentiment(), e.matchedBy(), e.score()));
                 }
-                causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(),
+                causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(), m.matchedBy(),
                         CollectionConverters.asScala(evidence).toSeq()));
             }
             return RowFactory.create(CollectionConverters.asScala(causes).toSeq(),

@@ -8,13 +8,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The root-cause taxonomy: groups and causes with their signal phrases. Built only by {@link TaxonomyLoader},
- * which validates it, so a Taxonomy is always consistent. Serializable: shipped to executors.
+ * The root-cause taxonomy: groups and causes with their signal phrases and examples. Built only by
+ * {@link TaxonomyLoader}, which validates it, so a Taxonomy is always consistent. Serializable: shipped to executors.
+ *
+ * @param semantic how the semantic layer decides; null when the taxonomy has no {@code semantic:} block (patterns only)
  */
-public record Taxonomy(String id, String version, List<CauseGroup> groups, List<Cause> causes) implements Serializable {
+public record Taxonomy(String id, String version, List<CauseGroup> groups, List<Cause> causes,
+                       SemanticSettings semantic) implements Serializable {
     public Taxonomy {
         groups = List.copyOf(groups);
         causes = List.copyOf(causes);
+    }
+
+    /** True when the semantic layer runs beside the patterns. */
+    public boolean hasSemanticLayer() {
+        return semantic != null;
+    }
+
+    /** The similarity a model match for this cause needs. */
+    public double threshold(Cause cause) {
+        return cause.threshold() != null ? cause.threshold() : semantic.threshold();
+    }
+
+    /** This taxonomy with another version and more labelled training sentences for the semantic layer. */
+    public Taxonomy withTraining(String newVersion, List<TrainingSentence> training) {
+        return new Taxonomy(id, newVersion, groups, causes, semantic.withTraining(training));
+    }
+
+    /** This taxonomy with the semantic layer switched off: patterns only. */
+    public Taxonomy patternsOnly() {
+        return new Taxonomy(id, version, groups, causes, null);
     }
 
     public CauseGroup group(String groupId) {

@@ -23,12 +23,17 @@ import java.util.regex.Pattern;
 public final class TaxonomyLoader {
     /** The taxonomy shipped with rootcause. */
     public static final String DEFAULT_RESOURCE = "rootcause/taxonomy/taxonomy.yaml";
+    /** The taxonomy file inside a bundle folder written by {@code train-causes}. */
+    public static final String BUNDLE_FILE = "taxonomy.yaml";
 
-    private static final Set<String> TOP_FIELDS = Set.of("id", "version", "articles", "groups", "causes");
+    private static final Set<String> TOP_FIELDS = Set.of("id", "version", "articles", "groups", "causes", "semantic", "background", "training");
+    private static final Set<String> TRAINING_FIELDS = Set.of("text", "shows", "unknown");
+    private static final Set<String> SEMANTIC_FIELDS = Set.of("decision", "threshold", "margin", "min_tokens");
     private static final Set<String> ARTICLE_FIELDS = Set.of("file", "title");
     private static final Set<String> GROUP_FIELDS = Set.of("id", "name");
     private static final Set<String> CAUSE_FIELDS =
-            Set.of("id", "name", "group", "description", "articles", "patterns", "examples", "fallback");
+            Set.of("id", "name", "group", "description", "articles", "patterns", "examples", "counter_examples",
+                    "threshold", "fallback");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern ARTICLE_FILE = Pattern.compile("\\d{3}_[0-9a-f]{16}\\.txt");
 
@@ -47,12 +52,38 @@ public final class TaxonomyLoader {
         }
     }
 
-    /** A taxonomy file chosen by the analyst. */
+    /** A taxonomy file chosen by the analyst, or a bundle folder from {@code train-causes} (its {@value #BUNDLE_FILE}). */
     public static Taxonomy load(Path file) {
-        try {
-            return parse(Files.readString(file), file.toString());
+        Path yaml = Files.isDirectory(file) ? file.resolve(BUNDLE_FILE) : file;
+        return parse(text(file), yaml.toString());
+    }
+
+    /** The YAML text of a taxonomy file, or of the built-in one when {@code file} is null. */
+    public static String text(Path file) {
+        if (file != null) {
+            try {
+                return Files.readString(Files.isDirectory(file) ? file.resolve(BUNDLE_FILE) : file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read taxonomy file " + file, e);
+            }
+        }
+        try (InputStream in = TaxonomyLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read taxonomy file " + file, e);
+            throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
+        }
+    }
+
+    /** SHA-256 of a taxonomy's YAML text (examples, thresholds and training sentences included), for the manifest. */
+    public static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text(file).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -112,6 +143,7 @@ public final class TaxonomyLoader {
                 groups.add(new CauseGroup(gid, name));
             }
 
+            SemanticSettings semantic = semantic(root);
             List<Cause> causes = new ArrayList<>();
             Set<String> causeIds = new HashSet<>();
             for (Item c : list(root, "causes")) {
@@ -149,6 +181,11 @@ public final class TaxonomyLoader {
                     }
                 }
                 List<String> examples = strings(c.node, p, "examples", false);
+                List<String> counterExamples = strings(c.node, p, "counter_examples", false);
+                Double threshold = similarity(c.node, p, "threshold");
+                if (semantic != null && examples.isEmpty()) {
+                    problem(p + "examples", "the semantic layer needs at least one example per cause", null);
+                }
                 boolean fallback = false;
                 JsonNode fb = c.node.get("fallback");
                 if (fb != null && !fb.isNull()) {
@@ -158,12 +195,117 @@ public final class TaxonomyLoader {
                         problem(p + "fallback", "must be true or false", fb);
                     }
                 }
-                causes.add(new Cause(cid, name, group, description, articles, patterns, examples, fallback));
+                causes.add(new Cause(cid, name, group, description, articles, patterns, examples, counterExamples,
+                        threshold, fallback));
+            }
+            if (semantic != null) {
+                semantic = semantic.withTraining(training(root, causeIds));
+            } else if (root.has("training") || root.has("background")) {
+                problem(root.has("training") ? "training" : "background", "needs a semantic: block", null);
             }
             if (!problems.isEmpty()) {
                 throw new TaxonomyException(source, problems);
             }
-            return new Taxonomy(id, version, groups, causes);
+            return new Taxonomy(id, version, groups, causes, semantic);
+        }
+
+        /** The {@code semantic:} block, or null when absent (patterns only). */
+        private SemanticSettings semantic(JsonNode root) {
+            JsonNode node = root.get("semantic");
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                problem("semantic", "must be a mapping with keys " + sorted(SEMANTIC_FIELDS), node);
+                return null;
+            }
+            unknownFields(node, "semantic.", SEMANTIC_FIELDS);
+            Double threshold = similarity(node, "semantic.", "threshold");
+            if (threshold == null && !node.has("threshold")) {
+                problem("semantic.threshold", "missing; must be a number in (0, 1]", null);
+            }
+            Double margin = 0.0;
+            JsonNode m = node.get("margin");
+            if (m != null && !m.isNull()) {
+                if (m.isNumber() && m.doubleValue() >= 0 && m.doubleValue() < 1) {
+                    margin = m.doubleValue();
+                } else {
+                    problem("semantic.margin", "must be a number in [0, 1)", m);
+                }
+            }
+            int minTokens = 1;
+            JsonNode t = node.get("min_tokens");
+            if (t != null && !t.isNull()) {
+                if (t.canConvertToInt() && t.isIntegralNumber() && t.intValue() >= 1) {
+                    minTokens = t.intValue();
+                } else {
+                    problem("semantic.min_tokens", "must be a whole number >= 1", t);
+                }
+            }
+            SemanticSettings.Decision decision = SemanticSettings.Decision.LINEAR;
+            JsonNode d = node.get("decision");
+            if (d != null && !d.isNull()) {
+                decision = SemanticSettings.Decision.of(d.asText());
+                if (decision == null) {
+                    problem("semantic.decision", "must be linear or nearest_example", d);
+                }
+            }
+            List<String> background = strings(root, "", "background", false);
+            return threshold == null || decision == null ? null
+                    : new SemanticSettings(decision, threshold, margin, minTokens, background, List.of());
+        }
+
+        /** The optional {@code training:} list of labelled sentences. */
+        private List<TrainingSentence> training(JsonNode root, Set<String> causeIds) {
+            List<TrainingSentence> out = new ArrayList<>();
+            JsonNode node = root.get("training");
+            if (node == null || node.isNull()) {
+                return out;
+            }
+            if (!node.isArray()) {
+                problem("training", "must be a list of mappings with keys " + sorted(TRAINING_FIELDS), node);
+                return out;
+            }
+            for (int k = 0; k < node.size(); k++) {
+                String p = "training[" + k + "].";
+                JsonNode t = node.get(k);
+                if (!t.isObject()) {
+                    problem("training[" + k + "]", "must be a mapping", t);
+                    continue;
+                }
+                unknownFields(t, p, TRAINING_FIELDS);
+                String text = requiredText(t, "text", p);
+                List<String> shows = strings(t, p, "shows", false);
+                List<String> unknown = strings(t, p, "unknown", false);
+                for (String c : concat(shows, unknown)) {
+                    if (!causeIds.contains(c)) {
+                        problem(p + "shows/unknown", "unknown cause id", c);
+                    }
+                }
+                if (text != null) {
+                    out.add(new TrainingSentence(text, shows, unknown));
+                }
+            }
+            return out;
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        /** An optional similarity in (0, 1]; null when absent or invalid (a problem is recorded). */
+        private Double similarity(JsonNode parent, String prefix, String field) {
+            JsonNode v = parent.get(field);
+            if (v == null || v.isNull()) {
+                return null;
+            }
+            if (!v.isNumber() || v.doubleValue() <= 0 || v.doubleValue() > 1) {
+                problem(prefix + field, "must be a number in (0, 1]", v);
+                return null;
+            }
+            return v.doubleValue();
         }
 
         private record Item(JsonNode node, String path) {

@@ -7,6 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rootcause.classify.CauseMatcher;
+import rootcause.classify.ComplaintClassifier;
+import rootcause.classify.ExampleMatcher;
+import rootcause.embed.SentenceEmbedder;
+import rootcause.model.Evidence;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.model.CauseMatch;
@@ -19,6 +23,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,8 +31,10 @@ import java.util.concurrent.Callable;
 /** {@code explain}: shows how one complaint text is split, scored and classified, and why. No Spark needed. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain how one complaint is classified: sentences, sentiment, which pattern matched which "
-                + "words, and why nothing matched.")
+                + "words, which examples the semantic layer found close, and why a cause did not fire.")
 public final class ExplainCommand implements Callable<Integer> {
+    /** Causes the model did not match that explain shows per sentence, nearest first. */
+    private static final int NEAR_MISSES = 3;
     private static final String[] SENTIMENT = {"very negative", "negative", "neutral", "positive", "very positive"};
 
     @Spec
@@ -54,11 +61,13 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         String complaint = text != null ? text : Files.readString(file);
         Taxonomy taxonomy = taxonomyFile == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(taxonomyFile);
-        CauseMatcher matcher = new CauseMatcher(taxonomy);
+        ComplaintClassifier classifier = new ComplaintClassifier(taxonomy);
+        CauseMatcher matcher = classifier.patterns();
         DocumentAnalysis doc = SentimentAnalyzer.shared(NlpSettings.defaults()).analyze(complaint);
         PrintWriter out = spec.commandLine().getOut();
 
-        out.printf(Locale.ROOT, "taxonomy %s %s (%d causes)%n", taxonomy.id(), taxonomy.version(), taxonomy.causes().size());
+        out.printf(Locale.ROOT, "taxonomy %s %s (%d causes), %s%n", taxonomy.id(), taxonomy.version(), taxonomy.causes().size(),
+                taxonomy.hasSemanticLayer() ? "patterns + semantic layer" : "patterns only");
         out.printf(Locale.ROOT, "document sentiment %.2f (%s), %d sentence(s)%n%n",
                 doc.sentimentScore(), doc.sentimentLabel(), doc.sentences().size());
         for (SentenceAnalysis s : doc.sentences()) {
@@ -77,16 +86,26 @@ public final class ExplainCommand implements Callable<Integer> {
                             h.causeId(), h.pattern(), h.matchedText(), h.suppressedBy());
                 }
             }
+            if (classifier.examples() != null && s.text() != null) {
+                explainModel(out, classifier.examples().scores(SentenceEmbedder.shared().embed(s.text()),
+                        ComplaintClassifier.tokens(s)));
+            }
         }
-        List<CauseMatch> matches = matcher.match(doc.sentences());
+        List<CauseMatch> matches = classifier.classify(doc.sentences());
         out.println();
         if (matches.isEmpty()) {
-            out.println("causes: unclassified (no pattern of any cause matched without negation)");
+            out.println("causes: unclassified (no pattern matched without negation"
+                    + (classifier.examples() != null ? ", and no sentence came close enough to a cause's examples)" : ")"));
         } else {
             out.println("causes:");
             for (CauseMatch m : matches) {
-                out.printf(Locale.ROOT, "  %s (%s) sentiment %.2f from %d piece(s) of evidence%n",
-                        m.causeId(), m.causeGroup(), m.sentiment(), m.evidence().size());
+                out.printf(Locale.ROOT, "  %s (%s) matched by %s, sentiment %.2f from %d piece(s) of evidence%n",
+                        m.causeId(), m.causeGroup(), m.matchedBy(), m.sentiment(), m.evidence().size());
+                for (Evidence e : m.evidence()) {
+                    out.printf(Locale.ROOT, "    [%d] %s%n", e.sentenceIndex(), Evidence.MODEL.equals(e.matchedBy())
+                            ? String.format(Locale.ROOT, "model: score %.3f, nearest example \"%s\"", e.score(), e.phrase())
+                            : "pattern \"" + e.phrase() + "\" matched \"" + e.matchedText() + "\"");
+                }
             }
         }
         List<String> dropped = taxonomy.causes().stream().filter(c -> c.fallback())
@@ -99,6 +118,22 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         out.flush();
         return CommandLine.ExitCode.OK;
+    }
+
+    /** The semantic layer on one sentence: its model matches, and the near misses with the reason they missed. */
+    private static void explainModel(PrintWriter out, List<ExampleMatcher.Score> scores) {
+        List<ExampleMatcher.Score> ranked = scores.stream().filter(sc -> sc.nearestExample() != null)
+                .sorted(Comparator.comparingDouble(ExampleMatcher.Score::similarity).reversed()).toList();
+        int nearMisses = 0;
+        for (ExampleMatcher.Score sc : ranked) {
+            if (sc.matches()) {
+                out.printf(Locale.ROOT, "    MODEL %s: %s, nearest example \"%s\"%n", sc.causeId(), sc.reason(), sc.nearestExample());
+            } else if (nearMisses++ < NEAR_MISSES) {
+                out.printf(Locale.ROOT, "    no model match %s: %s (nearest example \"%s\"%s)%n", sc.causeId(), sc.reason(),
+                        sc.nearestExample(), sc.nearestCounter() == null ? ""
+                                : String.format(Locale.ROOT, "; nearest counter-example \"%s\" %.3f", sc.nearestCounter(), sc.counterSimilarity()));
+            }
+        }
     }
 
     private static String sentimentText(int c) {

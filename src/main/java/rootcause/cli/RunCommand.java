@@ -32,8 +32,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "Only these months (comma-separated). Default: every month in the inputs.")
     List<String> months = new ArrayList<>();
 
-    @Option(names = "--taxonomy", paramLabel = "FILE", description = "A taxonomy file to use instead of the built-in one.")
+    @Option(names = "--taxonomy", paramLabel = "FILE",
+            description = "A taxonomy file, or a bundle folder from train-causes, to use instead of the built-in one.")
     String taxonomy;
+
+    @Option(names = "--patterns-only",
+            description = "Switch the taxonomy's semantic layer off: patterns only, no sentence embeddings (faster, less recall).")
+    boolean patternsOnly;
 
     @Option(names = "--max-sentence-tokens", defaultValue = "80", paramLabel = "N",
             description = "Longer sentences are not parsed; their sentiment is unknown (default: ${DEFAULT-VALUE}).")
@@ -49,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         JobConfig config = new JobConfig(specs, output, new LinkedHashSet<>(months), taxonomy,
-                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter);
+                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly);
         SparkSession spark = SparkSessions.forJob("rootcause run");
         RunManifest manifest = new RootCauseJob(spark, config).run();
         System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",

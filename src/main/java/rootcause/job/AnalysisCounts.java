@@ -55,6 +55,19 @@ final class AnalysisCounts {
         return out;
     }
 
+    /** How the causes of non-duplicate complaints were found: by a pattern, or by the semantic layer alone. */
+    static Map<String, Object> matchedBy(Dataset<Row> complaints) {
+        Dataset<Row> causes = complaints.where(not(col(Columns.IS_DUPLICATE)))
+                .select(explode(col(Columns.CAUSES)).as("c"));
+        Row r = causes.agg(
+                sum(when(col("c.matched_by").equalTo(rootcause.model.Evidence.PATTERN), 1).otherwise(0)),
+                sum(when(col("c.matched_by").equalTo(rootcause.model.Evidence.MODEL), 1).otherwise(0))).first();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("causes_matched_by_pattern", r.isNullAt(0) ? 0L : r.getLong(0));
+        out.put("causes_matched_by_model", r.isNullAt(1) ? 0L : r.getLong(1));
+        return out;
+    }
+
     static RunCheck unclassifiedCheck(Map<String, Object> classify) {
         double share = (double) classify.get("unclassified_negative_share");
         return new RunCheck(RunCheck.WARNING, "unclassified share of negative complaints at most "

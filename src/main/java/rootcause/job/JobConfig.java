@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * @param taxonomy built-in taxonomy name or path to a taxonomy file; null means the built-in one
  * @param nlp      how CoreNLP is set up
  * @param stopAfter the last stage to run; complaints are written with the columns filled so far
+ * @param patternsOnly true to switch the taxonomy's semantic layer off (patterns only: no embedding model)
  */
 public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
-                        Stage stopAfter) {
+                        Stage stopAfter, boolean patternsOnly) {
 
     /** Stages a run can stop after. {@code clean} is a fast validation run: counts, rejects, redaction. */
     public enum Stage { CLEAN, NLP, CLASSIFY, REPORT;

@@ -13,6 +13,7 @@ import rootcause.classify.ClassifyStage;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
+import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
 import rootcause.model.Columns;
@@ -58,8 +59,9 @@ public final class RootCauseJob {
         String startedAt = Instant.now().toString();
         // month=2025-09 folders must read back as the string "2025-09".
         spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        Taxonomy taxonomy = config.taxonomy() == null ? TaxonomyLoader.loadDefault()
+        Taxonomy loaded = config.taxonomy() == null ? TaxonomyLoader.loadDefault()
                 : TaxonomyLoader.load(Path.of(config.taxonomy()));
+        Taxonomy taxonomy = config.patternsOnly() ? loaded.patternsOnly() : loaded;
         IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
         // Dataset.persist marks this very plan, so ingested.accepted() and notAccepted() below read the cache.
         Dataset<Row> rows = ingested.rows().persist(StorageLevel.MEMORY_AND_DISK());
@@ -93,6 +95,8 @@ public final class RootCauseJob {
         }
         if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
             classifyStats.putAll(AnalysisCounts.classify(finished));
+            classifyStats.putAll(AnalysisCounts.matchedBy(finished));
+            classifyStats.put("distinct_sentences_embedded", classify.sentencesEmbedded());
             checks.add(AnalysisCounts.unclassifiedCheck(classifyStats));
         }
         if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()) {
@@ -172,6 +176,16 @@ public final class RootCauseJob {
         taxonomyInfo.put("id", taxonomy.id());
         taxonomyInfo.put("version", taxonomy.version());
         taxonomyInfo.put("source", config.taxonomy() == null ? "built-in" : config.taxonomy());
+        Path taxonomyPath = config.taxonomy() == null ? null : Path.of(config.taxonomy());
+        taxonomyInfo.put("sha256", TaxonomyLoader.sha256(taxonomyPath));
+        if (taxonomy.hasSemanticLayer()) {
+            taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
+            taxonomyInfo.put("embedding_model", SentenceEmbedder.MODEL + " from " + SentenceEmbedder.ARTIFACT + ":"
+                    + SentenceEmbedder.artifactVersion());
+            taxonomyInfo.put("embedding_model_sha256", SentenceEmbedder.shared().sha256());
+        } else {
+            taxonomyInfo.put("semantic_layer", "none (patterns only)");
+        }
         return new RunManifest(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
                 taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten,
                 files.stream().mapToLong(FileCounts::rowsRead).sum(),

@@ -9,8 +9,12 @@ import java.util.List;
  * @param causeId    taxonomy id of the cause
  * @param causeGroup taxonomy group id of the cause
  * @param sentiment  mean sentiment of the evidencing sentences mapped to [-1, 1]; 0 when none is known
- * @param evidence   the matches, one per evidencing sentence and pattern
+ * @param evidence   the matches, one per evidencing sentence and pattern or model
  */
 public record CauseMatch(String causeId, String causeGroup, double sentiment, List<Evidence> evidence)
         implements Serializable {
+    /** {@link Evidence#PATTERN} when any pattern found the cause (patterns are the explainable signal), else {@link Evidence#MODEL}. */
+    public String matchedBy() {
+        return evidence.stream().anyMatch(e -> Evidence.PATTERN.equals(e.matchedBy())) ? Evidence.PATTERN : Evidence.MODEL;
+    }
 }

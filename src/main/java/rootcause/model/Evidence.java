@@ -3,14 +3,26 @@ package rootcause.model;
 import java.io.Serializable;
 
 /**
- * Why a cause was matched: the words that matched and the sentence they are in.
+ * Why a cause was matched: what found it, in which sentence.
  *
- * @param phrase            the taxonomy pattern that matched
- * @param matchedText       the complaint's own words that matched it
+ * @param phrase            a pattern match: the taxonomy pattern; a model match: the nearest example sentence
+ * @param matchedText       a pattern match: the complaint's own words that matched; a model match: the sentence
  * @param sentenceIndex     0-based index of the sentence
  * @param sentence          the sentence text (redacted)
  * @param sentenceSentiment that sentence's sentiment class, 0..4 or -1 unknown
+ * @param matchedBy         {@link #PATTERN} or {@link #MODEL}
+ * @param score             a model match: the cosine similarity to the nearest example; a pattern match: null
  */
 public record Evidence(String phrase, String matchedText, int sentenceIndex, String sentence,
-                       int sentenceSentiment) implements Serializable {
+                       int sentenceSentiment, String matchedBy, Double score) implements Serializable {
+    /** Found by a lemma pattern of the taxonomy. */
+    public static final String PATTERN = "pattern";
+    /** Found by the semantic layer (sentence embeddings against the taxonomy's examples). */
+    public static final String MODEL = "model";
+
+    /** Evidence from a pattern. */
+    public static Evidence ofPattern(String pattern, String matchedText, int sentenceIndex, String sentence,
+                                     int sentenceSentiment) {
+        return new Evidence(pattern, matchedText, sentenceIndex, sentence, sentenceSentiment, PATTERN, null);
+    }
 }

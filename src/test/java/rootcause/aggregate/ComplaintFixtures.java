@@ -22,13 +22,8 @@ public final class ComplaintFixtures {
             .add("index", DataTypes.IntegerType).add("text", DataTypes.StringType)
             .add("sentiment", DataTypes.IntegerType).add("token_begin", DataTypes.IntegerType)
             .add("token_end", DataTypes.IntegerType).add("lemmas", new ArrayType(DataTypes.StringType, true));
-    static final StructType EVIDENCE = new StructType()
-            .add("phrase", DataTypes.StringType).add("matched_text", DataTypes.StringType)
-            .add("sentence_index", DataTypes.IntegerType).add("sentence", DataTypes.StringType)
-            .add("sentence_sentiment", DataTypes.IntegerType);
-    static final StructType CAUSE = new StructType()
-            .add("cause_id", DataTypes.StringType).add("cause_group", DataTypes.StringType)
-            .add("sentiment", DataTypes.DoubleType).add("evidence", new ArrayType(EVIDENCE, true));
+    /** The classify stage's own cause struct, so the fixtures cannot drift from it. */
+    static final StructType CAUSE = rootcause.classify.ClassifyStage.CAUSE;
 
     public static final StructType SCHEMA = new StructType()
             .add("complaint_id", DataTypes.StringType).add("source", DataTypes.StringType)
@@ -59,7 +54,7 @@ public final class ComplaintFixtures {
     /** A cause with one evidencing sentence whose class (0..4) follows the cause sentiment. */
     public static CauseMatch cause(String id, String group, double sentiment, String sentence) {
         int sentenceClass = (int) Math.round((sentiment + 1) * 2);
-        return new CauseMatch(id, group, sentiment, List.of(new Evidence(id.replace('_', ' '), id, 0, sentence, sentenceClass)));
+        return new CauseMatch(id, group, sentiment, List.of(Evidence.ofPattern(id.replace('_', ' '), id, 0, sentence, sentenceClass)));
     }
 
     public static Dataset<Row> toDataset(SparkSession spark, List<Complaint> complaints) {
@@ -70,8 +65,8 @@ public final class ComplaintFixtures {
             List<String> ids = new ArrayList<>();
             for (CauseMatch m : c.causes()) {
                 List<Row> evidence = m.evidence().stream().map(e -> RowFactory.create(e.phrase(), e.matchedText(),
-                        e.sentenceIndex(), e.sentence(), e.sentenceSentiment())).toList();
-                causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(), evidence));
+                        e.sentenceIndex(), e.sentence(), e.sentenceSentiment(), e.matchedBy(), e.score())).toList();
+                causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(), m.matchedBy(), evidence));
                 ids.add(m.causeId());
             }
             if (ids.isEmpty()) {

@@ -96,8 +96,8 @@ class CauseMatcherTest {
         CauseMatch m = MATCHER.match(List.of(s)).get(0);
         assertThat(m.causeId()).isEqualTo("rudeness");
         assertThat(m.evidence()).containsExactly(
-                new Evidence("hang up on", "hang up on", 3, "Then the agent hung up on me.", 0),
-                new Evidence("you|they|she|he|agent|rep|representative (then|just|finally) hang up", "agent hang up", 3,
+                Evidence.ofPattern("hang up on", "hang up on", 3, "Then the agent hung up on me.", 0),
+                Evidence.ofPattern("you|they|she|he|agent|rep|representative (then|just|finally) hang up", "agent hang up", 3,
                         "Then the agent hung up on me.", 0));
     }
 

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ClassifyStageTest {
     private static final SparkSession SPARK = SparkTestSession.get();
-    private static final ClassifyStage STAGE = new ClassifyStage(TaxonomyLoader.loadDefault());
+    /** The patterns of the shipped taxonomy; the semantic layer has its own test below. */
+    private static final ClassifyStage STAGE = new ClassifyStage(TaxonomyLoader.loadDefault().patternsOnly());
 
     private static Row sentence(int index, String text, int sentiment, String lemmas) {
         return RowFactory.create(index, text, sentiment, 0, lemmas.split(" ").length, Arrays.asList(lemmas.split(" ")));
@@ -66,6 +67,39 @@ class ClassifyStageTest {
         Row c2 = rows.get(1);
         assertThat(c2.<String>getList(c2.fieldIndex(Columns.CAUSE_IDS))).containsExactly(Columns.UNCLASSIFIED);
         assertThat(c2.getList(c2.fieldIndex(Columns.CAUSES))).isEmpty();
+    }
+
+    @Test
+    void theSemanticLayerAddsModelMatchesWithEvidenceAndEmbedsEachDistinctSentenceOnce() {
+        ClassifyStage semantic = new ClassifyStage(ExampleMatcherTest.TAXONOMY);
+        Row waited = sentence(0, "They kept me waiting on the phone forever and nobody answered.", 1,
+                "they keep i wait on the phone forever and nobody answer .");
+        Row rude = sentence(1, "Then the agent hung up on me.", 0, "then the agent hang up on i .");
+        Row notRude = sentence(0, "The agent on the phone was not rude at all.", 2, "the agent on the phone be not rude at all .");
+        Dataset<Row> out = semantic.classify(input(
+                complaint("m1", "2024-01", -0.5, waited, rude),
+                complaint("m2", "2024-01", -0.5, waited, rude), // the same text again: embedded once
+                complaint("m3", "2024-01", 0.0, notRude),
+                complaint("m4", "2024-01", 0.0)));
+
+        assertThat(out.columns()).doesNotContain(SemanticStage.MODEL_HITS);
+        List<Row> rows = out.orderBy(Columns.COMPLAINT_ID).collectAsList();
+        assertThat(semantic.sentencesEmbedded()).isEqualTo(3);
+        for (Row r : rows.subList(0, 2)) {
+            assertThat(r.<String>getList(r.fieldIndex(Columns.CAUSE_IDS))).containsExactly("rudeness", "waiting");
+            List<Row> causes = r.getList(r.fieldIndex(Columns.CAUSES));
+            assertThat(causes.get(0).<String>getAs("matched_by")).isEqualTo("pattern");
+            Row waiting = causes.get(1);
+            assertThat(waiting.<String>getAs("matched_by")).isEqualTo("model");
+            Row evidence = waiting.<Row>getList(waiting.fieldIndex("evidence")).get(0);
+            assertThat(evidence.<String>getAs("matched_by")).isEqualTo("model");
+            assertThat(evidence.<Double>getAs("score")).isBetween(0.6, 1.0);
+            assertThat(ExampleMatcherTest.TAXONOMY.cause("waiting").examples()).contains(evidence.<String>getAs("phrase"));
+            assertThat(evidence.<Integer>getAs("sentence_index")).isZero();
+            assertThat(evidence.<Integer>getAs("sentence_sentiment")).isEqualTo(1);
+        }
+        assertThat(rows.get(2).<String>getList(rows.get(2).fieldIndex(Columns.CAUSE_IDS))).containsExactly(Columns.UNCLASSIFIED);
+        assertThat(rows.get(3).<String>getList(rows.get(3).fieldIndex(Columns.CAUSE_IDS))).containsExactly(Columns.UNCLASSIFIED);
     }
 
     @Test

@@ -83,8 +83,8 @@ class TaxonomyLoaderTest {
         TaxonomyException e = catchThrowableOfType(TaxonomyException.class, () -> TaxonomyLoader.load(file));
         String f = file.toString() + ": ";
         assertThat(e.problems()).containsExactlyInAnyOrder(
-                f + "colour: unknown field; allowed: [articles, causes, groups, id, version]",
-                f + "causes[0].nickname: unknown field; allowed: [articles, description, examples, fallback, group, id, name, patterns]",
+                f + "colour: unknown field; allowed: [articles, background, causes, groups, id, semantic, training, version]",
+                f + "causes[0].nickname: unknown field; allowed: [articles, counter_examples, description, examples, fallback, group, id, name, patterns, threshold]",
                 f + "causes[1].id: duplicate cause id (found: 'rudeness')",
                 f + "causes[1].group: unknown group; allowed: [people] (found: 'persons')",
                 f + "causes[1].articles[0]: unknown article file; allowed: [002_3ef7b878b17526cb.txt] (found: '009_0000000000000000.txt')",

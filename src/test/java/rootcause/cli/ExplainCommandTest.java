@@ -34,7 +34,7 @@ class ExplainCommandTest {
                 .contains("I was on hold for two hours.")
                 .contains("MATCH waiting (process): pattern \"on hold\" matched \"on hold\"")
                 .contains("MATCH rudeness (people): pattern \"hang up on\" matched \"hang up on\"")
-                .containsPattern("causes:\\n  rudeness \\(people\\) sentiment -?\\d\\.\\d\\d from 2 piece")
+                .containsPattern("causes:\\n  rudeness \\(people\\) matched by pattern, sentiment -?\\d\\.\\d\\d from 2 piece")
                 .contains("  waiting (process)");
     }
 

@@ -1,0 +1,228 @@
+package rootcause.classify;
+
+import rootcause.embed.SentenceEmbedder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The semantic layer: scores a sentence's embedding against every cause, by the taxonomy's rule
+ * ({@link SemanticSettings}): a linear model per cause trained on the taxonomy's own sentences, or the nearest
+ * example against the nearest counter-example. Either way it reports the nearest example, the explainable part
+ * of the evidence. Pure given the embedding function; executors use one per JVM ({@link #shared}), which embeds
+ * the examples and trains the linear rule once.
+ */
+public final class ExampleMatcher {
+    private static final Map<Taxonomy, ExampleMatcher> SHARED = new ConcurrentHashMap<>();
+
+    private final Taxonomy taxonomy;
+    private final List<CauseVectors> causes;
+    private final LinearCauseModel linear;
+    /** Linear rule: every counter-example and background sentence, the negatives a match must not be nearer to. */
+    private final List<String> negatives;
+    private final float[][] negativeVectors;
+
+    /**
+     * One cause's sentences as vectors. Anchors are what the evidence names as the nearest example: the cause's
+     * examples plus the labelled training sentences that show it.
+     */
+    private record CauseVectors(Cause cause, double threshold, List<String> examples, float[][] exampleVectors,
+                                List<String> counterExamples, float[][] counterVectors,
+                                List<String> anchors, float[][] anchorVectors) {
+    }
+
+    /**
+     * How one sentence scores against one cause, whether or not it matches: for {@code explain}.
+     *
+     * @param causeId           the cause
+     * @param nearestExample    its example nearest to the sentence
+     * @param similarity        the cosine similarity to that example
+     * @param nearestCounter    its counter-example nearest to the sentence, or null when it has none
+     * @param counterSimilarity the similarity to that counter-example, or -1
+     * @param probability       the linear rule's probability that the sentence shows the cause (NaN with the
+     *                          nearest-example rule)
+     * @param threshold         the probability or similarity a match needs
+     * @param matches           true when this is a model match
+     * @param reason            why it is, or is not, a match, in words
+     */
+    public record Score(String causeId, String nearestExample, double similarity, String nearestCounter,
+                        double counterSimilarity, double probability, double threshold, boolean matches, String reason) {
+        /** What the rule compared with the threshold: the probability (linear) or the similarity. */
+        public double score() {
+            return Double.isNaN(probability) ? similarity : probability;
+        }
+    }
+
+    public ExampleMatcher(Taxonomy taxonomy, Function<String, float[]> embed) {
+        if (!taxonomy.hasSemanticLayer()) {
+            throw new IllegalArgumentException("taxonomy " + taxonomy.id() + " " + taxonomy.version()
+                    + " has no semantic: block, so no semantic layer");
+        }
+        this.taxonomy = taxonomy;
+        List<CauseVectors> vectors = new ArrayList<>();
+        for (Cause c : taxonomy.causes()) {
+            float[][] examples = embedAll(c.examples(), embed);
+            List<String> anchors = new ArrayList<>(c.examples());
+            List<float[]> anchorVectors = new ArrayList<>(java.util.Arrays.asList(examples));
+            for (TrainingSentence t : taxonomy.semantic().training()) {
+                if (t.shows().contains(c.id())) {
+                    anchors.add(t.text());
+                    anchorVectors.add(embed.apply(t.text()));
+                }
+            }
+            vectors.add(new CauseVectors(c, taxonomy.threshold(c), c.examples(), examples,
+                    c.counterExamples(), embedAll(c.counterExamples(), embed),
+                    List.copyOf(anchors), anchorVectors.toArray(float[][]::new)));
+        }
+        this.causes = List.copyOf(vectors);
+        List<String> negativeTexts = new ArrayList<>();
+        List<float[]> negativeVecs = new ArrayList<>();
+        for (CauseVectors c : vectors) {
+            negativeTexts.addAll(c.counterExamples());
+            negativeVecs.addAll(java.util.Arrays.asList(c.counterVectors()));
+        }
+        float[][] background = embedAll(taxonomy.semantic().background(), embed);
+        negativeTexts.addAll(taxonomy.semantic().background());
+        negativeVecs.addAll(java.util.Arrays.asList(background));
+        this.negatives = List.copyOf(negativeTexts);
+        this.negativeVectors = negativeVecs.toArray(float[][]::new);
+        this.linear = taxonomy.semantic().decision() == SemanticSettings.Decision.LINEAR
+                ? LinearCauseModel.train(taxonomy.causes().stream().map(Cause::id).toList(),
+                trainingSamples(background, taxonomy.semantic().training(),
+                        embedAll(taxonomy.semantic().training().stream().map(TrainingSentence::text).toList(), embed)),
+                SentenceEmbedder.DIMENSION)
+                : null;
+    }
+
+    /**
+     * The linear rule's training sentences: each cause's examples are positives for it and negatives for every
+     * other cause; counter-examples (negations, praise, what the definitions exclude) and background sentences are
+     * negatives for all causes, so the rule learns that "the agent was not rude" is no people cause at all; labelled
+     * training sentences are positives for what they show and negatives for all but their unknown causes.
+     */
+    private List<LinearCauseModel.Sample> trainingSamples(float[][] background, List<TrainingSentence> training,
+                                                          float[][] trainingVectors) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        causes.forEach(c -> all.add(c.cause().id()));
+        List<LinearCauseModel.Sample> samples = new ArrayList<>();
+        for (CauseVectors c : causes) {
+            java.util.Set<String> others = new java.util.LinkedHashSet<>(all);
+            others.remove(c.cause().id());
+            for (float[] v : c.exampleVectors()) {
+                samples.add(new LinearCauseModel.Sample(v, java.util.Set.of(c.cause().id()), others));
+            }
+            for (float[] v : c.counterVectors()) {
+                samples.add(new LinearCauseModel.Sample(v, java.util.Set.of(), all));
+            }
+        }
+        for (float[] v : background) {
+            samples.add(new LinearCauseModel.Sample(v, java.util.Set.of(), all));
+        }
+        for (int i = 0; i < training.size(); i++) {
+            TrainingSentence t = training.get(i);
+            java.util.Set<String> negative = new java.util.LinkedHashSet<>(all);
+            negative.removeAll(t.shows());
+            negative.removeAll(t.unknown());
+            samples.add(new LinearCauseModel.Sample(trainingVectors[i], java.util.Set.copyOf(t.shows()), negative));
+        }
+        return samples;
+    }
+
+    /** The one matcher for this taxonomy in this JVM, on the JVM's shared embedder. */
+    public static ExampleMatcher shared(Taxonomy taxonomy) {
+        return SHARED.computeIfAbsent(taxonomy, t -> new ExampleMatcher(t, SentenceEmbedder.shared()::embed));
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** The model matches of one sentence, in taxonomy order. */
+    public List<ModelHit> hits(float[] sentence, int tokens) {
+        List<ModelHit> hits = new ArrayList<>();
+        for (Score s : scores(sentence, tokens)) {
+            if (s.matches()) {
+                hits.add(new ModelHit(s.causeId(), s.score(), s.nearestExample()));
+            }
+        }
+        return hits;
+    }
+
+    /** How one sentence scores against every cause, in taxonomy order. */
+    public List<Score> scores(float[] sentence, int tokens) {
+        SemanticSettings settings = taxonomy.semantic();
+        List<Score> scores = new ArrayList<>(causes.size());
+        int negative = linear == null ? -1 : nearest(sentence, negativeVectors);
+        double negativeSimilarity = negative < 0 ? -1 : SentenceEmbedder.cosine(sentence, negativeVectors[negative]);
+        for (int ci = 0; ci < causes.size(); ci++) {
+            CauseVectors c = causes.get(ci);
+            double probability = linear == null ? Double.NaN : linear.probability(ci, sentence);
+            int best = nearest(sentence, c.anchorVectors());
+            double similarity = best < 0 ? -1 : SentenceEmbedder.cosine(sentence, c.anchorVectors()[best]);
+            int counter = linear != null ? negative : nearest(sentence, c.counterVectors());
+            double counterSimilarity = linear != null ? negativeSimilarity
+                    : counter < 0 ? -1 : SentenceEmbedder.cosine(sentence, c.counterVectors()[counter]);
+            String counterText = counter < 0 ? null : linear != null ? negatives.get(counter) : c.counterExamples().get(counter);
+            boolean matches = best >= 0 && matches(similarity, counterSimilarity, probability, tokens, c.threshold(), settings);
+            String what = linear == null ? "similarity" : "probability";
+            double score = linear == null ? similarity : probability;
+            String reason;
+            if (best < 0) {
+                reason = "no examples";
+            } else if (tokens < settings.minTokens()) {
+                reason = String.format(java.util.Locale.ROOT, "sentence has %d token(s), fewer than %d", tokens, settings.minTokens());
+            } else if (score < c.threshold()) {
+                reason = String.format(java.util.Locale.ROOT, "%s %.3f below the threshold %.3f", what, score, c.threshold());
+            } else if (!matches) {
+                reason = String.format(java.util.Locale.ROOT, "nearer a %s (%.3f) than to the cause's nearest example (%.3f)",
+                        linear != null ? "counter-example or background sentence" : "counter-example", counterSimilarity, similarity);
+            } else {
+                reason = String.format(java.util.Locale.ROOT, "%s %.3f reaches the threshold %.3f", what, score, c.threshold());
+            }
+            scores.add(new Score(c.cause().id(), best < 0 ? null : c.anchors().get(best), similarity,
+                    counterText, counterSimilarity, probability,
+                    c.threshold(), matches, reason));
+        }
+        return scores;
+    }
+
+    /**
+     * The semantic layer's rule: a model match needs {@code minTokens}, the score (probability for the linear rule,
+     * similarity for the nearest-example rule) at the threshold, and the cause's nearest example nearer than the
+     * nearest negative by more than the margin. The nearest negative is the cause's nearest counter-example for the
+     * nearest-example rule, and the nearest of all counter-examples and background sentences for the linear rule:
+     * "the agent was not rude" sits next to a counter-example, so no people cause fires on it.
+     */
+    public static boolean matches(double similarity, double counterSimilarity, double probability, int tokens,
+                                  double threshold, SemanticSettings settings) {
+        if (tokens < settings.minTokens()) {
+            return false;
+        }
+        double score = settings.decision() == SemanticSettings.Decision.LINEAR ? probability : similarity;
+        return score >= threshold && (counterSimilarity < 0 || similarity > counterSimilarity + settings.margin());
+    }
+
+    private static int nearest(float[] v, float[][] candidates) {
+        int best = -1;
+        double bestSimilarity = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < candidates.length; i++) {
+            double s = SentenceEmbedder.cosine(v, candidates[i]);
+            if (s > bestSimilarity) {
+                bestSimilarity = s;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static float[][] embedAll(List<String> sentences, Function<String, float[]> embed) {
+        float[][] out = new float[sentences.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = embed.apply(sentences.get(i));
+        }
+        return out;
+    }
+}
