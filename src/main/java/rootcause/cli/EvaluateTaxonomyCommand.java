@@ -1,6 +1,5 @@
 package rootcause.cli;
 
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,13 +88,7 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
         TaxonomyEvaluation evaluation = new TaxonomyEvaluation(taxonomy);
         out.printf("taxonomy %s %s, %d causes, %s%n%n", taxonomy.id(), taxonomy.version(), taxonomy.causes().size(),
                 taxonomy.hasSemanticLayer() ? "patterns + semantic layer " + taxonomy.semantic() : "patterns only");
-        SparkSession spark = SparkSessions.forJob("rootcause evaluate-taxonomy");
-        Map<String, EvaluationCorpus.Complaint> corpus;
-        try {
-            corpus = EvaluationCorpus.load(spark, specs);
-        } finally {
-            spark.stop();
-        }
+        Map<String, EvaluationCorpus.Complaint> corpus = SparkSessions.corpus("rootcause evaluate-taxonomy", specs);
         for (Path file : labels) {
             Map<String, Set<String>> gold = Labels.read(file, taxonomy);
             List<ScoredComplaint> analysed = evaluation.analyse(gold, corpus);

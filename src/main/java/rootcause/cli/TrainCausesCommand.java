@@ -3,7 +3,6 @@ package rootcause.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,13 +84,7 @@ public final class TrainCausesCommand implements Callable<Integer> {
         List<InputSpec> specs = new ArrayList<>();
         inputs.forEach(i -> specs.add(InputSpec.parse(i)));
         Map<String, Set<String>> gold = Labels.read(labels, base);
-        SparkSession spark = SparkSessions.forJob("rootcause train-causes");
-        Map<String, EvaluationCorpus.Complaint> corpus;
-        try {
-            corpus = EvaluationCorpus.load(spark, specs);
-        } finally {
-            spark.stop();
-        }
+        Map<String, EvaluationCorpus.Complaint> corpus = SparkSessions.corpus("rootcause train-causes", specs);
         TaxonomyEvaluation evaluation = new TaxonomyEvaluation(base);
         List<ScoredComplaint> analysed = evaluation.analyse(gold, corpus);
         Map<String, float[]> cache = new ConcurrentHashMap<>();
