@@ -218,11 +218,11 @@ public final class ExampleMatcher {
         return best;
     }
 
+    /**
+     * The taxonomy's own sentences, embedded on all cores: the first task of an executor builds the matcher while
+     * the JVM's other task threads wait for it, so this is the one place the embedding runs wider than a task.
+     */
     private static float[][] embedAll(List<String> sentences, Function<String, float[]> embed) {
-        float[][] out = new float[sentences.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = embed.apply(sentences.get(i));
-        }
-        return out;
+        return sentences.parallelStream().map(embed).toArray(float[][]::new);
     }
 }
