@@ -63,14 +63,16 @@ public final class ExampleMatcher {
         }
         this.taxonomy = taxonomy;
         List<CauseVectors> vectors = new ArrayList<>();
+        List<TrainingSentence> training = taxonomy.semantic().training();
+        float[][] trainingVectors = embedAll(training.stream().map(TrainingSentence::text).toList(), embed);
         for (Cause c : taxonomy.causes()) {
             float[][] examples = embedAll(c.examples(), embed);
             List<String> anchors = new ArrayList<>(c.examples());
             List<float[]> anchorVectors = new ArrayList<>(java.util.Arrays.asList(examples));
-            for (TrainingSentence t : taxonomy.semantic().training()) {
-                if (t.shows().contains(c.id())) {
-                    anchors.add(t.text());
-                    anchorVectors.add(embed.apply(t.text()));
+            for (int i = 0; i < training.size(); i++) {
+                if (training.get(i).shows().contains(c.id())) {
+                    anchors.add(training.get(i).text());
+                    anchorVectors.add(trainingVectors[i]);
                 }
             }
             vectors.add(new CauseVectors(c, taxonomy.threshold(c), c.examples(), examples,
@@ -91,8 +93,7 @@ public final class ExampleMatcher {
         this.negativeVectors = negativeVecs.toArray(float[][]::new);
         this.linear = taxonomy.semantic().decision() == SemanticSettings.Decision.LINEAR
                 ? LinearCauseModel.train(taxonomy.causes().stream().map(Cause::id).toList(),
-                trainingSamples(background, taxonomy.semantic().training(),
-                        embedAll(taxonomy.semantic().training().stream().map(TrainingSentence::text).toList(), embed)),
+                trainingSamples(background, training, trainingVectors),
                 SentenceEmbedder.DIMENSION)
                 : null;
     }

@@ -41,7 +41,6 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
             "cfpb_complaints_sample_2012_2026.csv", "cfpb",
             "twcs_customer_support_twitter_first5000.csv", "twcs",
             "airline_tweets_Tweets.csv", "airline");
-    static final String AIRLINE = "airline_tweets_Tweets.csv";
 
     @Spec
     CommandSpec spec;

@@ -84,7 +84,7 @@ class EvaluateTaxonomyCommandTest {
     }
 
     @Test
-    void theSemanticLayerAddsACauseNoPatternFinds(@TempDir Path dir) throws Exception {
+    void theSemanticLayerAddsNoFalseCauseToARudeTweetOrToPraise(@TempDir Path dir) throws Exception {
         exports(dir);
         Path labels = dir.resolve("labels.csv");
         // "the agent hung up on me" is rudeness by pattern; "thanks for the upgrade" is no cause
@@ -92,7 +92,8 @@ class EvaluateTaxonomyCommandTest {
         String patternsOnly = run(dir, "--labels", labels.toString(), "--patterns-only");
         String both = run(dir, "--labels", labels.toString());
         assertThat(patternsOnly).containsPattern("MICRO\\s+1\\s+0\\s+0");
-        assertThat(both).contains("patterns + semantic layer").containsPattern("MICRO\\s+1\\s+0\\s+0");
+        assertThat(both).contains("patterns + semantic layer").containsPattern("MICRO\\s+1\\s+0\\s+0")
+                .contains("exact label-set match: 2 of 2");
     }
 
     @Test
