@@ -64,6 +64,10 @@ class RunThroughSparkSubmitIT {
         assertThat(manifest.get("filtered_by_reason").has("no_text")).isTrue();
         assertThat(manifest.get("nlp").get("complaints_analysed").asLong()).isEqualTo(manifest.get("rows_accepted").asLong());
         assertThat(manifest.get("taxonomy").get("version").asText()).isNotBlank();
+        // The shipped sentiment model came from the slim models jar; the manifest names it and its hash.
+        assertThat(manifest.get("nlp").get("sentiment_model").asText()).isEqualTo("default");
+        assertThat(manifest.get("nlp").get("sentiment_model_sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(manifest.get("nlp").get("sentiment_model_trained_on").asText()).contains("written sentences");
 
         for (JsonNode m : manifest.get("months_written")) {
             Path reports = out.resolve("reports").resolve(m.asText());

@@ -4,6 +4,7 @@ import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
 import rootcause.model.Evidence;
 import rootcause.model.SentenceAnalysis;
+import rootcause.sentiment.Negation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * is rudeness.
  */
 public final class CauseMatcher {
-    /** Lemmas that negate what follows ("n't" is read as "not"). */
-    public static final Set<String> CUES =
-            Set.of("not", "no", "never", "nobody", "none", "nothing", "neither", "nor", "without", "cannot", "noone");
+    /** Lemmas that negate what follows ("n't" is read as "not"); shared with the sentiment layer. */
+    public static final Set<String> CUES = Negation.CUES;
     /** How many lemmas before a match are searched for a negation cue. */
     public static final int NEGATION_WINDOW = 3;
     /** Lemmas that end the clause a cue can negate from. */
@@ -99,14 +99,14 @@ public final class CauseMatcher {
             for (Hit hit : hits(s.lemmas())) {
                 if (hit.counts()) {
                     evidence.get(hit.causeId()).add(
-                            Evidence.ofPattern(hit.pattern(), hit.matchedText(), s.index(), s.text(), s.sentiment()));
+                            Evidence.ofPattern(hit.pattern(), hit.matchedText(), s.index(), s.text(), s.sentiment(), s.polarity()));
                     byPattern.add(hit.causeId());
                 }
             }
             for (ModelHit hit : modelHits.getOrDefault(s.index(), List.of())) {
                 List<Evidence> ev = evidence.get(hit.causeId());
                 if (ev != null && !byPattern.contains(hit.causeId())) {
-                    ev.add(new Evidence(hit.nearestExample(), s.text(), s.index(), s.text(), s.sentiment(),
+                    ev.add(new Evidence(hit.nearestExample(), s.text(), s.index(), s.text(), s.sentiment(), s.polarity(),
                             Evidence.MODEL, hit.score()));
                 }
             }
@@ -136,7 +136,7 @@ public final class CauseMatcher {
      * hit that counts, or the first suppressed one when none counts.
      */
     public List<Hit> hits(List<String> rawLemmas) {
-        List<String> lemmas = normalise(rawLemmas);
+        List<String> lemmas = Negation.normalise(rawLemmas);
         List<Hit> hits = new ArrayList<>();
         for (CompiledCause c : causes) {
             for (int k = 0; k < c.patterns().size(); k++) {
@@ -196,22 +196,15 @@ public final class CauseMatcher {
         return false;
     }
 
-    private static List<String> normalise(List<String> lemmas) {
-        List<String> out = new ArrayList<>(lemmas.size());
-        for (String l : lemmas) {
-            out.add(l.equals("n't") || l.equals("nt") ? "not" : l);
-        }
-        return out;
-    }
 
-    /** Mean of the evidencing sentences' sentiment, each class c mapped to (c - 2) / 2; 0 when none is known. */
+    /** Mean polarity (the nlp stage's sentiment layer, in [-1, 1]) of the distinct evidencing sentences; 0 when none. */
     static double sentiment(List<Evidence> evidence) {
         Set<Integer> seen = new LinkedHashSet<>();
         double sum = 0;
         int n = 0;
         for (Evidence e : evidence) {
-            if (seen.add(e.sentenceIndex()) && e.sentenceSentiment() != SentenceAnalysis.UNKNOWN) {
-                sum += (e.sentenceSentiment() - 2) / 2.0;
+            if (seen.add(e.sentenceIndex())) {
+                sum += e.sentencePolarity();
                 n++;
             }
         }

@@ -37,14 +37,8 @@ import static org.apache.spark.sql.functions.udf;
  * ({@link CauseMatcher#shared}).
  */
 public final class ClassifyStage {
-    /** One sentence as the nlp stage writes it. */
-    public static final StructType SENTENCE = new StructType(new StructField[]{
-            DataTypes.createStructField("index", DataTypes.IntegerType, false),
-            DataTypes.createStructField("text", DataTypes.StringType, true),
-            DataTypes.createStructField("sentiment", DataTypes.IntegerType, false),
-            DataTypes.createStructField("token_begin", DataTypes.IntegerType, false),
-            DataTypes.createStructField("token_end", DataTypes.IntegerType, false),
-            DataTypes.createStructField("lemmas", DataTypes.createArrayType(DataTypes.StringType, true), true)});
+    /** One sentence as the nlp stage writes it (defined there, once). */
+    public static final StructType SENTENCE = rootcause.nlp.NlpStage.SENTENCE;
 
     /** Columns this stage reads, with the types it expects. */
     public static final StructType INPUT_SCHEMA = new StructType(new StructField[]{
@@ -60,6 +54,7 @@ public final class ClassifyStage {
             DataTypes.createStructField("sentence_index", DataTypes.IntegerType, false),
             DataTypes.createStructField("sentence", DataTypes.StringType, true),
             DataTypes.createStructField("sentence_sentiment", DataTypes.IntegerType, false),
+            DataTypes.createStructField("sentence_polarity", DataTypes.DoubleType, false),
             DataTypes.createStructField("matched_by", DataTypes.StringType, false),
             DataTypes.createStructField("score", DataTypes.DoubleType, true)});
 
@@ -182,7 +177,7 @@ public final class ClassifyStage {
                 List<Row> evidence = new ArrayList<>(m.evidence().size());
                 for (Evidence e : m.evidence()) {
                     evidence.add(RowFactory.create(e.phrase(), e.matchedText(), e.sentenceIndex(), e.sentence(),
-                            e.sentenceSentiment(), e.matchedBy(), e.score()));
+                            e.sentenceSentiment(), e.sentencePolarity(), e.matchedBy(), e.score()));
                 }
                 causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(), m.matchedBy(),
                         CollectionConverters.asScala(evidence).toSeq()));

@@ -1,6 +1,8 @@
 package rootcause.cli;
 
 import picocli.CommandLine;
+import rootcause.sentiment.PolarityModel;
+import rootcause.sentiment.SentimentModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +58,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Threads sharing one pipeline (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--sentiment-model", defaultValue = "default",
+            description = "Also score the polarity layer with this model: 'default' (the shipped one), a folder from "
+                    + "train-sentiment, or 'none' (default: ${DEFAULT-VALUE}).")
+    String sentimentModel;
+
     @Option(names = "--predictions", description = "Directory to write one TSV of predictions per parser and data set.")
     Path predictionsDir;
 
@@ -66,14 +73,12 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StringBuilder report = new StringBuilder();
         for (DataSet set : sets) {
             for (Parser parser : parsers) {
                 if (set == DataSet.airline && parser == Parser.pcfg) {
                     continue; // the job uses shift-reduce; PCFG on 14,640 tweets adds nothing the SST run does not show
                 }
-                report.append(run(set, parser)).append('\n');
-                System.out.println(report.substring(report.lastIndexOf("###")));
+                System.out.println(run(set, parser));
             }
         }
         return 0;
@@ -97,22 +102,44 @@ public final class EvaluateCommand implements Callable<Integer> {
         SentimentAnalyzer analyzer = SentimentAnalyzer.shared(settings);
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         long start = System.nanoTime();
-        List<Prediction> predictions = SentimentEvaluation.predict(analyzer, texts, threads, judge);
+        List<rootcause.model.DocumentAnalysis> analyses = SentimentEvaluation.analyse(analyzer, texts, threads);
         double seconds = (System.nanoTime() - start) / 1e9;
+        StringBuilder b = new StringBuilder();
+        b.append(section(set, parser, "CoreNLP's RNTN alone", SentimentEvaluation.judge(texts, analyses, judge), texts, seconds, loadSeconds));
+        if (!"none".equals(sentimentModel)) {
+            SentimentModelFile file = SentimentModelFile.named(sentimentModel);
+            PolarityModel polarity = file.model();
+            long layerStart = System.nanoTime();
+            List<Prediction> layer = SentimentEvaluation.judge(texts, analyses,
+                    (t, a) -> SentimentEvaluation.byDocumentLabel(t, polarity.apply(a)));
+            double layerSeconds = (System.nanoTime() - layerStart) / 1e9;
+            b.append('\n').append(section(set, parser, "polarity layer, model " + file.location() + " (sha256 "
+                    + file.sha256().substring(0, 12) + "…, trained on " + polarity.trainedOn() + ")", layer, texts,
+                    seconds + layerSeconds, loadSeconds));
+            b.append(String.format(Locale.ROOT, "- the layer itself took %.2f s on one thread (%.1f %% of the analysis time)%n",
+                    layerSeconds, 100 * layerSeconds / seconds));
+        }
+        return b.toString();
+    }
+
+    private String section(DataSet set, Parser parser, String what, List<Prediction> predictions, List<LabelledText> texts,
+                           double seconds, double loadSeconds) throws IOException {
+        String model = parser == Parser.sr ? NlpSettings.SHIFT_REDUCE : NlpSettings.PCFG;
         if (predictionsDir != null) {
             Files.createDirectories(predictionsDir);
-            Files.writeString(predictionsDir.resolve(set + "-" + parser + ".tsv"),
+            String name = set + "-" + parser + (what.startsWith("polarity") ? "-layer" : "") + ".tsv";
+            Files.writeString(predictionsDir.resolve(name),
                     predictions.stream().map(Prediction::toTsv).collect(Collectors.joining("\n", "", "\n")),
                     StandardCharsets.UTF_8);
         }
         ConfusionMatrix m = SentimentEvaluation.score(predictions);
         long sentences = predictions.stream().mapToLong(Prediction::sentences).sum();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "### %s, %s parser (%s)%n%n", set, parser, model));
+        b.append(String.format(Locale.ROOT, "### %s, %s parser (%s): %s%n%n", set, parser, model, what));
         b.append(String.format(Locale.ROOT, "- texts: %d%s; sentences: %d; %d threads; load %.1f s; analysis %.1f s (%.1f sentences/s)%n",
                 texts.size(), limitNote(set, parser), sentences, threads, loadSeconds, seconds, sentences / seconds));
-        b.append(String.format(Locale.ROOT, "- accuracy (neutral predictions count wrong): %.2f %% (%d / %d)%n",
-                100 * m.accuracy(), m.correct(), m.total()));
+        b.append(String.format(Locale.ROOT, "- accuracy (neutral predictions count wrong): %.2f %% (%d / %d); macro-F1 %.3f%n",
+                100 * m.accuracy(), m.correct(), m.total(), m.macroF1()));
         b.append(String.format(Locale.ROOT, "- accuracy among non-neutral predictions: %.2f %% (%d predictions, %.1f %% of texts)%n%n",
                 100 * m.polarAccuracy(), m.polarPredictions(), 100.0 * m.polarPredictions() / Math.max(1, m.total())));
         b.append(m.toMarkdown());

@@ -1,6 +1,8 @@
 package rootcause.cli;
 
 import picocli.CommandLine;
+import rootcause.sentiment.PolarityModel;
+import rootcause.sentiment.SentimentModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,6 +51,10 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--taxonomy", paramLabel = "PATH", description = "taxonomy YAML (default: the built-in one)")
     Path taxonomyFile;
 
+    @Option(names = "--sentiment-model", paramLabel = "MODEL",
+            description = "default or a folder written by train-sentiment (default: default)")
+    String sentimentModel;
+
     /** Runs {@code explain} on its own, without the rootcause launcher. */
     public static void main(String[] args) {
         System.exit(new CommandLine(new ExplainCommand()).execute(args));
@@ -63,15 +69,18 @@ public final class ExplainCommand implements Callable<Integer> {
         Taxonomy taxonomy = taxonomyFile == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(taxonomyFile);
         ComplaintClassifier classifier = new ComplaintClassifier(taxonomy);
         CauseMatcher matcher = classifier.patterns();
-        DocumentAnalysis doc = SentimentAnalyzer.shared(NlpSettings.defaults()).analyze(complaint);
+        SentimentModelFile sentiment = SentimentModelFile.named(sentimentModel);
+        PolarityModel polarity = sentiment.model();
+        NlpSettings settings = polarity.needsParser() ? NlpSettings.defaults() : NlpSettings.defaults().withoutParser();
+        DocumentAnalysis doc = polarity.apply(SentimentAnalyzer.shared(settings).analyze(complaint));
         PrintWriter out = spec.commandLine().getOut();
 
         out.printf(Locale.ROOT, "taxonomy %s %s (%d causes), %s%n", taxonomy.id(), taxonomy.version(), taxonomy.causes().size(),
                 taxonomy.hasSemanticLayer() ? "patterns + semantic layer" : "patterns only");
-        out.printf(Locale.ROOT, "document sentiment %.2f (%s), %d sentence(s)%n%n",
-                doc.sentimentScore(), doc.sentimentLabel(), doc.sentences().size());
+        out.printf(Locale.ROOT, "document sentiment %.2f (%s; sentiment model %s), %d sentence(s)%n%n",
+                doc.sentimentScore(), doc.sentimentLabel(), sentiment.location(), doc.sentences().size());
         for (SentenceAnalysis s : doc.sentences()) {
-            out.printf(Locale.ROOT, "[%d] %s: %s%n", s.index(), sentimentText(s.sentiment()), s.text());
+            out.printf(Locale.ROOT, "[%d] polarity %.2f, CoreNLP %s: %s%n", s.index(), s.polarity(), sentimentText(s.sentiment()), s.text());
             out.printf("    lemmas: %s%n", String.join(" ", s.lemmas()));
             List<CauseMatcher.Hit> hits = matcher.hits(s.lemmas());
             if (hits.isEmpty()) {

@@ -40,6 +40,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Switch the taxonomy's semantic layer off: patterns only, no sentence embeddings (faster, less recall).")
     boolean patternsOnly;
 
+    @Option(names = "--sentiment-model", paramLabel = "DIR",
+            description = "The sentiment model: default (shipped) or a folder written by train-sentiment; a model "
+                    + "trained with --features ngrams needs no parser, so the nlp stage runs many times faster.")
+    String sentimentModel;
+
     @Option(names = "--max-sentence-tokens", defaultValue = "80", paramLabel = "N",
             description = "Longer sentences are not parsed; their sentiment is unknown (default: ${DEFAULT-VALUE}).")
     int maxSentenceTokens;
@@ -54,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         JobConfig config = new JobConfig(specs, output, new LinkedHashSet<>(months), taxonomy,
-                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly);
+                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
         SparkSession spark = SparkSessions.forJob("rootcause run");
         RunManifest manifest = new RootCauseJob(spark, config).run();
         System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",

@@ -32,6 +32,27 @@ public final class EvaluationCorpus {
         }
     }
 
+    /** One cleaned complaint with the export's own label column. */
+    public record LabelledComplaint(Complaint complaint, String label) {}
+
+    /**
+     * Like {@link #load}, also carrying the export's column {@code labelColumn} (a training run's labels); every input
+     * file must have it.
+     */
+    public static Map<String, LabelledComplaint> loadLabelled(SparkSession spark, List<InputSpec> inputs, String labelColumn) {
+        List<Row> rows = new CleanStage().clean(new IngestStage(spark, Set.of()).withLabelColumn(labelColumn).read(inputs).accepted())
+                .select(col(Columns.SOURCE), col(Columns.COMPLAINT_ID), col(Columns.TEXT), col(Columns.LABEL),
+                        col(Columns.SOURCE_FILE), col(Columns.RECORD))
+                .orderBy(col(Columns.SOURCE_FILE), col(Columns.RECORD))
+                .collectAsList();
+        Map<String, LabelledComplaint> byKey = new LinkedHashMap<>();
+        for (Row r : rows) {
+            Complaint c = new Complaint(r.getString(0), r.getString(1), r.getString(2));
+            byKey.putIfAbsent(c.key(), new LabelledComplaint(c, r.getString(3)));
+        }
+        return byKey;
+    }
+
     /**
      * The accepted, cleaned complaints of the inputs by {@link Complaint#key}, in file and record order; a repeated
      * id keeps its first record (the airline export repeats some tweets).

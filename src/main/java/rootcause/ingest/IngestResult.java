@@ -21,10 +21,14 @@ public record IngestResult(Dataset<Row> rows, List<String> files) {
     public static final List<String> REJECT_COLUMNS = List.of(Columns.SOURCE, Columns.SOURCE_FILE, Columns.RECORD,
             Columns.COMPLAINT_ID, Columns.DISPOSITION, Columns.REASON, Columns.DETAIL, Columns.RAW_RECORD);
 
-    /** Accepted complaints, raw text, canonical columns only. */
+    /** Accepted complaints, raw text, canonical columns only (and {@link Columns#LABEL} when a training run reads one). */
     public Dataset<Row> accepted() {
+        List<String> columns = new java.util.ArrayList<>(COMPLAINT_COLUMNS);
+        if (java.util.Arrays.asList(rows.columns()).contains(Columns.LABEL)) {
+            columns.add(Columns.LABEL);
+        }
         return rows.filter(col(Columns.DISPOSITION).equalTo(IngestStage.ACCEPTED))
-                .select(COMPLAINT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+                .select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /** Filtered and rejected records with reason, detail and the raw (not yet redacted) record. */

@@ -56,14 +56,28 @@ public final class IngestStage {
 
     private final SparkSession spark;
     private final Set<String> months;
+    private final String labelColumn;
 
     /**
      * @param months the months ({@code YYYY-MM}) to accept; empty means all. Other valid rows are filtered as
      *               {@link RejectReason#MONTH_NOT_SELECTED}.
      */
     public IngestStage(SparkSession spark, Set<String> months) {
+        this(spark, months, null);
+    }
+
+    private IngestStage(SparkSession spark, Set<String> months, String labelColumn) {
         this.spark = spark;
         this.months = Set.copyOf(months);
+        this.labelColumn = labelColumn;
+    }
+
+    /**
+     * The same stage, also carrying the export's column {@code exportColumn} (trimmed, null values as null) as
+     * {@link Columns#LABEL}: a training run's labels. Every file must have that column.
+     */
+    public IngestStage withLabelColumn(String exportColumn) {
+        return new IngestStage(spark, months, exportColumn);
     }
 
     /** The records of every file of every input, one Dataset with {@link #ROW_SCHEMA}. */
@@ -85,7 +99,11 @@ public final class IngestStage {
 
     private Dataset<Row> readFile(SourceProfile profile, Path file) {
         List<String> header = CsvHeader.read(file, profile.encoding());
-        Map<String, Integer> positions = CsvHeader.positions(header, requiredColumns(profile), file, profile.name());
+        Set<String> required = requiredColumns(profile);
+        if (labelColumn != null) {
+            required.add(labelColumn);
+        }
+        Map<String, Integer> positions = CsvHeader.positions(header, required, file, profile.name());
         Dataset<Row> csv = readCsv(profile, file, header.size());
         Dataset<Row> numbered = numberRecords(csv);
         return canonicalRows(profile, file, header, positions, numbered);
@@ -189,7 +207,7 @@ public final class IngestStage {
         }
         Column raw = substring(coalesce(col(CORRUPT), to_csv(struct(originals))), 1, RAW_RECORD_MAX_CHARS);
 
-        return rows.select(
+        Dataset<Row> canonical = rows.select(
                 id.as(Columns.COMPLAINT_ID),
                 lit(profile.name()).as(Columns.SOURCE),
                 lit(file.toString()).as(Columns.SOURCE_FILE),
@@ -204,7 +222,10 @@ public final class IngestStage {
                 disposition.as(Columns.DISPOSITION),
                 reason.as(Columns.REASON),
                 detail.as(Columns.DETAIL),
-                raw.as(Columns.RAW_RECORD));
+                raw.as(Columns.RAW_RECORD),
+                (labelColumn == null ? lit(null).cast(DataTypes.StringType) : cell(profile, positions, labelColumn))
+                        .as(Columns.LABEL));
+        return labelColumn == null ? canonical.drop(Columns.LABEL) : canonical;
     }
 
     /** A mapped cell, trimmed, with the profile's null values turned into null. */

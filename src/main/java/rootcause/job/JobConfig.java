@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * @param nlp      how CoreNLP is set up
  * @param stopAfter the last stage to run; complaints are written with the columns filled so far
  * @param patternsOnly true to switch the taxonomy's semantic layer off (patterns only: no embedding model)
+ * @param sentimentModel {@code default} or a model folder written by {@code train-sentiment}; null means the
+ *                       shipped default
  */
 public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
-                        Stage stopAfter, boolean patternsOnly) {
+                        Stage stopAfter, boolean patternsOnly, String sentimentModel) {
 
     /** Stages a run can stop after. {@code clean} is a fast validation run: counts, rejects, redaction. */
     public enum Stage { CLEAN, NLP, CLASSIFY, REPORT;

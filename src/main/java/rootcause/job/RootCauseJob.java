@@ -17,7 +17,9 @@ import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
 import rootcause.model.Columns;
+import rootcause.nlp.NlpSettings;
 import rootcause.nlp.NlpStage;
+import rootcause.sentiment.SentimentModelFile;
 import rootcause.report.LeadershipReport;
 import rootcause.report.ReportStage;
 import rootcause.report.ReportWriter;
@@ -67,7 +69,10 @@ public final class RootCauseJob {
         Dataset<Row> rows = ingested.rows().persist(StorageLevel.MEMORY_AND_DISK());
         CleanStage clean = new CleanStage();
         Dataset<Row> complaints = timed("clean", () -> clean.clean(ingested.accepted()));
-        NlpStage nlp = new NlpStage(config.nlp());
+        SentimentModelFile sentimentModel = SentimentModelFile.named(config.sentimentModel());
+        // A model that does not read CoreNLP's sentiment needs no parser: the nlp stage's dominant cost goes away.
+        NlpSettings nlpSettings = sentimentModel.model().needsParser() ? config.nlp() : config.nlp().withoutParser();
+        NlpStage nlp = new NlpStage(nlpSettings, sentimentModel);
         if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
             Dataset<Row> cleaned = complaints.persist(StorageLevel.MEMORY_AND_DISK());
             complaints = timed("nlp", () -> nlp.apply(cleaned));
@@ -90,8 +95,12 @@ public final class RootCauseJob {
         if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
             nlpStats.putAll(AnalysisCounts.nlp(finished));
             nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
-            nlpStats.put("parser_model", config.nlp().parserModel());
+            nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
             nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
+            nlpStats.put("sentiment_model", sentimentModel.location());
+            nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
+            nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
+            nlpStats.put("sentiment_model_features", sentimentModel.model().families().toString());
         }
         if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
             classifyStats.putAll(AnalysisCounts.classify(finished));

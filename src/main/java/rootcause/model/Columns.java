@@ -35,10 +35,14 @@ public final class Columns {
     public static final String SENTENCES_TOO_LONG = "sentences_too_long";
 
     // classify
-    /** array of struct{cause_id, cause_group, sentiment, evidence array<struct{phrase, matched_text, sentence_index, sentence, sentence_sentiment}>}. */
+    /** array of struct{cause_id, cause_group, sentiment, evidence array<struct{phrase, matched_text, sentence_index, sentence, sentence_sentiment, sentence_polarity, matched_by, score}>}. */
     public static final String CAUSES = "causes";
     /** array of cause ids; {@code ["unclassified"]} when nothing matched. */
     public static final String CAUSE_IDS = "cause_ids";
+
+    // training
+    /** An export's own label column, carried through ingest only for {@code train-sentiment}. */
+    public static final String LABEL = "rc_label";
 
     // rejects
     public static final String DISPOSITION = "disposition";

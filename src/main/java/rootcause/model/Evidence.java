@@ -9,12 +9,14 @@ import java.io.Serializable;
  * @param matchedText       a pattern match: the complaint's own words that matched; a model match: the sentence
  * @param sentenceIndex     0-based index of the sentence
  * @param sentence          the sentence text (redacted)
- * @param sentenceSentiment that sentence's sentiment class, 0..4 or -1 unknown
+ * @param sentenceSentiment that sentence's CoreNLP sentiment class, 0..4 or -1 unknown
+ * @param sentencePolarity  that sentence's polarity from the nlp stage's sentiment layer, in [-1, 1]
  * @param matchedBy         {@link #PATTERN} or {@link #MODEL}
  * @param score             a model match: the cosine similarity to the nearest example; a pattern match: null
  */
 public record Evidence(String phrase, String matchedText, int sentenceIndex, String sentence,
-                       int sentenceSentiment, String matchedBy, Double score) implements Serializable {
+                       int sentenceSentiment, double sentencePolarity, String matchedBy, Double score)
+        implements Serializable {
     /** Found by a lemma pattern of the taxonomy. */
     public static final String PATTERN = "pattern";
     /** Found by the semantic layer (sentence embeddings against the taxonomy's examples). */
@@ -22,7 +24,7 @@ public record Evidence(String phrase, String matchedText, int sentenceIndex, Str
 
     /** Evidence from a pattern. */
     public static Evidence ofPattern(String pattern, String matchedText, int sentenceIndex, String sentence,
-                                     int sentenceSentiment) {
-        return new Evidence(pattern, matchedText, sentenceIndex, sentence, sentenceSentiment, PATTERN, null);
+                                     int sentenceSentiment, double sentencePolarity) {
+        return new Evidence(pattern, matchedText, sentenceIndex, sentence, sentenceSentiment, sentencePolarity, PATTERN, null);
     }
 }

@@ -28,7 +28,8 @@ public final class NlpRows {
         List<Row> sentences = new ArrayList<>(analysis.sentences().size());
         for (SentenceAnalysis s : analysis.sentences()) {
             sentences.add(new GenericRowWithSchema(new Object[] {
-                    s.index(), s.text(), s.sentiment(), s.tokenBegin(), s.tokenEnd(), seq(s.lemmas())},
+                    s.index(), s.text(), s.sentiment(), seq(s.sentimentProbabilities()), s.polarity(),
+                    s.tokenBegin(), s.tokenEnd(), seq(s.lemmas())},
                     NlpStage.SENTENCE));
         }
         return new Object[] {seq(sentences), analysis.sentimentScore(), analysis.sentimentLabel(),
@@ -52,10 +53,12 @@ public final class NlpRows {
             if (s == null) {
                 continue;
             }
-            List<String> lemmas = s.getList(s.fieldIndex("lemmas"));
-            sentences.add(new SentenceAnalysis(s.getInt(s.fieldIndex("index")), s.getString(s.fieldIndex("text")),
-                    s.getInt(s.fieldIndex("sentiment")), s.getInt(s.fieldIndex("token_begin")),
-                    s.getInt(s.fieldIndex("token_end")), List.copyOf(lemmas)));
+            List<String> lemmas = s.getList(s.fieldIndex(NlpStage.LEMMAS));
+            int p = s.fieldIndex(NlpStage.SENTIMENT_PROBABILITIES);
+            List<Double> probabilities = s.isNullAt(p) ? List.of() : s.getList(p);
+            sentences.add(new SentenceAnalysis(s.getInt(s.fieldIndex(NlpStage.INDEX)), s.getString(s.fieldIndex(NlpStage.TEXT)),
+                    s.getInt(s.fieldIndex(NlpStage.SENTIMENT)), probabilities, s.getDouble(s.fieldIndex(NlpStage.POLARITY)),
+                    s.getInt(s.fieldIndex(NlpStage.TOKEN_BEGIN)), s.getInt(s.fieldIndex(NlpStage.TOKEN_END)), lemmas));
         }
         return List.copyOf(sentences);
     }

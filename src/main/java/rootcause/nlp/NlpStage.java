@@ -1,6 +1,8 @@
 package rootcause.nlp;
 
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -14,6 +16,8 @@ import org.apache.spark.util.LongAccumulator;
 import rootcause.model.Columns;
 import rootcause.model.DocumentAnalysis;
 import rootcause.model.StageInput;
+import rootcause.sentiment.PolarityModel;
+import rootcause.sentiment.SentimentModelFile;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +29,9 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * The nlp stage: adds sentences, lemmas and sentiment to every complaint. Built and called on the driver;
+ * The nlp stage: adds sentences, lemmas and sentiment to every complaint: CoreNLP's per-sentence sentiment (class
+ * and probabilities), then the complaint-domain polarity layer ({@link PolarityModel}) for each sentence and the
+ * document. Built and called on the driver;
  * the analysis runs on executors, one shared CoreNLP pipeline per executor JVM ({@link SentimentAnalyzer#shared}).
  *
  * <p>Identical texts are analysed once: the stage analyses the distinct texts, keeps those analyses
@@ -38,14 +44,26 @@ public final class NlpStage {
             .add(Columns.COMPLAINT_ID, DataTypes.StringType)
             .add(Columns.TEXT, DataTypes.StringType);
 
-    /** One element of the {@code sentences} column. */
+    /** Field names of one element of the {@code sentences} column. */
+    public static final String INDEX = "index";
+    public static final String TEXT = "text";
+    public static final String SENTIMENT = "sentiment";
+    public static final String SENTIMENT_PROBABILITIES = "sentiment_probabilities";
+    public static final String POLARITY = "polarity";
+    public static final String TOKEN_BEGIN = "token_begin";
+    public static final String TOKEN_END = "token_end";
+    public static final String LEMMAS = "lemmas";
+
+    /** One element of the {@code sentences} column ({@link rootcause.model.SentenceAnalysis}). */
     public static final StructType SENTENCE = new StructType()
-            .add("index", DataTypes.IntegerType, false)
-            .add("text", DataTypes.StringType)
-            .add("sentiment", DataTypes.IntegerType, false)
-            .add("token_begin", DataTypes.IntegerType, false)
-            .add("token_end", DataTypes.IntegerType, false)
-            .add("lemmas", DataTypes.createArrayType(DataTypes.StringType, false));
+            .add(INDEX, DataTypes.IntegerType, false)
+            .add(TEXT, DataTypes.StringType)
+            .add(SENTIMENT, DataTypes.IntegerType, false)
+            .add(SENTIMENT_PROBABILITIES, DataTypes.createArrayType(DataTypes.DoubleType, false))
+            .add(POLARITY, DataTypes.DoubleType, false)
+            .add(TOKEN_BEGIN, DataTypes.IntegerType, false)
+            .add(TOKEN_END, DataTypes.IntegerType, false)
+            .add(LEMMAS, DataTypes.createArrayType(DataTypes.StringType, false));
 
     /** The columns the stage appends, in this order. */
     public static final StructType NLP_COLUMNS = new StructType()
@@ -66,17 +84,34 @@ public final class NlpStage {
     private static final StructType ANALYSES_SCHEMA = prepend(ANALYSED_KEY, NLP_COLUMNS);
 
     private final NlpSettings settings;
+    private final SentimentModelFile sentimentModel;
     private final long progressIntervalSeconds;
     private long textsAnalysed;
     private long distinctTexts;
 
+    /** The stage with the shipped sentiment model. */
     public NlpStage(NlpSettings settings) {
-        this(settings, 10);
+        this(settings, SentimentModelFile.shippedDefault());
     }
 
-    NlpStage(NlpSettings settings, long progressIntervalSeconds) {
+    /** The stage without the polarity layer: CoreNLP's reading only (what a training run learns from). */
+    public static NlpStage coreNlpOnly(NlpSettings settings) {
+        return new NlpStage(settings, null, 10);
+    }
+
+    /** @param sentimentModel the polarity layer's model; null for CoreNLP's reading only */
+    public NlpStage(NlpSettings settings, SentimentModelFile sentimentModel) {
+        this(settings, sentimentModel, 10);
+    }
+
+    NlpStage(NlpSettings settings, SentimentModelFile sentimentModel, long progressIntervalSeconds) {
         this.settings = settings;
+        this.sentimentModel = sentimentModel;
         this.progressIntervalSeconds = progressIntervalSeconds;
+    }
+
+    public SentimentModelFile sentimentModel() {
+        return sentimentModel;
     }
 
     /** All input columns plus {@link #NLP_COLUMNS}. Runs CoreNLP over the distinct texts before returning. */
@@ -113,10 +148,13 @@ public final class NlpStage {
         int partitions = (int) Math.max(keyed.sparkSession().sparkContext().defaultParallelism(),
                 Math.min(10_000, (distinctTexts + TEXTS_PER_PARTITION - 1) / TEXTS_PER_PARTITION));
         LongAccumulator done = keyed.sparkSession().sparkContext().longAccumulator("nlp texts analysed");
+        // The model's bytes travel once per executor as a broadcast; each JVM deserialises them once.
+        Broadcast<byte[]> model = sentimentModel == null ? null
+                : JavaSparkContext.fromSparkContext(keyed.sparkSession().sparkContext()).broadcast(sentimentModel.bytes());
         // An explicit repartition by the text keeps its partition count (adaptive execution would
         // otherwise coalesce the small shuffle into one task on one core) and makes distinct local.
         Dataset<Row> analyses = keyed.select(col(TEXT_KEY)).repartition(partitions, col(TEXT_KEY)).distinct()
-                .mapPartitions(new AnalysePartition(settings, done), Encoders.row(ANALYSES_SCHEMA))
+                .mapPartitions(new AnalysePartition(settings, sentimentModel == null ? null : sentimentModel.sha256(), model, done), Encoders.row(ANALYSES_SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try (NlpProgress ignored = new NlpProgress(done, distinctTexts, progressIntervalSeconds)) {
             analyses.count();
@@ -148,16 +186,21 @@ public final class NlpStage {
     /** Runs on executors: analyses one partition of distinct texts with the JVM's shared analyzer. */
     private static final class AnalysePartition implements MapPartitionsFunction<Row, Row> {
         private final NlpSettings settings;
+        private final String modelSha256;
+        private final Broadcast<byte[]> model;
         private final LongAccumulator done;
 
-        AnalysePartition(NlpSettings settings, LongAccumulator done) {
+        AnalysePartition(NlpSettings settings, String modelSha256, Broadcast<byte[]> model, LongAccumulator done) {
             this.settings = settings;
+            this.modelSha256 = modelSha256;
+            this.model = model;
             this.done = done;
         }
 
         @Override
         public Iterator<Row> call(Iterator<Row> texts) {
             SentimentAnalyzer analyzer = SentimentAnalyzer.shared(settings);
+            PolarityModel polarity = model == null ? null : PolarityModel.shared(modelSha256, model::value);
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -167,7 +210,8 @@ public final class NlpStage {
                 @Override
                 public Row next() {
                     String text = texts.next().getString(0);
-                    DocumentAnalysis analysis = analyzer.analyze(text);
+                    DocumentAnalysis coreNlp = analyzer.analyze(text);
+                    DocumentAnalysis analysis = polarity == null ? coreNlp : polarity.apply(coreNlp);
                     done.add(1);
                     Object[] nlp = NlpRows.values(analysis);
                     Object[] row = new Object[nlp.length + 1];

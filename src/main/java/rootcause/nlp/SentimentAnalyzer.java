@@ -32,12 +32,8 @@ public final class SentimentAnalyzer {
     private final StanfordCoreNLP pipeline;
 
     private SentimentAnalyzer(NlpSettings settings) {
-        this(settings, settings.coreNlpProperties());
-    }
-
-    private SentimentAnalyzer(NlpSettings settings, java.util.Properties properties) {
         this.settings = settings;
-        this.pipeline = new StanfordCoreNLP(properties);
+        this.pipeline = new StanfordCoreNLP(settings.coreNlpProperties());
     }
 
     /**
@@ -45,9 +41,7 @@ public final class SentimentAnalyzer {
      * sentences and lemmas only, every sentiment unknown, ≈15× faster. For evaluations on the driver.
      */
     static SentimentAnalyzer withoutParser(NlpSettings settings) {
-        java.util.Properties p = settings.coreNlpProperties();
-        p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
-        return new SentimentAnalyzer(settings, p);
+        return new SentimentAnalyzer(settings.withoutParser());
     }
 
     /** The one analyzer for these settings in this JVM, built on first use. */
@@ -76,21 +70,36 @@ public final class SentimentAnalyzer {
                 lemmas.add(lemma.toLowerCase(Locale.ROOT));
             }
             int sentiment = SentenceAnalysis.UNKNOWN;
-            if (tokens.size() > settings.maxSentenceTokens()) {
+            List<Double> probabilities = List.of();
+            if (!settings.parse()) {
+                // A parser-free pipeline: CoreNLP's sentiment is not computed, nothing was skipped.
+            } else if (tokens.size() > settings.maxSentenceTokens()) {
                 // CoreNLP gave it a flat placeholder tree instead of parsing it; its "sentiment" means nothing.
                 tooLong++;
             } else {
                 Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
                 if (tree != null) {
                     sentiment = RNNCoreAnnotations.getPredictedClass(tree);
+                    probabilities = classProbabilities(tree);
                 }
             }
             sentences.add(new SentenceAnalysis(sentences.size(),
-                    sentence.get(CoreAnnotations.TextAnnotation.class), sentiment,
-                    tokenOffset, tokenOffset + tokens.size(), List.copyOf(lemmas)));
+                    sentence.get(CoreAnnotations.TextAnnotation.class), sentiment, probabilities,
+                    sentiment == SentenceAnalysis.UNKNOWN ? 0.0 : SentimentScore.value(sentiment),
+                    tokenOffset, tokenOffset + tokens.size(), lemmas));
             tokenOffset += tokens.size();
         }
         return SentimentScore.summarise(sentences, tooLong);
+    }
+
+    /** The RNTN's five class probabilities at the root of a sentiment tree, in class order. */
+    private static List<Double> classProbabilities(Tree tree) {
+        org.ejml.simple.SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+        List<Double> p = new ArrayList<>(predictions.getNumElements());
+        for (int k = 0; k < predictions.getNumElements(); k++) {
+            p.add(predictions.get(k));
+        }
+        return p;
     }
 
     /** The raw CoreNLP annotation of a text (tests look at parse trees through it). */

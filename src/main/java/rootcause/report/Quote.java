@@ -7,9 +7,9 @@ package rootcause.report;
  * @param causeId     the cause it illustrates
  * @param complaintId the complaint it comes from
  * @param text        the sentence, already redacted upstream, cleaned and shortened by {@link #shorten}
- * @param sentiment   the sentence's sentiment class 0 (very negative) .. 4, or -1 unknown
+ * @param polarity    the sentence's polarity in [-1, 1] (the nlp stage's sentiment layer)
  */
-public record Quote(String month, String causeId, String complaintId, String text, int sentiment) {
+public record Quote(String month, String causeId, String complaintId, String text, double polarity) {
 
     public static final int MAX_LENGTH = 240;
 

@@ -8,6 +8,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.CauseMetrics;
 import rootcause.model.Columns;
+import rootcause.nlp.NlpStage;
 import rootcause.model.StageInput;
 
 import java.io.IOException;
@@ -110,15 +111,13 @@ public final class ReportStage {
                 .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col("c.cause_id").as("cause_id"),
                         explode(col("c.evidence")).as("e"))
                 .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col("cause_id"),
-                        col("e.sentence").as("sentence"), col("e.sentence_sentiment").as("sentiment"));
+                        col("e.sentence").as("sentence"), col("e.sentence_polarity").as("polarity"));
         Dataset<Row> unclassified = kept
                 .where(coalesce(expr("size(" + Columns.CAUSES + ")"), lit(0)).leq(0))
                 .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), lit(Columns.UNCLASSIFIED).as("cause_id"),
                         col(Columns.MOST_NEGATIVE_SENTENCE).as("sentence"),
-                        coalesce(expr("array_min(transform(filter(" + Columns.SENTENCES
-                                + ", s -> s.sentiment >= 0), s -> s.sentiment))"), lit(-1)).as("sentiment"));
-        // Unknown sentiment (-1) sorts after every known class.
-        Column negativeFirst = when(col("sentiment").lt(0), lit(9)).otherwise(col("sentiment"));
+                        expr("array_min(transform(" + Columns.SENTENCES + ", s -> s." + NlpStage.POLARITY + "))").as("polarity"));
+        Column negativeFirst = col("polarity").asc_nulls_last();
         WindowSpec perComplaint = Window.partitionBy(col(Columns.MONTH), col("cause_id"), col(Columns.COMPLAINT_ID))
                 .orderBy(negativeFirst, col("sentence"));
         WindowSpec perSentence = Window.partitionBy(col(Columns.MONTH), col("cause_id"), col("sentence"))
@@ -132,12 +131,12 @@ public final class ReportStage {
                 .withColumn("rc_rank", row_number().over(perCause))
                 .where(col("rc_rank").leq(LeadershipReport.QUOTES_PER_CAUSE))
                 .orderBy(col(Columns.MONTH), col("cause_id"), col("rc_rank"))
-                .select(Columns.MONTH, "cause_id", Columns.COMPLAINT_ID, "sentence", "sentiment")
+                .select(Columns.MONTH, "cause_id", Columns.COMPLAINT_ID, "sentence", "polarity")
                 .collectAsList();
         Map<String, Map<String, List<Quote>>> out = new LinkedHashMap<>();
         for (Row r : rows) {
             Quote q = new Quote(r.getString(0), r.getString(1), r.getString(2), Quote.shorten(r.getString(3)),
-                    r.isNullAt(4) ? -1 : r.getInt(4));
+                    r.isNullAt(4) ? 0.0 : r.getDouble(4));
             out.computeIfAbsent(q.month(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(q.causeId(), k -> new ArrayList<>()).add(q);
         }

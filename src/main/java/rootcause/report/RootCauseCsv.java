@@ -24,7 +24,7 @@ public final class RootCauseCsv {
             "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value");
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
-            "sentence_sentiment", "quote");
+            "sentence_polarity", "quote");
 
     public static void writeCauses(MonthReport report, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -53,7 +53,7 @@ public final class RootCauseCsv {
                     Quote q = quotes.get(i);
                     csv.printRecord(FormulaGuard.text(q.month()), FormulaGuard.text(q.causeId()),
                             FormulaGuard.text(c.causeName()), Integer.toString(i + 1), FormulaGuard.text(q.complaintId()),
-                            Integer.toString(q.sentiment()), FormulaGuard.text(q.text()));
+                            String.format(java.util.Locale.ROOT, "%.2f", q.polarity()), FormulaGuard.text(q.text()));
                 }
             }
         }

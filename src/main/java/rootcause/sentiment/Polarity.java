@@ -1,4 +1,4 @@
-package rootcause.nlp.eval;
+package rootcause.sentiment;
 
 import java.util.Locale;
 

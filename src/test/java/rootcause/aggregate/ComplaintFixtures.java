@@ -18,10 +18,8 @@ import java.util.List;
 public final class ComplaintFixtures {
     private ComplaintFixtures() {}
 
-    static final StructType SENTENCE = new StructType()
-            .add("index", DataTypes.IntegerType).add("text", DataTypes.StringType)
-            .add("sentiment", DataTypes.IntegerType).add("token_begin", DataTypes.IntegerType)
-            .add("token_end", DataTypes.IntegerType).add("lemmas", new ArrayType(DataTypes.StringType, true));
+    /** The nlp stage's own sentence struct. */
+    static final StructType SENTENCE = rootcause.nlp.NlpStage.SENTENCE;
     /** The classify stage's own cause struct, so the fixtures cannot drift from it. */
     static final StructType CAUSE = rootcause.classify.ClassifyStage.CAUSE;
 
@@ -51,10 +49,10 @@ public final class ComplaintFixtures {
         return new Complaint(id, "survey", channel, "cards", month, text, false, sentiment, List.of(causes));
     }
 
-    /** A cause with one evidencing sentence whose class (0..4) follows the cause sentiment. */
+    /** A cause with one evidencing sentence whose polarity is the cause sentiment and whose class (0..4) follows it. */
     public static CauseMatch cause(String id, String group, double sentiment, String sentence) {
         int sentenceClass = (int) Math.round((sentiment + 1) * 2);
-        return new CauseMatch(id, group, sentiment, List.of(Evidence.ofPattern(id.replace('_', ' '), id, 0, sentence, sentenceClass)));
+        return new CauseMatch(id, group, sentiment, List.of(Evidence.ofPattern(id.replace('_', ' '), id, 0, sentence, sentenceClass, sentiment)));
     }
 
     public static Dataset<Row> toDataset(SparkSession spark, List<Complaint> complaints) {
@@ -65,7 +63,7 @@ public final class ComplaintFixtures {
             List<String> ids = new ArrayList<>();
             for (CauseMatch m : c.causes()) {
                 List<Row> evidence = m.evidence().stream().map(e -> RowFactory.create(e.phrase(), e.matchedText(),
-                        e.sentenceIndex(), e.sentence(), e.sentenceSentiment(), e.matchedBy(), e.score())).toList();
+                        e.sentenceIndex(), e.sentence(), e.sentenceSentiment(), e.sentencePolarity(), e.matchedBy(), e.score())).toList();
                 causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(), m.matchedBy(), evidence));
                 ids.add(m.causeId());
             }
@@ -73,7 +71,7 @@ public final class ComplaintFixtures {
                 ids.add("unclassified");
             }
             int sentenceClass = (int) Math.round((c.sentimentScore() + 1) * 2);
-            Row sentence = RowFactory.create(0, c.text(), sentenceClass, 0, 5, List.of("a", "b"));
+            Row sentence = RowFactory.create(0, c.text(), sentenceClass, List.of(), c.sentimentScore(), 0, 5, List.of("a", "b"));
             rows.add(RowFactory.create(c.id(), c.source(), c.source() + ".csv", record++, c.channel(), c.product(),
                     null, null, Date.valueOf(c.month() + "-15"), c.month(), c.text(), c.duplicate(),
                     c.duplicate() ? c.id().replace("-dup", "") : null, List.of(sentence), c.sentimentScore(),

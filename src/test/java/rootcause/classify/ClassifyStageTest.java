@@ -22,7 +22,9 @@ class ClassifyStageTest {
     private static final ClassifyStage STAGE = new ClassifyStage(TaxonomyLoader.loadDefault().patternsOnly());
 
     private static Row sentence(int index, String text, int sentiment, String lemmas) {
-        return RowFactory.create(index, text, sentiment, 0, lemmas.split(" ").length, Arrays.asList(lemmas.split(" ")));
+        // The polarity layer's score follows CoreNLP's class here: (c - 2) / 2.
+        return RowFactory.create(index, text, sentiment, java.util.List.of(), (sentiment - 2) / 2.0, 0,
+                lemmas.split(" ").length, Arrays.asList(lemmas.split(" ")));
     }
 
     private static Row complaint(String id, String month, double score, Row... sentences) {
@@ -62,6 +64,7 @@ class ClassifyStageTest {
         assertThat(evidence.<Integer>getAs("sentence_index")).isEqualTo(1);
         assertThat(evidence.<String>getAs("sentence")).isEqualTo("Then the agent hung up on me.");
         assertThat(evidence.<Integer>getAs("sentence_sentiment")).isEqualTo(0);
+        assertThat(evidence.<Double>getAs("sentence_polarity")).isEqualTo(-1.0);
         assertThat(causes.get(1).<Double>getAs("sentiment")).isEqualTo(-0.5);
 
         Row c2 = rows.get(1);

@@ -30,7 +30,8 @@ class ExplainCommandTest {
         Result r = run("I was on hold for two hours. Then the agent hung up on me.");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out())
-                .contains("[0] sentiment ")
+                .containsPattern("document sentiment -0\\.\\d\\d \\((negative|neutral); sentiment model default\\)")
+                .containsPattern("\\[0] polarity -0\\.\\d\\d, CoreNLP sentiment \\d ")
                 .contains("I was on hold for two hours.")
                 .contains("MATCH waiting (process): pattern \"on hold\" matched \"on hold\"")
                 .contains("MATCH rudeness (people): pattern \"hang up on\" matched \"hang up on\"")
@@ -43,7 +44,7 @@ class ExplainCommandTest {
         Result r = run("The agent was not rude. The weather was nice.");
         assertThat(r.out())
                 .contains("suppressed rudeness: pattern \"rude*\" matched \"rude\" but is negated by \"not\"")
-                .contains("[1] sentiment")
+                .contains("[1] polarity ")
                 .contains("    no pattern matched")
                 .contains("causes: unclassified");
     }

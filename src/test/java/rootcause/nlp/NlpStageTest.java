@@ -55,7 +55,8 @@ class NlpStageTest {
         Map<String, Row> byId = out.collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getString(r.fieldIndex(Columns.COMPLAINT_ID)), Function.identity()));
         assertThat(byId).hasSize(4);
-        DocumentAnalysis expected = SentimentAnalyzer.shared(NlpSettings.defaults()).analyze(RUDE);
+        DocumentAnalysis expected = stage.sentimentModel().model()
+                .apply(SentimentAnalyzer.shared(NlpSettings.defaults()).analyze(RUDE));
         assertThat(NlpRows.analysisFrom(byId.get("c1"))).isEqualTo(expected);
         assertThat(NlpRows.analysisFrom(byId.get("c2"))).isEqualTo(expected);
         assertThat(NlpRows.sentencesFrom(byId.get("c1"))).hasSize(2);

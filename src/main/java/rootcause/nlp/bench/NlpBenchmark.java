@@ -18,6 +18,10 @@ import rootcause.nlp.SentimentAnalyzer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import rootcause.sentiment.DefaultModelTrainer;
+import rootcause.sentiment.PolarityFeatures;
+import rootcause.sentiment.PolarityModel;
+import rootcause.sentiment.SentimentModelFile;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -29,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -45,11 +50,13 @@ public final class NlpBenchmark implements Callable<Integer> {
     static final String CFPB_TEXT = "Consumer complaint narrative";
     static final String TWCS_FILE = "twcs_customer_support_twitter_first5000.csv";
 
-    enum Pipeline { pcfg, sr, srNoCap }
+    enum Pipeline { pcfg, sr, srNoCap, srLayer, parserFree }
 
     @Option(names = "--pipeline", required = true,
             description = "pcfg = CoreNLP's default pipeline called directly; sr = the project's SentimentAnalyzer; "
-                    + "srNoCap = the same without the sentence length cap (what the cap saves).")
+                    + "srNoCap = the same without the sentence length cap (what the cap saves); "
+                    + "srLayer = sr plus the shipped sentiment layer, as the nlp stage runs them; "
+                    + "parserFree = no parser, a parser-free (n-grams only) sentiment model.")
     Pipeline pipeline;
 
     @Option(names = "--data", required = true, description = "Directory with the CFPB and twcs files.")
@@ -102,11 +109,21 @@ public final class NlpBenchmark implements Callable<Integer> {
     /** Returns a function analysing a text and giving its sentence count. */
     private ToIntFunction<String> load() {
         if (pipeline != Pipeline.pcfg) {
-            NlpSettings settings = pipeline == Pipeline.sr ? NlpSettings.defaults()
-                    : new NlpSettings(NlpSettings.SHIFT_REDUCE, 100_000);
+            NlpSettings settings = switch (pipeline) {
+                case srNoCap -> new NlpSettings(NlpSettings.SHIFT_REDUCE, 100_000);
+                case parserFree -> NlpSettings.defaults().withoutParser();
+                default -> NlpSettings.defaults();
+            };
             SentimentAnalyzer analyzer = SentimentAnalyzer.shared(settings);
+            PolarityModel layer = switch (pipeline) {
+                case srLayer -> SentimentModelFile.shippedDefault().model();
+                // The speed of a parser-free model (train-sentiment --features ngrams): one trained on the project's
+                // written sentences here, before timing starts.
+                case parserFree -> DefaultModelTrainer.train(uncheckedAnalysed(analyzer), Set.of(PolarityFeatures.Family.NGRAMS));
+                default -> null;
+            };
             return text -> {
-                DocumentAnalysis a = analyzer.analyze(text);
+                DocumentAnalysis a = layer == null ? analyzer.analyze(text) : layer.apply(analyzer.analyze(text));
                 tooLong += a.sentencesTooLong();
                 return a.sentences().size();
             };
@@ -120,6 +137,14 @@ public final class NlpBenchmark implements Callable<Integer> {
             List<CoreMap> sentences = a.get(CoreAnnotations.SentencesAnnotation.class);
             return sentences.size();
         };
+    }
+
+    private static List<rootcause.sentiment.SentimentCrossValidation.Item> uncheckedAnalysed(SentimentAnalyzer analyzer) {
+        try {
+            return DefaultModelTrainer.analysedSentences(analyzer);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot analyse the written sentences", e);
+        }
     }
 
     private void measure(Sample s, String column, ToIntFunction<String> analyse, double loadSeconds, long heapAfterLoad)

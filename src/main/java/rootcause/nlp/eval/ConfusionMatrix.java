@@ -1,5 +1,6 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.Polarity;
 import java.util.Locale;
 
 /**
@@ -55,6 +56,22 @@ public record ConfusionMatrix(long[][] counts) {
     public double polarAccuracy() {
         return ratio(count(Polarity.NEGATIVE, Polarity.NEGATIVE) + count(Polarity.POSITIVE, Polarity.POSITIVE),
                 polarPredictions());
+    }
+
+    /** Mean over the three classes of F1 (harmonic mean of precision and recall); a class never seen nor predicted scores 0. */
+    public double macroF1() {
+        double sum = 0;
+        for (Polarity p : P) {
+            long tp = count(p, p);
+            long predicted = 0;
+            long gold = 0;
+            for (Polarity q : P) {
+                predicted += count(q, p);
+                gold += count(p, q);
+            }
+            sum += predicted + gold == 0 ? 0 : 2.0 * tp / (predicted + gold);
+        }
+        return sum / P.length;
     }
 
     /** A Markdown table, rows = human label, columns = predicted. */

@@ -1,5 +1,6 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.Polarity;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

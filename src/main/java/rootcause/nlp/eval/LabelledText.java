@@ -1,5 +1,7 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.Polarity;
+
 /**
  * One human-labelled text of an evaluation set. Pure.
  *

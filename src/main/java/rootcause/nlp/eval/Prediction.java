@@ -1,5 +1,7 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.Polarity;
+
 /**
  * What the pipeline said about one labelled text. Pure.
  *

@@ -1,5 +1,6 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.Polarity;
 import rootcause.model.DocumentAnalysis;
 import rootcause.nlp.SentimentAnalyzer;
 
@@ -41,12 +42,18 @@ public final class SentimentEvaluation {
     public static List<Prediction> predict(SentimentAnalyzer analyzer, List<LabelledText> texts, int threads,
                                            BiFunction<LabelledText, DocumentAnalysis, Prediction> judge)
             throws InterruptedException {
+        return judge(texts, analyse(analyzer, texts, threads), judge);
+    }
+
+    /** The analyses of the texts in input order, computed by {@code threads} threads sharing the analyzer. */
+    public static List<DocumentAnalysis> analyse(SentimentAnalyzer analyzer, List<LabelledText> texts, int threads)
+            throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Prediction>> futures = new ArrayList<>(texts.size());
-            for (LabelledText t : texts) futures.add(pool.submit(() -> judge.apply(t, analyzer.analyze(t.text()))));
-            List<Prediction> out = new ArrayList<>(texts.size());
-            for (Future<Prediction> f : futures) {
+            List<Future<DocumentAnalysis>> futures = new ArrayList<>(texts.size());
+            for (LabelledText t : texts) futures.add(pool.submit(() -> analyzer.analyze(t.text())));
+            List<DocumentAnalysis> out = new ArrayList<>(texts.size());
+            for (Future<DocumentAnalysis> f : futures) {
                 try {
                     out.add(f.get());
                 } catch (ExecutionException e) {
@@ -57,5 +64,13 @@ public final class SentimentEvaluation {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One prediction per text from its analysis. */
+    public static List<Prediction> judge(List<LabelledText> texts, List<DocumentAnalysis> analyses,
+                                         BiFunction<LabelledText, DocumentAnalysis, Prediction> judge) {
+        List<Prediction> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) out.add(judge.apply(texts.get(i), analyses.get(i)));
+        return out;
     }
 }

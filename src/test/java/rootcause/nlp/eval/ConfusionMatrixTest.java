@@ -1,12 +1,13 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.Polarity;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static rootcause.nlp.eval.Polarity.NEGATIVE;
-import static rootcause.nlp.eval.Polarity.NEUTRAL;
-import static rootcause.nlp.eval.Polarity.POSITIVE;
+import static rootcause.sentiment.Polarity.NEGATIVE;
+import static rootcause.sentiment.Polarity.NEUTRAL;
+import static rootcause.sentiment.Polarity.POSITIVE;
 
 class ConfusionMatrixTest {
     @Test

@@ -1,5 +1,6 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.Polarity;
 import org.junit.jupiter.api.Test;
 import rootcause.model.DocumentAnalysis;
 import rootcause.model.SentenceAnalysis;

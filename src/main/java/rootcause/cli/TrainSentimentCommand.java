@@ -1,0 +1,217 @@
+package rootcause.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import rootcause.evaluate.EvaluationCorpus;
+import rootcause.ingest.InputSpec;
+import rootcause.model.SentenceAnalysis;
+import rootcause.nlp.eval.ConfusionMatrix;
+import rootcause.sentiment.LabelLeak;
+import rootcause.sentiment.Polarity;
+import rootcause.sentiment.PolarityFeatures;
+import rootcause.sentiment.PolarityLabels;
+import rootcause.sentiment.PolarityModel;
+import rootcause.sentiment.SentimentCrossValidation;
+import rootcause.sentiment.SentimentModelFile;
+import rootcause.train.SentimentCorpus;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code train-sentiment}: trains the complaint-domain polarity layer on any labelled export, through the job's own
+ * profiles, cleaning and nlp stage; cross-validates (duplicate texts share a fold); writes a model folder for
+ * {@code run --sentiment-model DIR}. With {@code --score MODEL} it trains nothing and scores a model instead.
+ */
+@Command(name = "train-sentiment", mixinStandardHelpOptions = true,
+        description = "Train the sentiment layer on a labelled export (a survey's score column is the natural one), "
+                + "print the cross-validated confusion matrix, and write a model folder for run --sentiment-model.")
+public final class TrainSentimentCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--input", paramLabel = "PROFILE=PATH", required = true, description = "a labelled export, as for run; repeatable")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--label-column", paramLabel = "COL", description = "the export's column holding each row's label")
+    String labelColumn;
+
+    @Option(names = "--labels", paramLabel = "CSV", description = "instead of --label-column: a file source,id,polarity")
+    Path labelsFile;
+
+    @Option(names = "--label-scale", paramLabel = "SCALE", defaultValue = "auto",
+            description = "words (negative/neutral/positive), five-point (1-2/3/4-5), nps (0-6/7-8/9-10) or auto (default)")
+    String labelScale;
+
+    @Option(names = "--folds", paramLabel = "K", defaultValue = "5", description = "cross-validation folds (default: ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--features", paramLabel = "LIST", defaultValue = "rntn,ngrams",
+            description = "feature families: rntn (CoreNLP's sentiment), ngrams (lemma uni/bigrams, negation marked); default ${DEFAULT-VALUE}")
+    String features;
+
+    @Option(names = "--sigma", paramLabel = "S", defaultValue = "1.0", description = "L2 prior: smaller regularises more (default ${DEFAULT-VALUE})")
+    double sigma;
+
+    @Option(names = "--ablation", description = "also cross-validate each feature family alone")
+    boolean ablation;
+
+    @Option(names = "--keep-label-leak", description = "keep the airline export's label tokens (\"Cancelled Flightled\") in training text")
+    boolean keepLabelLeak;
+
+    @Option(names = "--score", paramLabel = "MODEL", description = "train nothing: score this model (default or a folder) on the labelled texts")
+    String score;
+
+    @Option(names = "--nlp-cache", paramLabel = "FILE",
+            description = "keep the nlp stage's sentences of these texts in FILE and reuse them on the next run (try other features or sigma without re-parsing)")
+    Path nlpCache;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "folder for the trained model")
+    Path output;
+
+    /** Runs the verb on its own, without the rootcause launcher. */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new TrainSentimentCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = spec.commandLine();
+        if ((labelColumn == null) == (labelsFile == null)) {
+            throw new CommandLine.ParameterException(cl, "give exactly one of --label-column COL and --labels CSV");
+        }
+        if (score == null && output == null) {
+            throw new CommandLine.ParameterException(cl, "give --output DIR for the trained model (or --score MODEL)");
+        }
+        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
+            throw new CommandLine.ParameterException(cl, "--output " + output + " is a file, not a folder");
+        }
+        if (folds < 2) {
+            throw new CommandLine.ParameterException(cl, "--folds must be at least 2");
+        }
+        Set<PolarityFeatures.Family> families;
+        try {
+            families = PolarityFeatures.Family.parse(features);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, "--features " + features + ": use rntn and/or ngrams");
+        }
+        PrintWriter out = cl.getOut();
+        List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
+
+        SparkSession spark = SparkSessions.forJob("rootcause train-sentiment");
+        List<SentimentCrossValidation.Item> items;
+        PolarityLabels scale;
+        int skipped;
+        try {
+            Map<String, String[]> labelled = labelledTexts(spark, specs);
+            List<String> values = labelled.values().stream().map(v -> v[1]).toList();
+            scale = "auto".equals(labelScale) ? PolarityLabels.detect(values) : PolarityLabels.parse(labelScale);
+            Map<String, String> texts = new LinkedHashMap<>();
+            Map<String, Polarity> gold = new LinkedHashMap<>();
+            skipped = 0;
+            for (Map.Entry<String, String[]> e : labelled.entrySet()) {
+                Polarity p = scale.map(e.getValue()[1]);
+                if (p == null) {
+                    skipped++;
+                    continue;
+                }
+                String text = e.getValue()[0];
+                texts.put(e.getKey(), score == null && !keepLabelLeak ? LabelLeak.undo(text) : text);
+                gold.put(e.getKey(), p);
+            }
+            Map<String, List<SentenceAnalysis>> analysed = SentimentCorpus.analyse(spark, texts, nlpCache);
+            items = new ArrayList<>();
+            for (Map.Entry<String, Polarity> e : gold.entrySet()) {
+                items.add(new SentimentCrossValidation.Item(
+                        new PolarityModel.Example(analysed.get(e.getKey()), e.getValue()), texts.get(e.getKey())));
+            }
+        } finally {
+            spark.stop();
+        }
+        out.printf(Locale.ROOT, "%d labelled texts (%s scale), %d rows without a label on that scale skipped%n",
+                items.size(), scale.name().toLowerCase(Locale.ROOT).replace('_', '-'), skipped);
+
+        if (score != null) {
+            SentimentModelFile file = SentimentModelFile.named(score);
+            ConfusionMatrix m = ConfusionMatrix.empty();
+            for (SentimentCrossValidation.Item i : items) {
+                m = m.add(i.example().label(), file.model().predict(i.example().sentences()));
+            }
+            out.printf("model %s (sha256 %s, trained on %s), no training on these texts:%n%n%s%n", file.location(),
+                    file.sha256(), file.model().trainedOn(), m.toMarkdown());
+            out.printf(Locale.ROOT, "accuracy=%.3f macro_f1=%.3f n=%d%n", m.accuracy(), m.macroF1(), m.total());
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+
+        if (ablation) {
+            for (PolarityFeatures.Family f : PolarityFeatures.Family.values()) {
+                ConfusionMatrix m = SentimentCrossValidation.run(items, folds, EnumSet.of(f), sigma);
+                out.printf(Locale.ROOT, "features %s alone: cv accuracy=%.3f macro_f1=%.3f%n", f.name().toLowerCase(Locale.ROOT),
+                        m.accuracy(), m.macroF1());
+                out.flush();
+            }
+        }
+        ConfusionMatrix cv = SentimentCrossValidation.run(items, folds, families, sigma);
+        List<PolarityModel.Example> examples = items.stream().map(SentimentCrossValidation.Item::example).toList();
+        PolarityModel model = PolarityModel.train(examples, families, sigma, String.join(" ", inputs)
+                + " (" + (labelColumn != null ? "column " + labelColumn : labelsFile.toString()) + ", " + examples.size() + " texts)");
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("trained_on", model.trainedOn());
+        about.put("trained_at", Instant.now().toString());
+        about.put("label_scale", scale.name().toLowerCase(Locale.ROOT));
+        about.put("features", families.toString());
+        about.put("sigma", sigma);
+        about.put("label_leak_undone", !keepLabelLeak);
+        about.put("cv_folds", folds);
+        about.put("cv_accuracy", cv.accuracy());
+        about.put("cv_macro_f1", cv.macroF1());
+        SentimentModelFile written = SentimentModelFile.write(model, about, output);
+        out.printf("%d-fold cross-validation (folds by normalised text), features %s, sigma %s:%n%n%s%n", folds,
+                families, sigma, cv.toMarkdown());
+        out.printf("wrote %s (sha256 %s); use it with run --sentiment-model %s%n", output.resolve(SentimentModelFile.MODEL),
+                written.sha256(), output);
+        out.printf(Locale.ROOT, "cv accuracy=%.3f macro_f1=%.3f folds=%d n=%d%n", cv.accuracy(), cv.macroF1(), folds, cv.total());
+        out.flush();
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** key → {text, label}: the export's label column, or a labels file joined on source and id. */
+    private Map<String, String[]> labelledTexts(SparkSession spark, List<InputSpec> specs) throws IOException {
+        Map<String, String[]> out = new LinkedHashMap<>();
+        if (labelColumn != null) {
+            EvaluationCorpus.loadLabelled(spark, specs, labelColumn)
+                    .forEach((k, v) -> out.put(k, new String[] {v.complaint().text(), v.label()}));
+            return out;
+        }
+        Map<String, EvaluationCorpus.Complaint> corpus = EvaluationCorpus.load(spark, specs);
+        try (Reader r = Files.newBufferedReader(labelsFile, StandardCharsets.UTF_8);
+             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            for (CSVRecord rec : csv) {
+                EvaluationCorpus.Complaint c = corpus.get(EvaluationCorpus.Complaint.key(rec.get("source"), rec.get("id")));
+                if (c != null) out.put(c.key(), new String[] {c.text(), rec.get("polarity")});
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,51 @@
+package rootcause.sentiment;
+
+import rootcause.nlp.eval.ConfusionMatrix;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * K-fold cross-validation of the polarity layer. Pure. A text's fold comes from a hash of its normalised words, so
+ * duplicate texts (retweets, re-delivered rows) always share a fold and never score a model that saw them.
+ */
+public final class SentimentCrossValidation {
+    private SentimentCrossValidation() {}
+
+    /** A labelled example and the text its fold is decided by. */
+    public record Item(PolarityModel.Example example, String text) {}
+
+    /** The fold (0..folds-1) of a text. */
+    public static int fold(String text, int folds) {
+        CRC32 crc = new CRC32();
+        crc.update(normalised(text).getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % folds);
+    }
+
+    static String normalised(String text) {
+        return text == null ? "" : text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /** The pooled confusion matrix of every item predicted by the model trained on the other folds. */
+    public static ConfusionMatrix run(List<Item> items, int folds, Set<PolarityFeatures.Family> families, double sigma) {
+        if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
+        ConfusionMatrix m = ConfusionMatrix.empty();
+        for (int k = 0; k < folds; k++) {
+            List<PolarityModel.Example> train = new ArrayList<>();
+            List<PolarityModel.Example> test = new ArrayList<>();
+            for (Item i : items) {
+                (fold(i.text(), folds) == k ? test : train).add(i.example());
+            }
+            if (test.isEmpty() || train.isEmpty()) continue;
+            PolarityModel model = PolarityModel.train(train, families, sigma, "fold " + k);
+            for (PolarityModel.Example e : test) {
+                m = m.add(e.label(), model.predict(e.sentences()));
+            }
+        }
+        return m;
+    }
+}
