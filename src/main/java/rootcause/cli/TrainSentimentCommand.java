@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import rootcause.embed.SentenceEmbedder;
 import rootcause.evaluate.EvaluationCorpus;
 import rootcause.ingest.InputSpec;
 import rootcause.model.SentenceAnalysis;
@@ -37,6 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@code train-sentiment}: trains the complaint-domain polarity layer on any labelled export, through the job's own
@@ -67,7 +70,8 @@ public final class TrainSentimentCommand implements Callable<Integer> {
     int folds;
 
     @Option(names = "--features", paramLabel = "LIST", defaultValue = "rntn,ngrams",
-            description = "feature families: rntn (CoreNLP's sentiment), ngrams (lemma uni/bigrams, negation marked); default ${DEFAULT-VALUE}")
+            description = "feature families: rntn (CoreNLP's sentiment), ngrams (lemma uni/bigrams, negation marked), "
+                    + "embeddings (the sentences' all-MiniLM-L6-v2 vectors; costs run time); default ${DEFAULT-VALUE}")
     String features;
 
     @Option(names = "--sigma", paramLabel = "S", defaultValue = "1.0", description = "L2 prior: smaller regularises more (default ${DEFAULT-VALUE})")
@@ -113,7 +117,7 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         try {
             families = PolarityFeatures.Family.parse(features);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, "--features " + features + ": use rntn and/or ngrams");
+            throw new CommandLine.ParameterException(cl, "--features " + features + ": use rntn, ngrams and/or embeddings");
         }
         PrintWriter out = cl.getOut();
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
@@ -150,12 +154,15 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%d labelled texts (%s scale), %d rows without a label on that scale skipped%n",
                 items.size(), scale.name().toLowerCase(Locale.ROOT).replace('_', '-'), skipped);
+        out.flush();
+        Function<String, float[]> embed = embeddings(items, ablation || families.contains(PolarityFeatures.Family.EMBEDDINGS)
+                || (score != null && SentimentModelFile.named(score).model().needsEmbeddings()));
 
         if (score != null) {
             SentimentModelFile file = SentimentModelFile.named(score);
             ConfusionMatrix m = ConfusionMatrix.empty();
             for (SentimentCrossValidation.Item i : items) {
-                m = m.add(i.example().label(), file.model().predict(i.example().sentences()));
+                m = m.add(i.example().label(), file.model().predict(i.example().sentences(), embed));
             }
             out.printf("model %s (sha256 %s, trained on %s), no training on these texts:%n%n%s%n", file.location(),
                     file.sha256(), file.model().trainedOn(), m.toMarkdown());
@@ -166,16 +173,17 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
         if (ablation) {
             for (PolarityFeatures.Family f : PolarityFeatures.Family.values()) {
-                ConfusionMatrix m = SentimentCrossValidation.run(items, folds, EnumSet.of(f), sigma);
+                ConfusionMatrix m = SentimentCrossValidation.run(items, folds, EnumSet.of(f), sigma, embed);
                 out.printf(Locale.ROOT, "features %s alone: cv accuracy=%.3f macro_f1=%.3f%n", f.name().toLowerCase(Locale.ROOT),
                         m.accuracy(), m.macroF1());
                 out.flush();
             }
         }
-        ConfusionMatrix cv = SentimentCrossValidation.run(items, folds, families, sigma);
+        ConfusionMatrix cv = SentimentCrossValidation.run(items, folds, families, sigma, embed);
         List<PolarityModel.Example> examples = items.stream().map(SentimentCrossValidation.Item::example).toList();
         PolarityModel model = PolarityModel.train(examples, families, sigma, String.join(" ", inputs)
-                + " (" + (labelColumn != null ? "column " + labelColumn : labelsFile.toString()) + ", " + examples.size() + " texts)");
+                + " (" + (labelColumn != null ? "column " + labelColumn : labelsFile.toString()) + ", " + examples.size() + " texts)",
+                embed);
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("trained_on", model.trainedOn());
         about.put("trained_at", Instant.now().toString());
@@ -194,6 +202,22 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cv accuracy=%.3f macro_f1=%.3f folds=%d n=%d%n", cv.accuracy(), cv.macroF1(), folds, cv.total());
         out.flush();
         return CommandLine.ExitCode.OK;
+    }
+
+    /**
+     * Sentence embeddings for the run: when needed, every distinct sentence is embedded once up front, on all cores
+     * (the JVM's one model, one ONNX thread per caller), and cross-validation reads them from the memo.
+     */
+    private static Function<String, float[]> embeddings(List<SentimentCrossValidation.Item> items, boolean needed) {
+        if (!needed) {
+            return t -> {
+                throw new IllegalStateException("no embeddings in this run");
+            };
+        }
+        Map<String, float[]> memo = new ConcurrentHashMap<>();
+        items.stream().flatMap(i -> i.example().sentences().stream()).map(SentenceAnalysis::text).distinct().toList()
+                .parallelStream().forEach(t -> memo.put(t, SentenceEmbedder.shared().embed(t)));
+        return t -> memo.computeIfAbsent(t, SentenceEmbedder.shared()::embed);
     }
 
     /** key → {text, label}: the export's label column, or a labels file joined on source and id. */

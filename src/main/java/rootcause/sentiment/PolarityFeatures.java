@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The features the polarity layer reads a text by: a document (all its sentences) or one sentence. Pure.
@@ -18,6 +19,8 @@ import java.util.Set;
  *   <li>{@link Family#NGRAMS}: lemma unigrams and bigrams, present or not; after a negation cue every lemma up to the
  *       end of the clause is marked ({@code not_happy}), so "not happy" and "happy" are different words. Handles,
  *       links and numbers are folded into one token each.</li>
+ *   <li>{@link Family#EMBEDDINGS}: the token-weighted mean of the sentences' all-MiniLM-L6-v2 embeddings (the semantic
+ *       layer's model), 384 values.</li>
  * </ul>
  */
 public final class PolarityFeatures {
@@ -25,7 +28,7 @@ public final class PolarityFeatures {
 
     /** What a model may read. A model without {@link #RNTN} needs no parser. */
     public enum Family {
-        RNTN, NGRAMS;
+        RNTN, NGRAMS, EMBEDDINGS;
 
         public static Set<Family> parse(String commaSeparated) {
             Set<Family> out = EnumSet.noneOf(Family.class);
@@ -40,8 +43,8 @@ public final class PolarityFeatures {
     static final String BIAS = "bias";
     private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", ":", ".", "!", "?", "but", "-lrb-", "-rrb-");
 
-    /** The features of a text made of these sentences. */
-    public static Counter<String> of(List<SentenceAnalysis> sentences, Set<Family> families) {
+    /** The features of a text made of these sentences; {@code embed} gives a sentence's embedding (EMBEDDINGS only). */
+    public static Counter<String> of(List<SentenceAnalysis> sentences, Set<Family> families, Function<String, float[]> embed) {
         Counter<String> f = new ClassicCounter<>();
         f.setCount(BIAS, 1.0);
         if (families.contains(Family.RNTN)) {
@@ -52,7 +55,24 @@ public final class PolarityFeatures {
                 addNgrams(s.lemmas(), f);
             }
         }
+        if (families.contains(Family.EMBEDDINGS)) {
+            addEmbeddings(sentences, embed, f);
+        }
         return f;
+    }
+
+    private static void addEmbeddings(List<SentenceAnalysis> sentences, Function<String, float[]> embed, Counter<String> f) {
+        double[] mean = null;
+        double weight = 0;
+        for (SentenceAnalysis s : sentences) {
+            float[] e = embed.apply(s.text());
+            if (mean == null) mean = new double[e.length];
+            int w = Math.max(1, s.tokens());
+            for (int i = 0; i < e.length; i++) mean[i] += w * e[i];
+            weight += w;
+        }
+        if (mean == null) return;
+        for (int i = 0; i < mean.length; i++) f.setCount("e" + i, mean[i] / weight);
     }
 
     private static void addRntn(List<SentenceAnalysis> sentences, Counter<String> f) {

@@ -6,6 +6,7 @@ import edu.stanford.nlp.classify.RVFDataset;
 import edu.stanford.nlp.ling.RVFDatum;
 import edu.stanford.nlp.optimization.QNMinimizer;
 import edu.stanford.nlp.stats.Counter;
+import rootcause.embed.SentenceEmbedder;
 import rootcause.model.DocumentAnalysis;
 import rootcause.model.SentenceAnalysis;
 
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -60,9 +62,15 @@ public final class PolarityModel implements Serializable {
      */
     public static PolarityModel train(List<Example> examples, Set<PolarityFeatures.Family> families, double sigma,
                                       String trainedOn) {
+        return train(examples, families, sigma, trainedOn, PolarityModel::embed);
+    }
+
+    /** {@link #train} with the sentence embeddings taken from {@code embed} (a training run's memo). */
+    public static PolarityModel train(List<Example> examples, Set<PolarityFeatures.Family> families, double sigma,
+                                      String trainedOn, Function<String, float[]> embed) {
         RVFDataset<String, String> data = new RVFDataset<>();
         for (Example e : examples) {
-            data.add(new RVFDatum<>(PolarityFeatures.of(e.sentences(), families), e.label().lowerName()));
+            data.add(new RVFDatum<>(PolarityFeatures.of(e.sentences(), families, embed), e.label().lowerName()));
         }
         LinearClassifierFactory<String, String> factory = new LinearClassifierFactory<>(() -> {
             QNMinimizer minimizer = new QNMinimizer(15);
@@ -78,6 +86,11 @@ public final class PolarityModel implements Serializable {
         return EnumSet.copyOf(families);
     }
 
+    /** Whether the model reads sentence embeddings (and so embeds every sentence it reads). */
+    public boolean needsEmbeddings() {
+        return families.contains(PolarityFeatures.Family.EMBEDDINGS);
+    }
+
     /** Whether the model reads CoreNLP's sentiment (and so needs the parser). */
     public boolean needsParser() {
         return families.contains(PolarityFeatures.Family.RNTN);
@@ -90,7 +103,12 @@ public final class PolarityModel implements Serializable {
 
     /** P(negative), P(neutral), P(positive) of a text made of these sentences. */
     public double[] probabilities(List<SentenceAnalysis> sentences) {
-        Counter<String> p = classifier.probabilityOf(new RVFDatum<>(PolarityFeatures.of(sentences, families)));
+        return probabilities(sentences, PolarityModel::embed);
+    }
+
+    /** {@link #probabilities} with the sentence embeddings taken from {@code embed}. */
+    public double[] probabilities(List<SentenceAnalysis> sentences, Function<String, float[]> embed) {
+        Counter<String> p = classifier.probabilityOf(new RVFDatum<>(PolarityFeatures.of(sentences, families, embed)));
         Polarity[] classes = Polarity.values();
         double[] out = new double[classes.length];
         for (Polarity c : classes) out[c.ordinal()] = p.getCount(c.lowerName());
@@ -98,7 +116,16 @@ public final class PolarityModel implements Serializable {
     }
 
     public Polarity predict(List<SentenceAnalysis> sentences) {
-        return mostProbable(probabilities(sentences));
+        return predict(sentences, PolarityModel::embed);
+    }
+
+    public Polarity predict(List<SentenceAnalysis> sentences, Function<String, float[]> embed) {
+        return mostProbable(probabilities(sentences, embed));
+    }
+
+    /** A sentence's embedding from the JVM's one embedding model (only models with EMBEDDINGS call it). */
+    private static float[] embed(String sentence) {
+        return SentenceEmbedder.shared().embed(sentence);
     }
 
     /**
@@ -106,12 +133,15 @@ public final class PolarityModel implements Serializable {
      * most negative sentence by the layer. CoreNLP's classes and probabilities stay as they were.
      */
     public DocumentAnalysis apply(DocumentAnalysis coreNlp) {
+        // Each sentence is embedded once, for its own score and the document's.
+        Map<String, float[]> embedded = new java.util.HashMap<>();
+        Function<String, float[]> embed = t -> embedded.computeIfAbsent(t, PolarityModel::embed);
         List<SentenceAnalysis> sentences = coreNlp.sentences().stream()
-                .map(s -> s.withPolarity(score(probabilities(List.of(s))))).toList();
+                .map(s -> s.withPolarity(score(probabilities(List.of(s), embed)))).toList();
         if (sentences.isEmpty()) {
             return new DocumentAnalysis(sentences, 0.0, Polarity.NEUTRAL.lowerName(), null, coreNlp.sentencesTooLong());
         }
-        double[] p = probabilities(sentences);
+        double[] p = probabilities(sentences, embed);
         SentenceAnalysis mostNegative = null;
         for (SentenceAnalysis s : sentences) {
             if (mostNegative == null || s.polarity() < mostNegative.polarity()) mostNegative = s;

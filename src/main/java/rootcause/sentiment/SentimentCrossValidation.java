@@ -32,6 +32,12 @@ public final class SentimentCrossValidation {
 
     /** The pooled confusion matrix of every item predicted by the model trained on the other folds. */
     public static ConfusionMatrix run(List<Item> items, int folds, Set<PolarityFeatures.Family> families, double sigma) {
+        return run(items, folds, families, sigma, t -> rootcause.embed.SentenceEmbedder.shared().embed(t));
+    }
+
+    /** {@link #run} with the sentence embeddings taken from {@code embed} (a memo: every fold reads them again). */
+    public static ConfusionMatrix run(List<Item> items, int folds, Set<PolarityFeatures.Family> families, double sigma,
+                                      java.util.function.Function<String, float[]> embed) {
         if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
         ConfusionMatrix m = ConfusionMatrix.empty();
         for (int k = 0; k < folds; k++) {
@@ -41,9 +47,9 @@ public final class SentimentCrossValidation {
                 (fold(i.text(), folds) == k ? test : train).add(i.example());
             }
             if (test.isEmpty() || train.isEmpty()) continue;
-            PolarityModel model = PolarityModel.train(train, families, sigma, "fold " + k);
+            PolarityModel model = PolarityModel.train(train, families, sigma, "fold " + k, embed);
             for (PolarityModel.Example e : test) {
-                m = m.add(e.label(), model.predict(e.sentences()));
+                m = m.add(e.label(), model.predict(e.sentences(), embed));
             }
         }
         return m;

@@ -61,6 +61,7 @@ class TrainSentimentCommandTest {
         String printed = stdout.toString();
         assertThat(printed).contains("15 labelled texts (five-point scale), 1 rows without a label on that scale skipped")
                 .contains("features rntn alone: cv accuracy=").contains("features ngrams alone: cv accuracy=")
+                .contains("features embeddings alone: cv accuracy=")
                 .contains("| human \\ predicted | negative | neutral | positive |");
         String[] lines = printed.trim().split("\\n");
         assertThat(lines[lines.length - 1]).matches("cv accuracy=\\d\\.\\d{3} macro_f1=\\d\\.\\d{3} folds=2 n=15");

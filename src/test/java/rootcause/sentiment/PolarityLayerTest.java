@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.within;
 /** The polarity layer's pure parts: features, label scales, the airline leak, folds, the model and its bytes. */
 class PolarityLayerTest {
     private static final Set<PolarityFeatures.Family> NGRAMS = Set.of(PolarityFeatures.Family.NGRAMS);
+    private static final java.util.function.Function<String, float[]> NO_EMBEDDINGS = t -> {
+        throw new AssertionError("no embedding needed");
+    };
 
     private static SentenceAnalysis sentence(int index, String lemmas, List<Double> probabilities) {
         List<String> l = List.of(lemmas.split(" "));
@@ -31,7 +34,7 @@ class PolarityLayerTest {
 
     @Test
     void negationMarksEveryLemmaToTheEndOfTheClause() {
-        Counter<String> f = PolarityFeatures.of(text("i be n't happy with it , but fine ."), NGRAMS);
+        Counter<String> f = PolarityFeatures.of(text("i be n't happy with it , but fine ."), NGRAMS, NO_EMBEDDINGS);
         assertThat(f.keySet()).contains("u:not", "u:not_happy", "u:not_with", "u:not_it", "u:fine", "b:not_happy_not_with")
                 .doesNotContain("u:happy", "u:not_fine");
         assertThat(f.getCount(PolarityFeatures.BIAS)).isEqualTo(1.0);
@@ -39,7 +42,7 @@ class PolarityLayerTest {
 
     @Test
     void handlesLinksAndNumbersAreOneTokenEach() {
-        assertThat(PolarityFeatures.of(text("@delta call 555 http://x.co"), NGRAMS).keySet())
+        assertThat(PolarityFeatures.of(text("@delta call 555 http://x.co"), NGRAMS, NO_EMBEDDINGS).keySet())
                 .contains("u:<handle>", "u:<number>", "u:<link>").doesNotContain("u:@delta", "u:555");
     }
 
@@ -48,11 +51,20 @@ class PolarityLayerTest {
         List<SentenceAnalysis> s = List.of(
                 sentence(0, "a b c", List.of(0.6, 0.2, 0.1, 0.05, 0.05)),
                 sentence(1, "d", List.of(0.0, 0.0, 0.2, 0.4, 0.4)));
-        Counter<String> f = PolarityFeatures.of(s, Set.of(PolarityFeatures.Family.RNTN));
+        Counter<String> f = PolarityFeatures.of(s, Set.of(PolarityFeatures.Family.RNTN), NO_EMBEDDINGS);
         assertThat(f.getCount("rntn:p0")).isCloseTo((3 * 0.6) / 4, within(1e-9));
         assertThat(f.getCount("rntn:most_negative")).isCloseTo(0.8, within(1e-9));
         assertThat(f.getCount("rntn:most_positive")).isCloseTo(0.8, within(1e-9));
-        assertThat(PolarityFeatures.of(text("x"), Set.of(PolarityFeatures.Family.RNTN)).getCount("rntn:unknown")).isEqualTo(1.0);
+        assertThat(PolarityFeatures.of(text("x"), Set.of(PolarityFeatures.Family.RNTN), NO_EMBEDDINGS).getCount("rntn:unknown")).isEqualTo(1.0);
+    }
+
+    @Test
+    void embeddingFeaturesAreTheTokenWeightedMeanOfTheSentenceVectors() {
+        List<SentenceAnalysis> s = text("a b c", "d");
+        java.util.Map<String, float[]> vectors = java.util.Map.of("a b c", new float[] {1f, 0f}, "d", new float[] {0f, 1f});
+        Counter<String> f = PolarityFeatures.of(s, Set.of(PolarityFeatures.Family.EMBEDDINGS), vectors::get);
+        assertThat(f.getCount("e0")).isCloseTo(0.75, within(1e-9));
+        assertThat(f.getCount("e1")).isCloseTo(0.25, within(1e-9));
     }
 
     @Test

@@ -50,12 +50,13 @@ public final class NlpBenchmark implements Callable<Integer> {
     static final String CFPB_TEXT = "Consumer complaint narrative";
     static final String TWCS_FILE = "twcs_customer_support_twitter_first5000.csv";
 
-    enum Pipeline { pcfg, sr, srNoCap, srLayer, parserFree }
+    enum Pipeline { pcfg, sr, srNoCap, srLayer, srLayerEmbeddings, parserFree }
 
     @Option(names = "--pipeline", required = true,
             description = "pcfg = CoreNLP's default pipeline called directly; sr = the project's SentimentAnalyzer; "
                     + "srNoCap = the same without the sentence length cap (what the cap saves); "
                     + "srLayer = sr plus the shipped sentiment layer, as the nlp stage runs them; "
+                    + "srLayerEmbeddings = sr plus a layer that also reads sentence embeddings; "
                     + "parserFree = no parser, a parser-free (n-grams only) sentiment model.")
     Pipeline pipeline;
 
@@ -120,6 +121,7 @@ public final class NlpBenchmark implements Callable<Integer> {
                 // The speed of a parser-free model (train-sentiment --features ngrams): one trained on the project's
                 // written sentences here, before timing starts.
                 case parserFree -> DefaultModelTrainer.train(uncheckedAnalysed(analyzer), Set.of(PolarityFeatures.Family.NGRAMS));
+                case srLayerEmbeddings -> DefaultModelTrainer.train(uncheckedAnalysed(analyzer), java.util.EnumSet.allOf(PolarityFeatures.Family.class));
                 default -> null;
             };
             return text -> {
