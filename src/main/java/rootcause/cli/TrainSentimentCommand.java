@@ -173,13 +173,14 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
         if (ablation) {
             for (PolarityFeatures.Family f : PolarityFeatures.Family.values()) {
-                ConfusionMatrix m = SentimentCrossValidation.run(items, folds, EnumSet.of(f), sigma, embed);
+                ConfusionMatrix m = SentimentCrossValidation.run(items, folds, EnumSet.of(f), sigma, embed).matrix();
                 out.printf(Locale.ROOT, "features %s alone: cv accuracy=%.3f macro_f1=%.3f%n", f.name().toLowerCase(Locale.ROOT),
                         m.accuracy(), m.macroF1());
                 out.flush();
             }
         }
-        ConfusionMatrix cv = SentimentCrossValidation.run(items, folds, families, sigma, embed);
+        SentimentCrossValidation.Result result = SentimentCrossValidation.run(items, folds, families, sigma, embed);
+        ConfusionMatrix cv = result.matrix();
         List<PolarityModel.Example> examples = items.stream().map(SentimentCrossValidation.Item::example).toList();
         PolarityModel model = PolarityModel.train(examples, families, sigma, String.join(" ", inputs)
                 + " (" + (labelColumn != null ? "column " + labelColumn : labelsFile.toString()) + ", " + examples.size() + " texts)",
@@ -194,9 +195,13 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         about.put("cv_folds", folds);
         about.put("cv_accuracy", cv.accuracy());
         about.put("cv_macro_f1", cv.macroF1());
+        about.put("cv_calibration_error", result.calibrationError());
+        about.put("cv_brier", result.brier());
         SentimentModelFile written = SentimentModelFile.write(model, about, output);
         out.printf("%d-fold cross-validation (folds by normalised text), features %s, sigma %s:%n%n%s%n", folds,
                 families, sigma, cv.toMarkdown());
+        out.printf(Locale.ROOT, "calibration: expected calibration error %.3f (10 bins of the top probability), Brier score %.3f%n",
+                result.calibrationError(), result.brier());
         out.printf("wrote %s (sha256 %s); use it with run --sentiment-model %s%n", output.resolve(SentimentModelFile.MODEL),
                 written.sha256(), output);
         out.printf(Locale.ROOT, "cv accuracy=%.3f macro_f1=%.3f folds=%d n=%d%n", cv.accuracy(), cv.macroF1(), folds, cv.total());

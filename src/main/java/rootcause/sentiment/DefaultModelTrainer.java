@@ -49,7 +49,8 @@ public final class DefaultModelTrainer {
 
     private static void write(List<SentimentCrossValidation.Item> items, Set<PolarityFeatures.Family> families, Path root) {
         List<PolarityModel.Example> examples = items.stream().map(SentimentCrossValidation.Item::example).toList();
-        ConfusionMatrix cv = SentimentCrossValidation.run(items, 5, families, SIGMA);
+        SentimentCrossValidation.Result result = SentimentCrossValidation.run(items, 5, families, SIGMA);
+        ConfusionMatrix cv = result.matrix();
         PolarityModel model = train(items, families);
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("trained_on", model.trainedOn());
@@ -57,10 +58,12 @@ public final class DefaultModelTrainer {
         about.put("sigma", SIGMA);
         about.put("cv_accuracy_on_training_text", cv.accuracy());
         about.put("cv_macro_f1_on_training_text", cv.macroF1());
+        about.put("cv_calibration_error_on_training_text", result.calibrationError());
         Path dir = root.resolve(SentimentModelFile.DEFAULT_RESOURCE).getParent();
         SentimentModelFile written = SentimentModelFile.write(model, about, dir);
-        System.out.printf(Locale.ROOT, "shipped sentiment model (%s): %d written texts, 5-fold cv accuracy=%.3f macro_f1=%.3f, sha256 %s%n",
-                model.families(), examples.size(), cv.accuracy(), cv.macroF1(), written.sha256());
+        System.out.printf(Locale.ROOT, "shipped sentiment model (%s): %d written texts, 5-fold cv accuracy=%.3f macro_f1=%.3f "
+                + "calibration_error=%.3f, sha256 %s%n", model.families(), examples.size(), cv.accuracy(), cv.macroF1(),
+                result.calibrationError(), written.sha256());
     }
 
     /** A model of these families on the written sentences (the benchmark trains a parser-free one this way). */

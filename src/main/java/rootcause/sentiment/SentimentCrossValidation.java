@@ -16,6 +16,14 @@ import java.util.zip.CRC32;
 public final class SentimentCrossValidation {
     private SentimentCrossValidation() {}
 
+    /**
+     * Out-of-fold results: the pooled confusion matrix, and how well the probabilities are calibrated: the
+     * expected calibration error of the most probable class (10 equal bins of its probability: the gap between
+     * confidence and accuracy, weighted by the bin's share) and the multi-class Brier score (mean squared distance
+     * of the three probabilities from the one-hot truth; 0 is perfect, always answering 1/3 each scores 0.667).
+     */
+    public record Result(ConfusionMatrix matrix, double calibrationError, double brier) {}
+
     /** A labelled example and the text its fold is decided by. */
     public record Item(PolarityModel.Example example, String text) {}
 
@@ -31,15 +39,19 @@ public final class SentimentCrossValidation {
     }
 
     /** The pooled confusion matrix of every item predicted by the model trained on the other folds. */
-    public static ConfusionMatrix run(List<Item> items, int folds, Set<PolarityFeatures.Family> families, double sigma) {
+    public static Result run(List<Item> items, int folds, Set<PolarityFeatures.Family> families, double sigma) {
         return run(items, folds, families, sigma, t -> rootcause.embed.SentenceEmbedder.shared().embed(t));
     }
 
     /** {@link #run} with the sentence embeddings taken from {@code embed} (a memo: every fold reads them again). */
-    public static ConfusionMatrix run(List<Item> items, int folds, Set<PolarityFeatures.Family> families, double sigma,
-                                      java.util.function.Function<String, float[]> embed) {
+    public static Result run(List<Item> items, int folds, Set<PolarityFeatures.Family> families, double sigma,
+                             java.util.function.Function<String, float[]> embed) {
         if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
         ConfusionMatrix m = ConfusionMatrix.empty();
+        double[] binConfidence = new double[10];
+        double[] binCorrect = new double[10];
+        double brier = 0;
+        int n = 0;
         for (int k = 0; k < folds; k++) {
             List<PolarityModel.Example> train = new ArrayList<>();
             List<PolarityModel.Example> test = new ArrayList<>();
@@ -49,9 +61,22 @@ public final class SentimentCrossValidation {
             if (test.isEmpty() || train.isEmpty()) continue;
             PolarityModel model = PolarityModel.train(train, families, sigma, "fold " + k, embed);
             for (PolarityModel.Example e : test) {
-                m = m.add(e.label(), model.predict(e.sentences(), embed));
+                double[] p = model.probabilities(e.sentences(), embed);
+                Polarity predicted = PolarityModel.mostProbable(p);
+                m = m.add(e.label(), predicted);
+                double top = p[predicted.ordinal()];
+                int bin = Math.min(9, (int) (top * 10));
+                binConfidence[bin] += top;
+                binCorrect[bin] += predicted == e.label() ? 1 : 0;
+                for (Polarity c : Polarity.values()) {
+                    double y = c == e.label() ? 1 : 0;
+                    brier += (p[c.ordinal()] - y) * (p[c.ordinal()] - y);
+                }
+                n++;
             }
         }
-        return m;
+        double ece = 0;
+        for (int b = 0; b < 10; b++) ece += Math.abs(binConfidence[b] - binCorrect[b]);
+        return new Result(m, n == 0 ? 0 : ece / n, n == 0 ? 0 : brier / n);
     }
 }

@@ -134,6 +134,22 @@ class PolarityLayerTest {
     }
 
     @Test
+    void crossValidationReportsCalibrationBesideTheMatrix() {
+        List<SentimentCrossValidation.Item> items = new ArrayList<>();
+        String[][] texts = {{"never arrive", "negative"}, {"still broken", "negative"}, {"rude agent", "negative"},
+                {"broken again", "negative"}, {"love it", "positive"}, {"great help", "positive"}, {"love the help", "positive"},
+                {"great fix", "positive"}, {"do you ship", "neutral"}, {"i send a dm", "neutral"}, {"what time", "neutral"},
+                {"i call today", "neutral"}};
+        for (String[] t : texts) {
+            items.add(new SentimentCrossValidation.Item(new PolarityModel.Example(text(t[0]), Polarity.parse(t[1])), t[0]));
+        }
+        SentimentCrossValidation.Result r = SentimentCrossValidation.run(items, 2, NGRAMS, 1.0, NO_EMBEDDINGS);
+        assertThat(r.matrix().total()).isEqualTo(12);
+        assertThat(r.calibrationError()).isBetween(0.0, 1.0);
+        assertThat(r.brier()).isBetween(0.0, 2.0);
+    }
+
+    @Test
     void macroF1AveragesTheThreeClasses() {
         ConfusionMatrix m = ConfusionMatrix.empty()
                 .add(Polarity.NEGATIVE, Polarity.NEGATIVE).add(Polarity.NEGATIVE, Polarity.NEUTRAL)
