@@ -44,11 +44,7 @@ class TrainSentimentCommandTest {
 
     @Test
     void crossValidatesPrintsTheSummaryLineAndWritesAModelRunLoads(@TempDir Path dir) throws Exception {
-        StringBuilder csv = new StringBuilder("response_id,submitted_at,channel,score,comments\n");
-        for (String[] a : ANSWERS) {
-            csv.append(a[0]).append(",2025-03-01 10:00:00,web,").append(a[1]).append(",\"").append(a[2]).append("\"\n");
-        }
-        Path export = Files.writeString(dir.resolve("survey.csv"), csv.toString());
+        Path export = surveyExport(dir);
         Path out = dir.resolve("model");
 
         StringWriter stdout = new StringWriter();
@@ -79,11 +75,7 @@ class TrainSentimentCommandTest {
 
     @Test
     void aParserFreeModelMakesRunSkipTheParserAndTheManifestSaysWhichModelRan(@TempDir Path dir) throws Exception {
-        StringBuilder csv = new StringBuilder("response_id,submitted_at,channel,score,comments\n");
-        for (String[] a : ANSWERS) {
-            csv.append(a[0]).append(",2025-03-01 10:00:00,web,").append(a[1]).append(",\"").append(a[2]).append("\"\n");
-        }
-        Path export = Files.writeString(dir.resolve("survey.csv"), csv.toString());
+        Path export = surveyExport(dir);
         Path model = dir.resolve("model");
         CommandLine train = new CommandLine(new TrainSentimentCommand());
         train.setOut(new PrintWriter(new StringWriter()));
@@ -107,6 +99,15 @@ class TrainSentimentCommandTest {
                 .selectExpr("explode(sentences) as s").selectExpr("s.sentiment", "s.polarity").collectAsList();
         assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r.getInt(0)).as("no parser ran").isEqualTo(-1));
         assertThat(rows).anySatisfy(r -> assertThat(r.getDouble(1)).isNotZero());
+    }
+
+    /** The answers as a survey export whose score column is the label. */
+    private static Path surveyExport(Path dir) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("response_id,submitted_at,channel,score,comments\n");
+        for (String[] a : ANSWERS) {
+            csv.append(a[0]).append(",2025-03-01 10:00:00,web,").append(a[1]).append(",\"").append(a[2]).append("\"\n");
+        }
+        return Files.writeString(dir.resolve("survey.csv"), csv.toString());
     }
 
     @Test
