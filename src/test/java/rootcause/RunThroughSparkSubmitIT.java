@@ -64,6 +64,10 @@ class RunThroughSparkSubmitIT {
         assertThat(manifest.get("filtered_by_reason").has("no_text")).isTrue();
         assertThat(manifest.get("nlp").get("complaints_analysed").asLong()).isEqualTo(manifest.get("rows_accepted").asLong());
         assertThat(manifest.get("taxonomy").get("version").asText()).isNotBlank();
+        // The real CoreNLP version (the shaded jar's manifest would answer 0.1.0) and a hash per model file.
+        assertThat(manifest.get("versions").get("corenlp").asText()).matches("\\d+\\.\\d+\\.\\d+")
+                .isNotEqualTo(manifest.get("versions").get("rootcause").asText());
+        assertThat(manifest.get("nlp").get("model_files_sha256").size()).isEqualTo(3);
         // The shipped sentiment model came from the slim models jar; the manifest names it and its hash.
         assertThat(manifest.get("nlp").get("sentiment_model").asText()).isEqualTo("default");
         assertThat(manifest.get("nlp").get("sentiment_model_sha256").asText()).matches("[0-9a-f]{64}");

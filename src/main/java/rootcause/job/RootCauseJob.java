@@ -97,6 +97,7 @@ public final class RootCauseJob {
             nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
             nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
             nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
+            nlpStats.put("model_files_sha256", LibraryVersions.sha256(nlpSettings.modelResources()));
             nlpStats.put("sentiment_model", sentimentModel.location());
             nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
             nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
@@ -180,7 +181,7 @@ public final class RootCauseJob {
         versions.put("rootcause", String.valueOf(RootCauseJob.class.getPackage().getImplementationVersion()));
         versions.put("spark", spark.version());
         versions.put("java", System.getProperty("java.version"));
-        versions.put("corenlp", String.valueOf(edu.stanford.nlp.pipeline.StanfordCoreNLP.class.getPackage().getImplementationVersion()));
+        versions.putAll(LibraryVersions.libraries());
         Map<String, String> taxonomyInfo = new LinkedHashMap<>();
         taxonomyInfo.put("id", taxonomy.id());
         taxonomyInfo.put("version", taxonomy.version());

@@ -19,6 +19,9 @@ public record NlpSettings(String parserModel, int maxSentenceTokens, boolean one
     public static final String SHIFT_REDUCE = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
     public static final String PCFG = "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz";
     public static final int DEFAULT_MAX_SENTENCE_TOKENS = 80;
+    /** CoreNLP's default POS tagger and sentiment model, the ones the slim models jar carries. */
+    public static final String TAGGER = "edu/stanford/nlp/models/pos-tagger/english-left3words-distsim.tagger";
+    public static final String SENTIMENT_MODEL = "edu/stanford/nlp/models/sentiment/sentiment.ser.gz";
 
     public NlpSettings {
         if (parserModel == null || parserModel.isBlank()) {
@@ -47,6 +50,11 @@ public record NlpSettings(String parserModel, int maxSentenceTokens, boolean one
     /** The same settings, but each text is one sentence. */
     public NlpSettings withOneSentencePerText() {
         return new NlpSettings(parserModel, maxSentenceTokens, true, parse);
+    }
+
+    /** Class-path resources of the models this pipeline loads: the POS tagger, and with {@link #parse} the parser and the sentiment model. */
+    public java.util.List<String> modelResources() {
+        return parse ? java.util.List.of(TAGGER, parserModel, SENTIMENT_MODEL) : java.util.List.of(TAGGER);
     }
 
     /** CoreNLP properties for tokenize, ssplit, pos, lemma and (when {@link #parse}) parse, sentiment. */
