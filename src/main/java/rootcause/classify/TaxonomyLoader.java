@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.model.ConfigException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -93,7 +94,7 @@ public final class TaxonomyLoader {
         try {
             root = new YAMLMapper().readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new TaxonomyException(source, List.of(source + ": not valid YAML: " + e.getOriginalMessage()
+            throw new ConfigException("taxonomy " + source, List.of(source + ": not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
         }
         return new Reader(source).read(root);
@@ -111,7 +112,7 @@ public final class TaxonomyLoader {
         Taxonomy read(JsonNode root) {
             if (root == null || !root.isObject()) {
                 problem("(root)", "must be a mapping with keys " + sorted(TOP_FIELDS), root);
-                throw new TaxonomyException(source, problems);
+                throw new ConfigException("taxonomy " + source, problems);
             }
             unknownFields(root, "", TOP_FIELDS);
             String id = requiredId(root, "id");
@@ -204,7 +205,7 @@ public final class TaxonomyLoader {
                 problem(root.has("training") ? "training" : "background", "needs a semantic: block", null);
             }
             if (!problems.isEmpty()) {
-                throw new TaxonomyException(source, problems);
+                throw new ConfigException("taxonomy " + source, problems);
             }
             return new Taxonomy(id, version, groups, causes, semantic);
         }

@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.model.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.model.CauseInfo;
@@ -80,7 +81,7 @@ class TaxonomyLoaderTest {
                     description: d
                     articles: [002_3ef7b878b17526cb.txt]
                 """);
-        TaxonomyException e = catchThrowableOfType(TaxonomyException.class, () -> TaxonomyLoader.load(file));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.load(file));
         String f = file.toString() + ": ";
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 f + "colour: unknown field; allowed: [articles, background, causes, groups, id, semantic, training, version]",
@@ -94,12 +95,12 @@ class TaxonomyLoaderTest {
                 f + "causes[2].name: missing; must be a non-empty string",
                 f + "causes[2].patterns: must be a non-empty list of strings (found: [])",
                 f + "causes[3].patterns: missing; must be a non-empty list of strings");
-        assertThat(e.getMessage()).startsWith("taxonomy " + file + " has 11 problem(s):");
+        assertThat(e.getMessage()).startsWith("taxonomy " + file + " is invalid (11 problems):");
     }
 
     @Test
     void reportsMissingTopLevelFieldsAndDuplicateGroups() {
-        TaxonomyException e = catchThrowableOfType(TaxonomyException.class, () -> TaxonomyLoader.parse("""
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.parse("""
                 id: Bad-Id
                 groups:
                   - id: people
@@ -126,13 +127,13 @@ class TaxonomyLoaderTest {
                     articles: [002_3ef7b878b17526cb.txt]
                     patterns:
                       - [nobody|no one] care
-                """, "x.yaml")).isInstanceOf(TaxonomyException.class).hasMessageContaining("x.yaml:");
+                """, "x.yaml")).isInstanceOf(ConfigException.class).hasMessageContaining("x.yaml:");
     }
 
     @Test
     void reportsInvalidYamlWithItsLine() {
         assertThatThrownBy(() -> TaxonomyLoader.parse("id: [unclosed\nversion: 1\n", "broken.yaml"))
-                .isInstanceOf(TaxonomyException.class).hasMessageContaining("broken.yaml: not valid YAML")
+                .isInstanceOf(ConfigException.class).hasMessageContaining("broken.yaml: not valid YAML")
                 .hasMessageContaining("line");
     }
 }

@@ -1,0 +1,28 @@
+package rootcause.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the launcher's command line answers bad configuration: a usage error that lists every problem. */
+class RootCauseCliTest {
+    @Test
+    void aBrokenTaxonomyIsAUsageErrorListingEveryProblem(@TempDir Path dir) throws Exception {
+        Path taxonomy = Files.writeString(dir.resolve("broken.yaml"), "id: x\nversion: 1\ngroups: []\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = RootCauseCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("explain", "--taxonomy", taxonomy.toString(), "The agent was rude.");
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("rootcause explain: taxonomy " + taxonomy + " is invalid (")
+                .contains("\n  - ").doesNotContain("stack trace");
+    }
+}
