@@ -42,6 +42,9 @@ public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months,
                 throw new IllegalArgumentException("--months: '" + m + "' is not a month; write YYYY-MM, e.g. 2019-09");
             }
         }
+        if (output != null && java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
+            throw new IllegalArgumentException("--output " + output + " is a file; give a folder (it is created if missing)");
+        }
         inputs = List.copyOf(inputs);
         months = Set.copyOf(months);
     }

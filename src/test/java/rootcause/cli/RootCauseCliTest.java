@@ -14,6 +14,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How the launcher's command line answers bad configuration: a usage error that lists every problem. */
 class RootCauseCliTest {
     @Test
+    void anOutputThatIsAFileIsAUsageErrorInOneLine(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("taken.txt"), "x");
+        Path export = Files.writeString(dir.resolve("survey.csv"),
+                "response_id,submitted_at,channel,score,comments\n1,2025-03-01 10:00:00,web,3,\"Fine.\"\n");
+        StringWriter err = new StringWriter();
+        CommandLine cli = RootCauseCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("run", "--input", "survey=" + export, "--output", file.toString());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString().strip()).isEqualTo("rootcause run: --output " + file
+                + " is a file; give a folder (it is created if missing)");
+    }
+
+    @Test
     void aBrokenTaxonomyIsAUsageErrorListingEveryProblem(@TempDir Path dir) throws Exception {
         Path taxonomy = Files.writeString(dir.resolve("broken.yaml"), "id: x\nversion: 1\ngroups: []\n");
         StringWriter err = new StringWriter();
