@@ -1,4 +1,5 @@
-"""Agreement of the two held-out labellers on the items both labelled (run from the repo root):
+"""Agreement of the two held-out labellers on the items both labelled (run from the repo root; the argument names the
+set, heldout2 (default) or heldout3, read from eval/SET-labeller-a.csv and -b.csv):
 micro F1 of labeller b against labeller a over (item, cause) pairs, and Cohen's kappa over the binary
 (item, cause) decisions, per source and per cause group. Prints the disagreements with --list."""
 import csv, sys
@@ -36,7 +37,8 @@ def kappa(a, b, items, causes):
     return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 if __name__ == '__main__':
-    a, b = load('eval/heldout2-labeller-a.csv'), load('eval/heldout2-labeller-b.csv')
+    name = next((x for x in sys.argv[1:] if not x.startswith('--')), 'heldout2')
+    a, b = load(f'eval/{name}-labeller-a.csv'), load(f'eval/{name}-labeller-b.csv')
     both = [k for k in a if k in b]
     print(f'items labelled by both: {len(both)}')
     print(f'{"subset":<22} {"items":>5} {"micro F1":>8} {"kappa":>6}')
