@@ -119,6 +119,12 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--features " + features + ": use rntn, ngrams and/or embeddings");
         }
+        SentimentModelFile scored;
+        try {
+            scored = score == null ? null : SentimentModelFile.named(score);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
         PrintWriter out = cl.getOut();
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
 
@@ -156,10 +162,10 @@ public final class TrainSentimentCommand implements Callable<Integer> {
                 items.size(), scale.name().toLowerCase(Locale.ROOT).replace('_', '-'), skipped);
         out.flush();
         Function<String, float[]> embed = embeddings(items, ablation || families.contains(PolarityFeatures.Family.EMBEDDINGS)
-                || (score != null && SentimentModelFile.named(score).model().needsEmbeddings()));
+                || (scored != null && scored.model().needsEmbeddings()));
 
-        if (score != null) {
-            SentimentModelFile file = SentimentModelFile.named(score);
+        if (scored != null) {
+            SentimentModelFile file = scored;
             ConfusionMatrix m = ConfusionMatrix.empty();
             for (SentimentCrossValidation.Item i : items) {
                 m = m.add(i.example().label(), file.model().predict(i.example().sentences(), embed));

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Sentences, lemmas and sentiment of one complaint text, from Stanford CoreNLP.
@@ -51,6 +55,29 @@ public final class SentimentAnalyzer {
 
     public NlpSettings settings() {
         return settings;
+    }
+
+    /**
+     * Analyses texts on a pool of threads sharing this analyzer (CoreNLP pipelines are thread-safe), in the
+     * texts' order. For the driver-side commands that analyse a list: evaluations, training, benchmarks.
+     */
+    public List<DocumentAnalysis> analyzeAll(List<String> texts, int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<DocumentAnalysis>> futures = new ArrayList<>(texts.size());
+            for (String text : texts) futures.add(pool.submit(() -> analyze(text)));
+            List<DocumentAnalysis> out = new ArrayList<>(texts.size());
+            for (Future<DocumentAnalysis> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("analysis failed", e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Analyses one text; an empty or blank text gives no sentences and a neutral score. */

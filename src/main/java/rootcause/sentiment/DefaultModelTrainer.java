@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Builds the shipped default sentiment model (run by {@code mvn package}, before the slim models jar is made): the
@@ -36,6 +33,9 @@ public final class DefaultModelTrainer {
     /** L2 prior of the shipped models: CoreNLP's default, left untuned (see docs/EVALUATION.md). */
     public static final double SIGMA = 1.0;
     public static final Set<PolarityFeatures.Family> FAMILIES = Set.of(PolarityFeatures.Family.RNTN, PolarityFeatures.Family.NGRAMS);
+
+    /** Threads sharing one analyzer while the build analyses the texts (the build machine has 2 cores). */
+    private static final int THREADS = 2;
 
     private DefaultModelTrainer() {}
 
@@ -81,18 +81,12 @@ public final class DefaultModelTrainer {
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (CSVRecord r : csv) rows.add(new String[] {r.get("polarity"), r.get("text")});
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<DocumentAnalysis>> futures = new ArrayList<>();
-            for (String[] r : rows) futures.add(pool.submit(() -> analyzer.analyze(r[1])));
-            List<SentimentCrossValidation.Item> items = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                items.add(new SentimentCrossValidation.Item(new PolarityModel.Example(futures.get(i).get().sentences(),
-                        Polarity.parse(rows.get(i)[0])), rows.get(i)[1]));
-            }
-            return items;
-        } finally {
-            pool.shutdown();
+        List<DocumentAnalysis> analyses = analyzer.analyzeAll(rows.stream().map(r -> r[1]).toList(), THREADS);
+        List<SentimentCrossValidation.Item> items = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            items.add(new SentimentCrossValidation.Item(new PolarityModel.Example(analyses.get(i).sentences(),
+                    Polarity.parse(rows.get(i)[0])), rows.get(i)[1]));
         }
+        return items;
     }
 }

@@ -184,7 +184,12 @@ public final class PolarityModel implements Serializable {
 
     /** The one deserialised model with this hash in this JVM. */
     public static PolarityModel shared(String sha256, Supplier<byte[]> bytes) {
-        return SHARED.computeIfAbsent(sha256, h -> fromBytes(bytes.get(), "model " + h));
+        return shared(sha256, bytes, "model " + sha256);
+    }
+
+    /** {@link #shared(String, Supplier)}, naming {@code where} the bytes came from if they are not a model. */
+    public static PolarityModel shared(String sha256, Supplier<byte[]> bytes, String where) {
+        return SHARED.computeIfAbsent(sha256, h -> fromBytes(bytes.get(), where));
     }
 
     public static String sha256(byte[] bytes) {

@@ -16,12 +16,7 @@ import java.util.zip.CRC32;
 public final class SentimentCrossValidation {
     private SentimentCrossValidation() {}
 
-    /**
-     * Out-of-fold results: the pooled confusion matrix, and how well the probabilities are calibrated: the
-     * expected calibration error of the most probable class (10 equal bins of its probability: the gap between
-     * confidence and accuracy, weighted by the bin's share) and the multi-class Brier score (mean squared distance
-     * of the three probabilities from the one-hot truth; 0 is perfect, always answering 1/3 each scores 0.667).
-     */
+    /** Out-of-fold results: the pooled confusion matrix, and how well the probabilities are calibrated ({@link Calibration}). */
     public record Result(ConfusionMatrix matrix, double calibrationError, double brier) {}
 
     /** A labelled example and the text its fold is decided by. */
@@ -48,10 +43,7 @@ public final class SentimentCrossValidation {
                              java.util.function.Function<String, float[]> embed) {
         if (folds < 2) throw new IllegalArgumentException("folds must be at least 2, got " + folds);
         ConfusionMatrix m = ConfusionMatrix.empty();
-        double[] binConfidence = new double[10];
-        double[] binCorrect = new double[10];
-        double brier = 0;
-        int n = 0;
+        Calibration calibration = new Calibration();
         for (int k = 0; k < folds; k++) {
             List<PolarityModel.Example> train = new ArrayList<>();
             List<PolarityModel.Example> test = new ArrayList<>();
@@ -62,21 +54,10 @@ public final class SentimentCrossValidation {
             PolarityModel model = PolarityModel.train(train, families, sigma, "fold " + k, embed);
             for (PolarityModel.Example e : test) {
                 double[] p = model.probabilities(e.sentences(), embed);
-                Polarity predicted = PolarityModel.mostProbable(p);
-                m = m.add(e.label(), predicted);
-                double top = p[predicted.ordinal()];
-                int bin = Math.min(9, (int) (top * 10));
-                binConfidence[bin] += top;
-                binCorrect[bin] += predicted == e.label() ? 1 : 0;
-                for (Polarity c : Polarity.values()) {
-                    double y = c == e.label() ? 1 : 0;
-                    brier += (p[c.ordinal()] - y) * (p[c.ordinal()] - y);
-                }
-                n++;
+                m = m.add(e.label(), PolarityModel.mostProbable(p));
+                calibration.add(p, e.label());
             }
         }
-        double ece = 0;
-        for (int b = 0; b < 10; b++) ece += Math.abs(binConfidence[b] - binCorrect[b]);
-        return new Result(m, n == 0 ? 0 : ece / n, n == 0 ? 0 : brier / n);
+        return new Result(m, calibration.expectedCalibrationError(), calibration.brier());
     }
 }

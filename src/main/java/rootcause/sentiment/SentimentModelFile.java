@@ -47,9 +47,10 @@ public record SentimentModelFile(String location, String sha256, byte[] bytes) i
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            SentimentModelFile f = new SentimentModelFile(dir.toAbsolutePath().toString(), PolarityModel.sha256(bytes), bytes);
-            PolarityModel.fromBytes(bytes, file.toString());
-            return f;
+            String sha256 = PolarityModel.sha256(bytes);
+            // Deserialised here to fail early with the file's name; model() then finds this JVM's copy.
+            PolarityModel.shared(sha256, () -> bytes, file.toString());
+            return new SentimentModelFile(dir.toAbsolutePath().toString(), sha256, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

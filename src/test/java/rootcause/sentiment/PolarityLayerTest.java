@@ -145,8 +145,20 @@ class PolarityLayerTest {
         }
         SentimentCrossValidation.Result r = SentimentCrossValidation.run(items, 2, NGRAMS, 1.0, NO_EMBEDDINGS);
         assertThat(r.matrix().total()).isEqualTo(12);
-        assertThat(r.calibrationError()).isBetween(0.0, 1.0);
-        assertThat(r.brier()).isBetween(0.0, 2.0);
+        // The result carries what the out-of-fold predictions gave, not a default.
+        assertThat(r.brier()).isPositive();
+    }
+
+    @Test
+    void calibrationIsTheBinnedConfidenceGapAndTheBrierScore() {
+        Calibration c = new Calibration();
+        c.add(new double[] {0.7, 0.2, 0.1}, Polarity.NEGATIVE); // right, confidence 0.7 (bin 7)
+        c.add(new double[] {0.6, 0.3, 0.1}, Polarity.NEUTRAL);  // wrong, confidence 0.6 (bin 6)
+        c.add(new double[] {0.2, 0.1, 0.7}, Polarity.POSITIVE); // right, confidence 0.7 (bin 7)
+        // bin 7: |1.4 - 2| = 0.6, bin 6: |0.6 - 0| = 0.6; (0.6 + 0.6) / 3.
+        assertThat(c.expectedCalibrationError()).isCloseTo(0.4, within(1e-12));
+        // (0.09 + 0.04 + 0.01) + (0.36 + 0.49 + 0.01) + (0.04 + 0.01 + 0.09), over 3.
+        assertThat(c.brier()).isCloseTo(1.14 / 3, within(1e-12));
     }
 
     @Test

@@ -7,10 +7,6 @@ import rootcause.nlp.SentimentAnalyzer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
 /**
@@ -48,22 +44,7 @@ public final class SentimentEvaluation {
     /** The analyses of the texts in input order, computed by {@code threads} threads sharing the analyzer. */
     public static List<DocumentAnalysis> analyse(SentimentAnalyzer analyzer, List<LabelledText> texts, int threads)
             throws InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<DocumentAnalysis>> futures = new ArrayList<>(texts.size());
-            for (LabelledText t : texts) futures.add(pool.submit(() -> analyzer.analyze(t.text())));
-            List<DocumentAnalysis> out = new ArrayList<>(texts.size());
-            for (Future<DocumentAnalysis> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("analysis failed", e.getCause());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
+        return analyzer.analyzeAll(texts.stream().map(LabelledText::text).toList(), threads);
     }
 
     /** One prediction per text from its analysis. */
