@@ -29,8 +29,10 @@ class EmergingRuleTest {
 
     @Test
     void newCauseWithEnoughComplaintsEmerges() {
-        assertThat(rule.isEmerging(0, 5, ShareChange.between(0, 1000, 5, 1000))).isTrue();
+        assertThat(rule.isEmerging(0, 8, ShareChange.between(0, 1000, 8, 1000))).isTrue();
         assertThat(rule.isEmerging(0, 4, ShareChange.between(0, 1000, 4, 1000))).isFalse();
+        // 5 new against none in 1,000: p = 0.062 by the exact test (the z-test said 0.025)
+        assertThat(rule.isEmerging(0, 5, ShareChange.between(0, 1000, 5, 1000))).isFalse();
         // new, but against a previous month of 5 complaints: not significant, not emerging
         assertThat(rule.isEmerging(0, 95, ShareChange.between(0, 5, 95, 1789))).isFalse();
     }

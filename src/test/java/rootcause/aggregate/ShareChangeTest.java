@@ -38,6 +38,23 @@ class ShareChangeTest {
         assertThat(ShareChange.between(10, 10, 20, 20).pValue()).isEqualTo(1.0);
     }
 
+    // Reference values from scipy.stats.fisher_exact (two-sided).
+    @Test
+    void smallExpectedCountsUseFishersExactTest() {
+        ShareChange fiveNew = ShareChange.between(0, 1000, 5, 1000);
+        assertThat(fiveNew.test()).isEqualTo(ShareChange.FISHER);
+        assertThat(fiveNew.pValue()).isCloseTo(0.0621875785, within(1e-9));
+        assertThat(ShareChange.between(0, 1000, 8, 1000).pValue()).isCloseTo(0.0077034809, within(1e-9));
+        assertThat(ShareChange.between(2, 50, 9, 40).pValue()).isCloseTo(0.0100231765, within(1e-9));
+        assertThat(ShareChange.between(0, 5, 95, 1789).pValue()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void largeExpectedCountsUseTheZTest() {
+        assertThat(ShareChange.between(10, 100, 20, 100).test()).isEqualTo(ShareChange.Z_TEST);
+        assertThat(ShareChange.between(3, 40, 9, 30).test()).isEqualTo(ShareChange.Z_TEST);
+    }
+
     @Test
     void rejectsEmptyMonths() {
         assertThatThrownBy(() -> ShareChange.between(0, 0, 1, 10)).hasMessageContaining("previous 0");
