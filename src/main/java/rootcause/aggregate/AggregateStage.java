@@ -5,28 +5,36 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import rootcause.model.CauseInfo;
+import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
 import rootcause.model.StageInput;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -66,30 +74,49 @@ public final class AggregateStage {
     public static final List<String> REQUIRED_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE, Columns.CHANNEL,
             Columns.PRODUCT, Columns.MONTH, Columns.IS_DUPLICATE, Columns.SENTIMENT_SCORE, Columns.CAUSES);
 
+    /** One column of {@code OUT/causes}: its name, type, nullability, and where a {@link CauseMetrics} keeps it. */
+    private record Field(String name, DataType type, boolean nullable, Function<CauseMetrics, Object> value) {}
+
+    /** The columns of {@code OUT/causes}, in order; {@link #OUTPUT_SCHEMA} and the rows are built from this list. */
+    private static final List<Field> FIELDS = List.of(
+            new Field(Columns.MONTH, DataTypes.StringType, false, CauseMetrics::month),
+            new Field(DIMENSION, DataTypes.StringType, false, CauseMetrics::dimension),
+            new Field(DIMENSION_VALUE, DataTypes.StringType, false, CauseMetrics::dimensionValue),
+            new Field(LEVEL, DataTypes.StringType, false, CauseMetrics::level),
+            new Field(CAUSE_ID, DataTypes.StringType, false, CauseMetrics::causeId),
+            new Field(CAUSE_NAME, DataTypes.StringType, false, CauseMetrics::causeName),
+            new Field(CAUSE_GROUP, DataTypes.StringType, false, CauseMetrics::causeGroup),
+            new Field(CAUSE_GROUP_NAME, DataTypes.StringType, false, CauseMetrics::causeGroupName),
+            new Field(COMPLAINTS, DataTypes.LongType, false, CauseMetrics::complaints),
+            new Field(MONTH_COMPLAINTS, DataTypes.LongType, false, CauseMetrics::monthComplaints),
+            new Field(SENTIMENT_SUM, DataTypes.DoubleType, false, CauseMetrics::sentimentSum),
+            new Field(NEGATIVE_COMPLAINTS, DataTypes.LongType, false, CauseMetrics::negativeComplaints),
+            new Field(SHARE, DataTypes.DoubleType, false, CauseMetrics::share),
+            new Field(MEAN_SENTIMENT, DataTypes.DoubleType, false, CauseMetrics::meanSentiment),
+            new Field(NEGATIVE_SHARE, DataTypes.DoubleType, false, CauseMetrics::negativeShare),
+            new Field(IMPACT, DataTypes.DoubleType, false, CauseMetrics::impact),
+            new Field(PREVIOUS_COMPLAINTS, DataTypes.LongType, true, CauseMetrics::previousComplaints),
+            new Field(PREVIOUS_MONTH_COMPLAINTS, DataTypes.LongType, true, CauseMetrics::previousMonthComplaints),
+            new Field(PREVIOUS_SHARE, DataTypes.DoubleType, true, CauseMetrics::previousShare),
+            new Field(CHANGE_IN_SHARE, DataTypes.DoubleType, true, CauseMetrics::changeInShare),
+            new Field(CHANGE_P_VALUE, DataTypes.DoubleType, true, CauseMetrics::changePValue),
+            new Field(EMERGING, DataTypes.BooleanType, false, CauseMetrics::emerging));
+
     /** Schema of {@code OUT/causes} (partitioned by {@code month}). */
-    public static final StructType OUTPUT_SCHEMA = new StructType()
-            .add(Columns.MONTH, DataTypes.StringType, false)
-            .add(DIMENSION, DataTypes.StringType, false)
-            .add(DIMENSION_VALUE, DataTypes.StringType, false)
-            .add(LEVEL, DataTypes.StringType, false)
-            .add(CAUSE_ID, DataTypes.StringType, false)
-            .add(CAUSE_NAME, DataTypes.StringType, false)
-            .add(CAUSE_GROUP, DataTypes.StringType, false)
-            .add(CAUSE_GROUP_NAME, DataTypes.StringType, false)
-            .add(COMPLAINTS, DataTypes.LongType, false)
-            .add(MONTH_COMPLAINTS, DataTypes.LongType, false)
-            .add(SENTIMENT_SUM, DataTypes.DoubleType, false)
-            .add(NEGATIVE_COMPLAINTS, DataTypes.LongType, false)
-            .add(SHARE, DataTypes.DoubleType, false)
-            .add(MEAN_SENTIMENT, DataTypes.DoubleType, false)
-            .add(NEGATIVE_SHARE, DataTypes.DoubleType, false)
-            .add(IMPACT, DataTypes.DoubleType, false)
-            .add(PREVIOUS_COMPLAINTS, DataTypes.LongType, true)
-            .add(PREVIOUS_MONTH_COMPLAINTS, DataTypes.LongType, true)
-            .add(PREVIOUS_SHARE, DataTypes.DoubleType, true)
-            .add(CHANGE_IN_SHARE, DataTypes.DoubleType, true)
-            .add(CHANGE_P_VALUE, DataTypes.DoubleType, true)
-            .add(EMERGING, DataTypes.BooleanType, false);
+    public static final StructType OUTPUT_SCHEMA = new StructType(FIELDS.stream()
+            .map(f -> DataTypes.createStructField(f.name(), f.type(), f.nullable())).toArray(StructField[]::new));
+
+    // Internal columns and the fields of the structs built per complaint (never in the output).
+    private static final String DOC_SENTIMENT = "rc_doc_sentiment";
+    private static final String COMPLAINT_CAUSES = "rc_causes";
+    private static final String SLICE = "rc_slice";
+    private static final String ENTRY = "rc_entry";
+    private static final String SLICE_DIMENSION = "dimension";
+    private static final String SLICE_VALUE = "value";
+    private static final String ENTRY_LEVEL = "level";
+    private static final String ENTRY_ID = "id";
+    private static final String ENTRY_GROUP = "grp";
+    private static final String ENTRY_SENTIMENT = "sentiment";
 
     private final Map<String, CauseInfo> causes;
     private final EmergingRule emergingRule;
@@ -119,34 +146,41 @@ public final class AggregateStage {
                 .select(col(Columns.MONTH), col(Columns.SOURCE).cast("string").as(Columns.SOURCE),
                         col(Columns.CHANNEL).cast("string").as(Columns.CHANNEL),
                         col(Columns.PRODUCT).cast("string").as(Columns.PRODUCT),
-                        coalesce(col(Columns.SENTIMENT_SCORE), lit(0.0)).as("rc_doc_sentiment"),
-                        coalesce(col(Columns.CAUSES), array().cast(causesType)).as("rc_causes"))
-                .withColumn("rc_slice", explode(slices()))
-                .select(col(Columns.MONTH), col("rc_slice"), explode(entriesPerComplaint()).as("rc_entry"));
+                        coalesce(col(Columns.SENTIMENT_SCORE), lit(0.0)).as(DOC_SENTIMENT),
+                        coalesce(col(Columns.CAUSES), array().cast(causesType)).as(COMPLAINT_CAUSES))
+                .withColumn(SLICE, explode(slices()))
+                .select(col(Columns.MONTH), col(SLICE), explode(entriesPerComplaint()).as(ENTRY));
+        Column sentiment = col(ENTRY).getField(ENTRY_SENTIMENT);
         List<Row> rows = entries
-                .groupBy(col(Columns.MONTH), col("rc_slice.dimension").as(DIMENSION),
-                        col("rc_slice.value").as(DIMENSION_VALUE), col("rc_entry.level").as(LEVEL),
-                        col("rc_entry.id").as(CAUSE_ID))
+                .groupBy(col(Columns.MONTH), col(SLICE).getField(SLICE_DIMENSION).as(DIMENSION),
+                        col(SLICE).getField(SLICE_VALUE).as(DIMENSION_VALUE), col(ENTRY).getField(ENTRY_LEVEL).as(LEVEL),
+                        col(ENTRY).getField(ENTRY_ID).as(CAUSE_ID))
                 .agg(count(lit(1)).as(COMPLAINTS),
-                        sum(col("rc_entry.sentiment")).as(SENTIMENT_SUM),
-                        sum(when(col("rc_entry.sentiment").lt(0), 1L).otherwise(0L)).as(NEGATIVE_COMPLAINTS),
-                        max(col("rc_entry.grp")).as(CAUSE_GROUP))
+                        sum(sentiment).as(SENTIMENT_SUM),
+                        sum(when(sentiment.lt(0), 1L).otherwise(0L)).as(NEGATIVE_COMPLAINTS),
+                        max(col(ENTRY).getField(ENTRY_GROUP)).as(CAUSE_GROUP))
                 .collectAsList();
         List<CauseStatsRow> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(new CauseStatsRow(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                    r.getString(8), new MonthlyCauseStats(r.getLong(5), r.getDouble(6), r.getLong(7))));
+            out.add(new CauseStatsRow(r.getAs(Columns.MONTH), r.getAs(DIMENSION), r.getAs(DIMENSION_VALUE),
+                    r.getAs(LEVEL), r.getAs(CAUSE_ID), r.getAs(CAUSE_GROUP), new MonthlyCauseStats(
+                    r.<Long>getAs(COMPLAINTS), r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS))));
         }
         return out;
     }
 
     /** The whole month plus each dimension whose value is present. */
     private static Column slices() {
-        StringBuilder sql = new StringBuilder("filter(array(named_struct('dimension', '" + ALL + "', 'value', '" + ALL + "')");
+        List<Column> slices = new ArrayList<>();
+        slices.add(slice(lit(ALL), lit(ALL)));
         for (String d : DIMENSIONS) {
-            sql.append(", named_struct('dimension', '").append(d).append("', 'value', ").append(d).append(")");
+            slices.add(slice(lit(d), col(d)));
         }
-        return expr(sql.append("), s -> s.value is not null)").toString());
+        return filter(array(slices.toArray(Column[]::new)), s -> s.getField(SLICE_VALUE).isNotNull());
+    }
+
+    private static Column slice(Column dimension, Column value) {
+        return struct(dimension.as(SLICE_DIMENSION), value.as(SLICE_VALUE));
     }
 
     /**
@@ -154,44 +188,50 @@ public final class AggregateStage {
      * an unclassified cause and group when nothing matched (the document sentiment), and one month-total entry.
      */
     private static Column entriesPerComplaint() {
-        String groupSentiment = "aggregate(filter(rc_causes, c -> c.cause_group <=> g), 0D, (acc, c) -> acc + coalesce(c.sentiment, 0D))"
-                + " / size(filter(rc_causes, c -> c.cause_group <=> g))";
-        String u = Columns.UNCLASSIFIED;
-        return expr("concat("
-                + "transform(rc_causes, c -> named_struct('level', '" + CauseMetrics.LEVEL_CAUSE + "', 'id', c.cause_id,"
-                + " 'grp', coalesce(c.cause_group, '" + u + "'), 'sentiment', coalesce(c.sentiment, 0D))),"
-                + "transform(array_distinct(transform(rc_causes, c -> c.cause_group)), g -> named_struct('level', '"
-                + CauseMetrics.LEVEL_GROUP + "', 'id', coalesce(g, '" + u + "'), 'grp', coalesce(g, '" + u + "'), 'sentiment', "
-                + groupSentiment + ")),"
-                + "filter(array(named_struct('level', '" + CauseMetrics.LEVEL_CAUSE + "', 'id', '" + u + "', 'grp', '" + u
-                + "', 'sentiment', rc_doc_sentiment), named_struct('level', '" + CauseMetrics.LEVEL_GROUP + "', 'id', '" + u
-                + "', 'grp', '" + u + "', 'sentiment', rc_doc_sentiment)), x -> size(rc_causes) = 0),"
-                + "array(named_struct('level', '" + CauseMetrics.LEVEL_TOTAL + "', 'id', '" + CauseMetrics.TOTAL_ID
-                + "', 'grp', '" + CauseMetrics.TOTAL_ID + "', 'sentiment', rc_doc_sentiment)))");
+        Column causes = col(COMPLAINT_CAUSES);
+        Column unclassified = lit(Columns.UNCLASSIFIED);
+        Column perCause = transform(causes, c -> entry(CauseMetrics.LEVEL_CAUSE, c.getField(CauseMatch.CAUSE_ID),
+                coalesce(c.getField(CauseMatch.CAUSE_GROUP), unclassified), causeSentiment(c)));
+        Column perGroup = transform(array_distinct(transform(causes, c -> c.getField(CauseMatch.CAUSE_GROUP))), g -> {
+            Column ofGroup = filter(causes, c -> c.getField(CauseMatch.CAUSE_GROUP).eqNullSafe(g));
+            Column mean = functions.aggregate(ofGroup, lit(0.0), (acc, c) -> acc.plus(causeSentiment(c))).divide(size(ofGroup));
+            return entry(CauseMetrics.LEVEL_GROUP, coalesce(g, unclassified), coalesce(g, unclassified), mean);
+        });
+        Column none = filter(array(entry(CauseMetrics.LEVEL_CAUSE, unclassified, unclassified, col(DOC_SENTIMENT)),
+                entry(CauseMetrics.LEVEL_GROUP, unclassified, unclassified, col(DOC_SENTIMENT))), x -> size(causes).equalTo(0));
+        Column total = array(entry(CauseMetrics.LEVEL_TOTAL, lit(CauseMetrics.TOTAL_ID), lit(CauseMetrics.TOTAL_ID),
+                col(DOC_SENTIMENT)));
+        return concat(perCause, perGroup, none, total);
+    }
+
+    private static Column causeSentiment(Column cause) {
+        return coalesce(cause.getField(CauseMatch.SENTIMENT), lit(0.0));
+    }
+
+    private static Column entry(String level, Column id, Column group, Column sentiment) {
+        return struct(lit(level).as(ENTRY_LEVEL), id.as(ENTRY_ID), group.as(ENTRY_GROUP),
+                sentiment.cast(DataTypes.DoubleType).as(ENTRY_SENTIMENT));
     }
 
     private static Dataset<Row> toDataset(SparkSession spark, List<CauseMetrics> metrics) {
         List<Row> rows = new ArrayList<>(metrics.size());
         for (CauseMetrics m : metrics) {
-            rows.add(RowFactory.create(m.month(), m.dimension(), m.dimensionValue(), m.level(), m.causeId(), m.causeName(),
-                    m.causeGroup(), m.causeGroupName(), m.complaints(), m.monthComplaints(), m.sentimentSum(),
-                    m.negativeComplaints(), m.share(), m.meanSentiment(), m.negativeShare(), m.impact(),
-                    m.previousComplaints(), m.previousMonthComplaints(), m.previousShare(), m.changeInShare(),
-                    m.changePValue(), m.emerging()));
+            rows.add(RowFactory.create(FIELDS.stream().map(f -> f.value().apply(m)).toArray()));
         }
         return spark.createDataFrame(rows, OUTPUT_SCHEMA);
     }
 
-    /** Reads rows of {@link #OUTPUT_SCHEMA} (e.g. from {@code OUT/causes}) back into metrics, on the driver. */
+    /** Reads rows of {@link #OUTPUT_SCHEMA} (e.g. from {@code OUT/causes}) back into metrics by name, on the driver. */
     public static List<CauseMetrics> collectMetrics(Dataset<Row> aggregates) {
         List<CauseMetrics> out = new ArrayList<>();
-        for (Row r : aggregates.select(Arrays.stream(OUTPUT_SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col)
-                .toArray(Column[]::new)).collectAsList()) {
-            out.add(new CauseMetrics(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                    r.getString(5), r.getString(6), r.getString(7), r.getLong(8), r.getLong(9), r.getDouble(10),
-                    r.getLong(11), r.getDouble(12), r.getDouble(13), r.getDouble(14), r.getDouble(15),
-                    (Long) r.get(16), (Long) r.get(17), (Double) r.get(18), (Double) r.get(19), (Double) r.get(20),
-                    r.getBoolean(21)));
+        for (Row r : aggregates.collectAsList()) {
+            out.add(new CauseMetrics(r.getAs(Columns.MONTH), r.getAs(DIMENSION), r.getAs(DIMENSION_VALUE),
+                    r.getAs(LEVEL), r.getAs(CAUSE_ID), r.getAs(CAUSE_NAME), r.getAs(CAUSE_GROUP),
+                    r.getAs(CAUSE_GROUP_NAME), r.<Long>getAs(COMPLAINTS), r.<Long>getAs(MONTH_COMPLAINTS),
+                    r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS), r.<Double>getAs(SHARE),
+                    r.<Double>getAs(MEAN_SENTIMENT), r.<Double>getAs(NEGATIVE_SHARE), r.<Double>getAs(IMPACT),
+                    r.getAs(PREVIOUS_COMPLAINTS), r.getAs(PREVIOUS_MONTH_COMPLAINTS), r.getAs(PREVIOUS_SHARE),
+                    r.getAs(CHANGE_IN_SHARE), r.getAs(CHANGE_P_VALUE), r.<Boolean>getAs(EMERGING)));
         }
         out.sort(CauseMetrics.ORDER);
         return out;

@@ -44,27 +44,27 @@ public final class ClassifyStage {
     public static final StructType INPUT_SCHEMA = new StructType(new StructField[]{
             DataTypes.createStructField(Columns.COMPLAINT_ID, DataTypes.StringType, true),
             DataTypes.createStructField(Columns.MONTH, DataTypes.StringType, true),
-            DataTypes.createStructField(Columns.SENTENCES, DataTypes.createArrayType(SENTENCE, true), true),
+            rootcause.nlp.NlpStage.NLP_COLUMNS.apply(Columns.SENTENCES),
             DataTypes.createStructField(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)});
 
     /** One piece of evidence ({@link Evidence}): what found the cause in which sentence. */
     public static final StructType EVIDENCE = new StructType(new StructField[]{
-            DataTypes.createStructField("phrase", DataTypes.StringType, false),
-            DataTypes.createStructField("matched_text", DataTypes.StringType, false),
-            DataTypes.createStructField("sentence_index", DataTypes.IntegerType, false),
-            DataTypes.createStructField("sentence", DataTypes.StringType, true),
-            DataTypes.createStructField("sentence_sentiment", DataTypes.IntegerType, false),
-            DataTypes.createStructField("sentence_polarity", DataTypes.DoubleType, false),
-            DataTypes.createStructField("matched_by", DataTypes.StringType, false),
-            DataTypes.createStructField("score", DataTypes.DoubleType, true)});
+            DataTypes.createStructField(Evidence.PHRASE, DataTypes.StringType, false),
+            DataTypes.createStructField(Evidence.MATCHED_TEXT, DataTypes.StringType, false),
+            DataTypes.createStructField(Evidence.SENTENCE_INDEX, DataTypes.IntegerType, false),
+            DataTypes.createStructField(Evidence.SENTENCE, DataTypes.StringType, true),
+            DataTypes.createStructField(Evidence.SENTENCE_SENTIMENT, DataTypes.IntegerType, false),
+            DataTypes.createStructField(Evidence.SENTENCE_POLARITY, DataTypes.DoubleType, false),
+            DataTypes.createStructField(Evidence.MATCHED_BY, DataTypes.StringType, false),
+            DataTypes.createStructField(Evidence.SCORE, DataTypes.DoubleType, true)});
 
     /** One cause found in a complaint; {@code matched_by} is {@link CauseMatch#matchedBy()}. */
     public static final StructType CAUSE = new StructType(new StructField[]{
-            DataTypes.createStructField("cause_id", DataTypes.StringType, false),
-            DataTypes.createStructField("cause_group", DataTypes.StringType, false),
-            DataTypes.createStructField("sentiment", DataTypes.DoubleType, false),
-            DataTypes.createStructField("matched_by", DataTypes.StringType, false),
-            DataTypes.createStructField("evidence", DataTypes.createArrayType(EVIDENCE, false), false)});
+            DataTypes.createStructField(CauseMatch.CAUSE_ID, DataTypes.StringType, false),
+            DataTypes.createStructField(CauseMatch.CAUSE_GROUP, DataTypes.StringType, false),
+            DataTypes.createStructField(CauseMatch.SENTIMENT, DataTypes.DoubleType, false),
+            DataTypes.createStructField(CauseMatch.MATCHED_BY, DataTypes.StringType, false),
+            DataTypes.createStructField(CauseMatch.EVIDENCE, DataTypes.createArrayType(EVIDENCE, false), false)});
 
     /** Columns this stage adds to its input. */
     public static final StructType OUTPUT_COLUMNS = new StructType(new StructField[]{

@@ -14,29 +14,31 @@ import static org.apache.spark.sql.functions.*;
 
 /** Per-file counts for the manifest, from one small aggregation over the ingested rows and one over duplicates. */
 final class ManifestCounts {
+    private static final String ROWS = "rc_rows";
+
     private ManifestCounts() {}
 
     static List<FileCounts> perFile(Dataset<Row> rows, Dataset<Row> complaints, List<String> files) {
         List<Row> byReason = rows.groupBy(col(Columns.SOURCE_FILE), col(Columns.SOURCE), col(Columns.DISPOSITION),
                         col(Columns.REASON), col(Columns.MONTH))
-                .count().collectAsList();
+                .agg(count(lit(1)).as(ROWS)).collectAsList();
         Map<String, Long> duplicates = new TreeMap<>();
-        complaints.filter(col(Columns.IS_DUPLICATE)).groupBy(col(Columns.SOURCE_FILE)).count().collectAsList()
-                .forEach(r -> duplicates.put(r.getString(0), r.getLong(1)));
+        complaints.filter(col(Columns.IS_DUPLICATE)).groupBy(col(Columns.SOURCE_FILE)).agg(count(lit(1)).as(ROWS))
+                .collectAsList().forEach(r -> duplicates.put(r.getAs(Columns.SOURCE_FILE), r.<Long>getAs(ROWS)));
 
         Map<String, Builder> builders = new LinkedHashMap<>();
         files.forEach(f -> builders.put(f, new Builder(f)));
         for (Row r : byReason) {
-            Builder b = builders.computeIfAbsent(r.getString(0), Builder::new);
-            b.source = r.getString(1);
-            String disposition = r.getString(2);
-            String reason = r.getString(3);
-            long n = r.getLong(5);
+            Builder b = builders.computeIfAbsent(r.getAs(Columns.SOURCE_FILE), Builder::new);
+            b.source = r.getAs(Columns.SOURCE);
+            String disposition = r.getAs(Columns.DISPOSITION);
+            String reason = r.getAs(Columns.REASON);
+            long n = r.<Long>getAs(ROWS);
             b.read += n;
             switch (disposition) {
                 case IngestStage.ACCEPTED -> {
                     b.accepted += n;
-                    b.byMonth.merge(r.getString(4), n, Long::sum);
+                    b.byMonth.merge(r.getAs(Columns.MONTH), n, Long::sum);
                 }
                 case IngestStage.REJECTED -> b.rejected.merge(reason, n, Long::sum);
                 case IngestStage.FILTERED -> b.filtered.merge(reason, n, Long::sum);

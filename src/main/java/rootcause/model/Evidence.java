@@ -17,6 +17,16 @@ import java.io.Serializable;
 public record Evidence(String phrase, String matchedText, int sentenceIndex, String sentence,
                        int sentenceSentiment, double sentencePolarity, String matchedBy, Double score)
         implements Serializable {
+    /** Field names of the evidence struct in {@code causes[].evidence} (the classify stage's output). */
+    public static final String PHRASE = "phrase";
+    public static final String MATCHED_TEXT = "matched_text";
+    public static final String SENTENCE_INDEX = "sentence_index";
+    public static final String SENTENCE = "sentence";
+    public static final String SENTENCE_SENTIMENT = "sentence_sentiment";
+    public static final String SENTENCE_POLARITY = "sentence_polarity";
+    public static final String MATCHED_BY = "matched_by";
+    public static final String SCORE = "score";
+
     /** Found by a lemma pattern of the taxonomy. */
     public static final String PATTERN = "pattern";
     /** Found by the semantic layer (sentence embeddings against the taxonomy's examples). */

@@ -7,9 +7,11 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.CauseMetrics;
+import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
-import rootcause.nlp.NlpStage;
+import rootcause.model.Evidence;
 import rootcause.model.StageInput;
+import rootcause.nlp.NlpStage;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,16 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * Writes the monthly report files (CSV, quotes, HTML, PDF) from the month x cause aggregates and the classified
@@ -43,6 +46,14 @@ public final class ReportStage {
             Columns.IS_DUPLICATE, Columns.CAUSES, Columns.SENTENCES, Columns.MOST_NEGATIVE_SENTENCE);
     /** Months of history the trend chart shows, ending with the report's month. */
     public static final int TREND_MONTHS = 12;
+
+    // Internal columns of the quote query.
+    private static final String CAUSE = "rc_cause";
+    private static final String EVIDENCE = "rc_evidence";
+    private static final String CAUSE_ID = "rc_cause_id";
+    private static final String SENTENCE = "rc_sentence";
+    private static final String POLARITY = "rc_polarity";
+    private static final String RANK = "rc_rank";
 
     private final ReportWriter writer;
     private final RunCounts counts;
@@ -107,36 +118,37 @@ public final class ReportStage {
                 .where(not(coalesce(col(Columns.IS_DUPLICATE), lit(false)))
                         .and(col(Columns.MONTH).isin(months.toArray())));
         Dataset<Row> evidence = kept
-                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), explode(col(Columns.CAUSES)).as("c"))
-                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col("c.cause_id").as("cause_id"),
-                        explode(col("c.evidence")).as("e"))
-                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col("cause_id"),
-                        col("e.sentence").as("sentence"), col("e.sentence_polarity").as("polarity"));
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), explode(col(Columns.CAUSES)).as(CAUSE))
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col(CAUSE).getField(CauseMatch.CAUSE_ID).as(CAUSE_ID),
+                        explode(col(CAUSE).getField(CauseMatch.EVIDENCE)).as(EVIDENCE))
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col(CAUSE_ID),
+                        col(EVIDENCE).getField(Evidence.SENTENCE).as(SENTENCE),
+                        col(EVIDENCE).getField(Evidence.SENTENCE_POLARITY).as(POLARITY));
         Dataset<Row> unclassified = kept
-                .where(coalesce(expr("size(" + Columns.CAUSES + ")"), lit(0)).leq(0))
-                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), lit(Columns.UNCLASSIFIED).as("cause_id"),
-                        col(Columns.MOST_NEGATIVE_SENTENCE).as("sentence"),
-                        expr("array_min(transform(" + Columns.SENTENCES + ", s -> s." + NlpStage.POLARITY + "))").as("polarity"));
-        Column negativeFirst = col("polarity").asc_nulls_last();
-        WindowSpec perComplaint = Window.partitionBy(col(Columns.MONTH), col("cause_id"), col(Columns.COMPLAINT_ID))
-                .orderBy(negativeFirst, col("sentence"));
-        WindowSpec perSentence = Window.partitionBy(col(Columns.MONTH), col("cause_id"), col("sentence"))
+                .where(coalesce(size(col(Columns.CAUSES)), lit(0)).leq(0))
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), lit(Columns.UNCLASSIFIED).as(CAUSE_ID),
+                        col(Columns.MOST_NEGATIVE_SENTENCE).as(SENTENCE),
+                        array_min(transform(col(Columns.SENTENCES), s -> s.getField(NlpStage.POLARITY))).as(POLARITY));
+        Column negativeFirst = col(POLARITY).asc_nulls_last();
+        WindowSpec perComplaint = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(Columns.COMPLAINT_ID))
+                .orderBy(negativeFirst, col(SENTENCE));
+        WindowSpec perSentence = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(SENTENCE))
                 .orderBy(col(Columns.COMPLAINT_ID));
-        WindowSpec perCause = Window.partitionBy(col(Columns.MONTH), col("cause_id"))
-                .orderBy(negativeFirst, length(col("sentence")), col(Columns.COMPLAINT_ID));
+        WindowSpec perCause = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID))
+                .orderBy(negativeFirst, length(col(SENTENCE)), col(Columns.COMPLAINT_ID));
         List<Row> rows = evidence.unionByName(unclassified)
-                .where(col("sentence").isNotNull().and(length(trim(col("sentence"))).gt(0)))
-                .withColumn("rc_rank", row_number().over(perComplaint)).where(col("rc_rank").equalTo(1))
-                .withColumn("rc_rank", row_number().over(perSentence)).where(col("rc_rank").equalTo(1))
-                .withColumn("rc_rank", row_number().over(perCause))
-                .where(col("rc_rank").leq(LeadershipReport.QUOTES_PER_CAUSE))
-                .orderBy(col(Columns.MONTH), col("cause_id"), col("rc_rank"))
-                .select(Columns.MONTH, "cause_id", Columns.COMPLAINT_ID, "sentence", "polarity")
+                .where(col(SENTENCE).isNotNull().and(length(trim(col(SENTENCE))).gt(0)))
+                .withColumn(RANK, row_number().over(perComplaint)).where(col(RANK).equalTo(1))
+                .withColumn(RANK, row_number().over(perSentence)).where(col(RANK).equalTo(1))
+                .withColumn(RANK, row_number().over(perCause))
+                .where(col(RANK).leq(LeadershipReport.QUOTES_PER_CAUSE))
+                .orderBy(col(Columns.MONTH), col(CAUSE_ID), col(RANK))
                 .collectAsList();
         Map<String, Map<String, List<Quote>>> out = new LinkedHashMap<>();
         for (Row r : rows) {
-            Quote q = new Quote(r.getString(0), r.getString(1), r.getString(2), Quote.shorten(r.getString(3)),
-                    r.isNullAt(4) ? 0.0 : r.getDouble(4));
+            Double polarity = r.getAs(POLARITY);
+            Quote q = new Quote(r.getAs(Columns.MONTH), r.getAs(CAUSE_ID), r.getAs(Columns.COMPLAINT_ID),
+                    Quote.shorten(r.getAs(SENTENCE)), polarity == null ? 0.0 : polarity);
             out.computeIfAbsent(q.month(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(q.causeId(), k -> new ArrayList<>()).add(q);
         }

@@ -5,12 +5,16 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import rootcause.SparkTestSession;
 import rootcause.model.CauseInfo;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,11 +126,47 @@ public class AggregateStageTest {
         assertThat(find("2024-01", "all", "all", "cause", "rudeness").emerging()).isFalse();
     }
 
+    /** {@code OUT/causes} as docs/REPORTS.md promises it, written out by hand: name, type, "?" when nullable. */
+    static final List<String> CAUSES_CONTRACT = List.of("month string", "dimension string", "dimension_value string",
+            "level string", "cause_id string", "cause_name string", "cause_group string", "cause_group_name string",
+            "complaints bigint", "month_complaints bigint", "sentiment_sum double", "negative_complaints bigint",
+            "share double", "mean_sentiment double", "negative_share double", "impact double",
+            "previous_complaints bigint?", "previous_month_complaints bigint?", "previous_share double?",
+            "change_in_share double?", "change_p_value double?", "emerging boolean");
+
+    static List<String> describe(StructType schema) {
+        return Arrays.stream(schema.fields())
+                .map(f -> f.name() + " " + f.dataType().simpleString() + (f.nullable() ? "?" : "")).toList();
+    }
+
     @Test
     void outputHasThePublicSchema() {
         Dataset<Row> out = new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(input);
-        assertThat(out.schema()).isEqualTo(AggregateStage.OUTPUT_SCHEMA);
+        assertThat(describe(out.schema())).containsExactlyElementsOf(CAUSES_CONTRACT);
         assertThat(out.where("level = 'total'").count()).isZero();
+    }
+
+    /**
+     * Read back from Parquet partitioned by month, as the job writes {@code OUT/causes}, {@code month} comes last
+     * and every column is nullable: the metrics still come back whole, because they are read by name.
+     */
+    @Test
+    void metricsReadBackFromPartitionedParquetByName(@TempDir Path dir) {
+        Dataset<Row> out = new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(input);
+        out.write().partitionBy("month").parquet(dir.resolve("causes").toString());
+        Dataset<Row> back = readAsTheJobDoes(dir.resolve("causes"));
+        assertThat(back.columns()[back.columns().length - 1]).isEqualTo("month");
+        assertThat(describe(back.schema())).containsExactlyInAnyOrderElementsOf(CAUSES_CONTRACT.stream()
+                .map(c -> c.endsWith("?") ? c : c + "?").toList());
+
+        List<CauseMetrics> reread = AggregateStage.collectMetrics(back);
+        assertThat(reread).isEqualTo(metrics);
+        CauseMetrics rude = reread.stream().filter(m -> m.month().equals("2024-02") && m.dimension().equals("all")
+                && m.level().equals("cause") && m.causeId().equals("rudeness")).findFirst().orElseThrow();
+        assertThat(rude.complaints()).isEqualTo(6);
+        assertThat(rude.monthComplaints()).isEqualTo(10);
+        assertThat(rude.previousComplaints()).isEqualTo(1);
+        assertThat(rude.previousMonthComplaints()).isEqualTo(10);
     }
 
     @Test
@@ -148,6 +188,20 @@ public class AggregateStageTest {
         assertThatThrownBy(() -> new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(input.drop("causes")))
                 .hasMessageContaining("stage 'aggregate'").hasMessageContaining("causes")
                 .hasMessageContaining("complaint_id");
+    }
+
+    /** With partition type inference off, as the job and the report command read: month=2024-01 is a string. */
+    private static Dataset<Row> readAsTheJobDoes(Path folder) {
+        String key = "spark.sql.sources.partitionColumnTypeInference.enabled";
+        String before = spark.conf().get(key);
+        spark.conf().set(key, "false");
+        try {
+            Dataset<Row> data = spark.read().parquet(folder.toString());
+            data.schema();
+            return data;
+        } finally {
+            spark.conf().set(key, before);
+        }
     }
 
     private static int jobsRunBy(Supplier<?> action) throws Exception {

@@ -4,11 +4,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import rootcause.classify.ClassifyStage;
 import rootcause.model.CauseMatch;
+import rootcause.model.Columns;
 import rootcause.model.Evidence;
+import rootcause.nlp.NlpStage;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -18,10 +21,11 @@ import java.util.List;
 public final class ComplaintFixtures {
     private ComplaintFixtures() {}
 
-    /** The nlp stage's own sentence struct. */
-    static final StructType SENTENCE = rootcause.nlp.NlpStage.SENTENCE;
-    /** The classify stage's own cause struct, so the fixtures cannot drift from it. */
-    static final StructType CAUSE = rootcause.classify.ClassifyStage.CAUSE;
+    /** The nlp stage's own sentences column type (struct and nullability), so the fixtures cannot drift from it. */
+    static final DataType SENTENCES = NlpStage.NLP_COLUMNS.apply(Columns.SENTENCES).dataType();
+    /** The classify stage's own causes and cause ids column types. */
+    static final DataType CAUSES = ClassifyStage.OUTPUT_COLUMNS.apply(Columns.CAUSES).dataType();
+    static final DataType CAUSE_IDS = ClassifyStage.OUTPUT_COLUMNS.apply(Columns.CAUSE_IDS).dataType();
 
     public static final StructType SCHEMA = new StructType()
             .add("complaint_id", DataTypes.StringType).add("source", DataTypes.StringType)
@@ -30,10 +34,10 @@ public final class ComplaintFixtures {
             .add("region", DataTypes.StringType).add("score", DataTypes.DoubleType)
             .add("created_date", DataTypes.DateType).add("month", DataTypes.StringType)
             .add("text", DataTypes.StringType).add("is_duplicate", DataTypes.BooleanType)
-            .add("duplicate_of", DataTypes.StringType).add("sentences", new ArrayType(SENTENCE, true))
+            .add("duplicate_of", DataTypes.StringType).add("sentences", SENTENCES)
             .add("sentiment_score", DataTypes.DoubleType).add("sentiment_label", DataTypes.StringType)
             .add("most_negative_sentence", DataTypes.StringType).add("sentences_too_long", DataTypes.IntegerType)
-            .add("causes", new ArrayType(CAUSE, true)).add("cause_ids", new ArrayType(DataTypes.StringType, true));
+            .add("causes", CAUSES).add("cause_ids", CAUSE_IDS);
 
     /** One classified complaint; its text is one sentence per cause evidence (or the text itself). */
     public record Complaint(String id, String source, String channel, String product, String month, String text,
