@@ -109,7 +109,9 @@ public final class RootCauseJob {
             classifyStats.put("distinct_sentences_embedded", classify.sentencesEmbedded());
             checks.add(AnalysisCounts.unclassifiedCheck(classifyStats));
         }
-        if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()) {
+        // Counts that fail their checks fail the run after the manifest is written; no report shows them.
+        if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()
+                && RunCheck.failedErrors(checks).isEmpty()) {
             timed("aggregate_and_report", () -> aggregateAndReport(taxonomy, classify, finished, files, monthsWritten));
         }
 
@@ -143,12 +145,7 @@ public final class RootCauseJob {
         Dataset<Row> aggregates = new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT).aggregate(history);
         writeByMonth(aggregates.where(col(Columns.MONTH).isin(months.toArray())), "causes");
         writeByMonth(classify.candidateTerms(complaints), "candidates");
-        RunCounts counts = new RunCounts(
-                files.stream().mapToLong(FileCounts::rowsRead).sum(),
-                files.stream().mapToLong(FileCounts::rowsAccepted).sum(),
-                files.stream().mapToLong(FileCounts::rowsRejected).sum(),
-                files.stream().mapToLong(FileCounts::rowsFiltered).sum(),
-                files.stream().mapToLong(FileCounts::duplicates).sum());
+        RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
             new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), counts)
                     .write(aggregates, history.where(col(Columns.MONTH).isin(months.toArray())), config.output(), months);
@@ -196,14 +193,8 @@ public final class RootCauseJob {
         } else {
             taxonomyInfo.put("semantic_layer", "none (patterns only)");
         }
-        return new RunManifest(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
-                taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten,
-                files.stream().mapToLong(FileCounts::rowsRead).sum(),
-                files.stream().mapToLong(FileCounts::rowsAccepted).sum(),
-                files.stream().mapToLong(FileCounts::rowsRejected).sum(),
-                files.stream().mapToLong(FileCounts::rowsFiltered).sum(),
-                files.stream().mapToLong(FileCounts::duplicates).sum(),
-                RunManifest.sumReasons(files, true), RunManifest.sumReasons(files, false), files,
+        return RunManifest.of(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
+                taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten, files,
                 nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
                         "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
     }

@@ -1,6 +1,7 @@
 package rootcause.job;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import rootcause.model.RowCounts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,7 @@ public record RunCheck(@JsonProperty("level") String level, @JsonProperty("check
     public static List<RunCheck> onCounts(List<FileCounts> files) {
         List<RunCheck> checks = new ArrayList<>();
         for (FileCounts f : files) {
-            checks.add(new RunCheck(ERROR, "rows_read = rows_accepted + rows_rejected + rows_filtered for " + f.file(),
-                    f.reconciles(), f.rowsRead() + " = " + f.rowsAccepted() + " + " + f.rowsRejected() + " + " + f.rowsFiltered()));
+            checks.add(new RunCheck(ERROR, RowCounts.RULE + " for " + f.file(), f.reconciles(), f.counts().equation()));
             long monthly = f.acceptedByMonth().values().stream().mapToLong(Long::longValue).sum();
             checks.add(new RunCheck(ERROR, "accepted rows all have a month for " + f.file(),
                     monthly == f.rowsAccepted(), monthly + " of " + f.rowsAccepted()));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import rootcause.model.RowCounts;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code OUT/manifest.json}: what one run read, accepted, rejected, filtered and de-duplicated, in total and per
- * input file; the months it wrote; versions; timings; the driver's heap; and the result of the run checks.
+ * input file; the reconciliation rule over the totals with its result; the months it wrote; versions; timings; the
+ * driver's heap; and the result of the run checks.
  */
 public record RunManifest(
         @JsonProperty("run_id") String runId,
@@ -23,11 +26,12 @@ public record RunManifest(
         @JsonProperty("taxonomy") Map<String, String> taxonomy,
         @JsonProperty("months_requested") List<String> monthsRequested,
         @JsonProperty("months_written") List<String> monthsWritten,
-        @JsonProperty("rows_read") long rowsRead,
-        @JsonProperty("rows_accepted") long rowsAccepted,
-        @JsonProperty("rows_rejected") long rowsRejected,
-        @JsonProperty("rows_filtered") long rowsFiltered,
-        @JsonProperty("duplicates") long duplicates,
+        @JsonProperty(RowCounts.READ) long rowsRead,
+        @JsonProperty(RowCounts.ACCEPTED) long rowsAccepted,
+        @JsonProperty(RowCounts.REJECTED) long rowsRejected,
+        @JsonProperty(RowCounts.FILTERED) long rowsFiltered,
+        @JsonProperty(RowCounts.RECONCILIATION) RowCounts.Reconciliation reconciliation,
+        @JsonProperty(RowCounts.DUPLICATES) long duplicates,
         @JsonProperty("rejected_by_reason") Map<String, Long> rejectedByReason,
         @JsonProperty("filtered_by_reason") Map<String, Long> filteredByReason,
         @JsonProperty("files") List<FileCounts> files,
@@ -36,6 +40,22 @@ public record RunManifest(
         @JsonProperty("timings_ms") Map<String, Long> timingsMs,
         @JsonProperty("resources") Map<String, Long> resources,
         @JsonProperty("checks") List<RunCheck> checks) {
+
+    /** The manifest's totals, as one run's counts. */
+    public static RunManifest of(String runId, String startedAt, String finishedAt, Map<String, String> versions,
+                                 Map<String, String> taxonomy, List<String> monthsRequested, List<String> monthsWritten,
+                                 List<FileCounts> files, Map<String, Object> nlp, Map<String, Object> classify,
+                                 Map<String, Long> timingsMs, Map<String, Long> resources, List<RunCheck> checks) {
+        RowCounts total = FileCounts.total(files);
+        return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten,
+                total.read(), total.accepted(), total.rejected(), total.filtered(), total.reconciliation(),
+                FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, nlp, classify,
+                timingsMs, resources, checks);
+    }
+
+    public RowCounts counts() {
+        return new RowCounts(rowsRead, rowsAccepted, rowsRejected, rowsFiltered);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

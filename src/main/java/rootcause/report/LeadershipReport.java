@@ -7,6 +7,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import rootcause.aggregate.CauseMetrics;
 import rootcause.aggregate.EmergingRule;
 import rootcause.model.Columns;
+import rootcause.model.RowCounts;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -164,6 +165,9 @@ public final class LeadershipReport {
         c.put("filtered", count(counts.rowsFiltered()));
         c.put("duplicates", count(counts.duplicates()));
         v.put("counts", c);
+        RowCounts rowCounts = counts.rows();
+        v.put("hasReconciliation", rowCounts != null);
+        v.put("reconciliation", rowCounts == null ? "" : rowCounts.formattedEquation());
         return v;
     }
 

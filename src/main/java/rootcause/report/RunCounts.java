@@ -2,6 +2,7 @@ package rootcause.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import rootcause.model.RowCounts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,22 +11,40 @@ import java.nio.file.Path;
 
 /**
  * The run's row counts from {@code OUT/manifest.json}; a count is null when the manifest or its key is missing.
+ * Counts that are all known must follow {@link RowCounts#RULE}: a report never shows rows that do not add up.
  */
 public record RunCounts(Long rowsRead, Long rowsAccepted, Long rowsRejected, Long rowsFiltered, Long duplicates) {
 
     public static final RunCounts UNKNOWN = new RunCounts(null, null, null, null, null);
 
-    /** Reads the top-level counts; an absent manifest gives {@link #UNKNOWN}, a malformed one fails naming the file. */
+    public RunCounts {
+        RowCounts rows = rows(rowsRead, rowsAccepted, rowsRejected, rowsFiltered);
+        if (rows != null && !rows.reconciles()) {
+            throw new IllegalArgumentException("run counts do not reconcile: " + RowCounts.RULE + " is "
+                    + rows.equation());
+        }
+    }
+
+    public static RunCounts of(RowCounts rows, long duplicates) {
+        return new RunCounts(rows.read(), rows.accepted(), rows.rejected(), rows.filtered(), duplicates);
+    }
+
+    /**
+     * Reads the top-level counts; an absent manifest gives {@link #UNKNOWN}, a malformed one or one whose counts do
+     * not reconcile fails naming the file.
+     */
     public static RunCounts read(Path manifest) {
         if (!Files.isRegularFile(manifest)) {
             return UNKNOWN;
         }
         try {
             JsonNode root = new ObjectMapper().readTree(manifest.toFile());
-            return new RunCounts(count(root, "rows_read"), count(root, "rows_accepted"), count(root, "rows_rejected"),
-                    count(root, "rows_filtered"), count(root, "duplicates"));
+            return new RunCounts(count(root, RowCounts.READ), count(root, RowCounts.ACCEPTED),
+                    count(root, RowCounts.REJECTED), count(root, RowCounts.FILTERED), count(root, RowCounts.DUPLICATES));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read run manifest " + manifest + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("run manifest " + manifest + ": " + e.getMessage(), e);
         }
     }
 
@@ -36,5 +55,15 @@ public record RunCounts(Long rowsRead, Long rowsAccepted, Long rowsRejected, Lon
 
     public boolean isKnown() {
         return rowsRead != null || rowsAccepted != null || rowsRejected != null || rowsFiltered != null || duplicates != null;
+    }
+
+    /** The four row counts, or null when one of them is unknown. */
+    public RowCounts rows() {
+        return rows(rowsRead, rowsAccepted, rowsRejected, rowsFiltered);
+    }
+
+    private static RowCounts rows(Long read, Long accepted, Long rejected, Long filtered) {
+        return read == null || accepted == null || rejected == null || filtered == null ? null
+                : new RowCounts(read, accepted, rejected, filtered);
     }
 }

@@ -2,6 +2,7 @@ package rootcause.report;
 
 import org.junit.jupiter.api.Test;
 import rootcause.aggregate.EmergingRule;
+import rootcause.model.RowCounts;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
@@ -28,10 +29,37 @@ class LeadershipReportTest {
 
     @Test
     void saysWhatChangedAndWhatIsEmerging() {
-        String html = report.html(ReportFixtures.hostile(), now);
-        assertThat(html).contains("February 2024").contains("Compared with January 2024").contains("+20.0 pts")
-                .contains("likely real").contains("emerging causes this month").contains("15.0 %")
-                .contains("120");
+        ReportHtml page = ReportHtml.of(report.html(ReportFixtures.hostile(), now));
+        assertThat(page.text()).contains("February 2024").contains("Compared with January 2024").contains("+20.0 pts")
+                .contains("likely real").contains("emerging causes this month").contains("15.0 % of complaints matched no known cause");
+    }
+
+    @Test
+    void showsTheRunsCountsAndTheirReconciliation() {
+        ReportHtml page = ReportHtml.of(report.html(ReportFixtures.hostile(), now));
+        assertThat(page.runCounts()).containsExactly("123", "100", "20", "3", "4");
+        assertThat(page.reconciliation()).isEqualTo(
+                "Every row read is accounted for: read = accepted + rejected + filtered out, 123 = 100 + 20 + 3.");
+    }
+
+    @Test
+    void countsPrintWithThousandsSeparators() {
+        MonthReport big = withCounts(ReportFixtures.hostile(), RunCounts.of(new RowCounts(11_623, 4_310, 0, 7_313), 104));
+        ReportHtml page = ReportHtml.of(report.html(big, now));
+        assertThat(page.runCounts()).containsExactly("11,623", "4,310", "0", "7,313", "104");
+        assertThat(page.reconciliation()).endsWith(", 11,623 = 4,310 + 0 + 7,313.");
+    }
+
+    @Test
+    void partialCountsShowNoReconciliation() {
+        MonthReport partial = withCounts(ReportFixtures.hostile(), new RunCounts(120L, 100L, 20L, null, null));
+        ReportHtml page = ReportHtml.of(report.html(partial, now));
+        assertThat(page.runCounts()).containsExactly("120", "100", "20", "n/a", "n/a");
+        assertThat(page.reconciliation()).isNull();
+    }
+
+    private static MonthReport withCounts(MonthReport r, RunCounts counts) {
+        return new MonthReport(r.month(), r.causes(), r.groups(), r.history(), r.quotes(), counts);
     }
 
     @Test
@@ -40,8 +68,9 @@ class LeadershipReportTest {
                 List.of(ReportFixtures.cause("2024-01", "long_wait", "Long waits", 5, 10, -2, null, false)),
                 List.of(), List.of(), Map.of(), RunCounts.UNKNOWN);
         String html = report.html(only, now);
-        assertThat(html).contains("no data for the month before (December 2023)")
+        assertThat(ReportHtml.of(html).text()).contains("no data for the month before (December 2023)")
                 .contains("Only one month of data").contains("manifest was not found").contains("No quote available");
+        assertThat(ReportHtml.of(html).reconciliation()).isNull();
         parse(html);
     }
 

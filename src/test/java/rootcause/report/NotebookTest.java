@@ -28,18 +28,55 @@ class NotebookTest {
 
     @Test
     void notebookRunsOnTwoMonthsOfReports(@TempDir Path out) throws Exception {
-        ReportWriter writer = new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT));
-        writer.write(ReportFixtures.january(), out, ZonedDateTime.now());
-        writer.write(ReportFixtures.hostile(), out, ZonedDateTime.now());
-        Files.writeString(out.resolve("manifest.json"), "{\"rows_read\": 120, \"rows_accepted\": 100, \"rows_rejected\": 20}");
+        writeReports(out);
+        Files.writeString(out.resolve("manifest.json"), ReportFixtures.manifestJson(ReportFixtures.HOSTILE_ROWS, 4));
         Path executed = out.resolve("executed.ipynb");
         Result r = runNotebook(out, executed, "long_wait");
         assertThat(r.exitCode()).as(r.log()).isZero();
         String notebook = Files.readString(executed, StandardCharsets.UTF_8);
         assertThat(notebook).contains("latest month 2024-02").contains("emerging: Rudeness")
-                .contains("read = accepted + rejected: True").contains("image/png")
+                .contains("rows_read = rows_accepted + rows_rejected + rows_filtered: True (123 = 100 + 20 + 3)")
+                .contains("image/png")
                 .contains("cause: long_wait")
                 .as("formula guard removed for reading").contains("complaint c0: \\\"-1 stars, on hold forever").doesNotContain("\"output_type\": \"error\"");
+    }
+
+    /** The notebook prints what the manifest's numbers say of the manifest's rule: here, that it fails. */
+    @Test
+    void saysSoWhenTheCountsDoNotReconcile(@TempDir Path out) throws Exception {
+        writeReports(out);
+        Files.writeString(out.resolve("manifest.json"), manifest(120, 100, 20, 3, "120 = 100 + 20 + 3", false));
+        Path executed = out.resolve("executed.ipynb");
+        Result r = runNotebook(out, executed, "");
+        assertThat(r.exitCode()).as(r.log()).isZero();
+        assertThat(Files.readString(executed, StandardCharsets.UTF_8))
+                .contains("rows_read = rows_accepted + rows_rejected + rows_filtered: False (120 = 100 + 20 + 3)");
+    }
+
+    /** A manifest whose stated result contradicts its own numbers stops the notebook. */
+    @Test
+    void failsWhenTheManifestContradictsItsNumbers(@TempDir Path out) throws Exception {
+        writeReports(out);
+        Files.writeString(out.resolve("manifest.json"), manifest(120, 100, 20, 3, "120 = 100 + 20 + 3", true));
+        Result r = runNotebook(out, out.resolve("executed.ipynb"), "");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.log()).contains("the counts say rows_read = rows_accepted + rows_rejected + rows_filtered is False");
+    }
+
+    private static void writeReports(Path out) throws Exception {
+        ReportWriter writer = new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT));
+        writer.write(ReportFixtures.january(), out, ZonedDateTime.now());
+        writer.write(ReportFixtures.hostile(), out, ZonedDateTime.now());
+    }
+
+    /** A manifest written by hand, as a broken or edited one would be: its numbers and its stated reconciliation. */
+    private static String manifest(long read, long accepted, long rejected, long filtered, String equation,
+                                   boolean reconciles) {
+        return "{\"rows_read\": " + read + ", \"rows_accepted\": " + accepted + ", \"rows_rejected\": " + rejected
+                + ", \"rows_filtered\": " + filtered + ", \"duplicates\": 0, \"reconciliation\": {\"rule\": "
+                + "\"rows_read = rows_accepted + rows_rejected + rows_filtered\", \"total\": \"rows_read\", "
+                + "\"parts\": [\"rows_accepted\", \"rows_rejected\", \"rows_filtered\"], \"equation\": \"" + equation
+                + "\", \"reconciles\": " + reconciles + "}}";
     }
 
     @Test
@@ -51,7 +88,7 @@ class NotebookTest {
 
     record Result(int exitCode, String log) {}
 
-    private static Result runNotebook(Path out, Path executed, String cause) throws Exception {
+    static Result runNotebook(Path out, Path executed, String cause) throws Exception {
         Path log = Files.createTempFile("run-notebook", ".log");
         ProcessBuilder builder = new ProcessBuilder("jobs/run-notebook", out.toString(), executed.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());

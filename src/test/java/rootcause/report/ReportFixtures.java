@@ -1,7 +1,10 @@
 package rootcause.report;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import rootcause.aggregate.CauseMetrics;
+import rootcause.model.RowCounts;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +14,20 @@ final class ReportFixtures {
 
     static final String SCRIPT = "<script>alert(1)</script>";
     static final String PWN_IMG = "<img src=x onerror=\"document.title='pwned'\">";
+    /** The run behind {@link #hostile()}: 123 rows read = 100 accepted + 20 rejected + 3 filtered. */
+    static final RowCounts HOSTILE_ROWS = new RowCounts(123, 100, 20, 3);
+
+    /** A manifest's counts as the job writes them: the totals, duplicates, and the reconciliation with its result. */
+    static String manifestJson(RowCounts rows, long duplicates) throws Exception {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put(RowCounts.READ, rows.read());
+        manifest.put(RowCounts.ACCEPTED, rows.accepted());
+        manifest.put(RowCounts.REJECTED, rows.rejected());
+        manifest.put(RowCounts.FILTERED, rows.filtered());
+        manifest.put(RowCounts.RECONCILIATION, rows.reconciliation());
+        manifest.put(RowCounts.DUPLICATES, duplicates);
+        return new ObjectMapper().writeValueAsString(manifest);
+    }
 
     static CauseMetrics cause(String month, String id, String name, long n, long total, double sentimentSum,
                               Double previousShare, boolean emerging) {
@@ -38,7 +55,7 @@ final class ReportFixtures {
                         new Quote("2024-02", "rudeness", "c2", PWN_IMG + " rude & slow", 1)),
                 "long_wait", List.of(new Quote("2024-02", "long_wait", "c3", "Waited 3 hours </blockquote></body>", 1)));
         return new MonthReport("2024-02", feb, List.of(), history, quotes,
-                new RunCounts(120L, 100L, 20L, 3L, 4L));
+                RunCounts.of(HOSTILE_ROWS, 4L));
     }
 
     /** The January before {@link #hostile()}: no previous month, no manifest counts. */

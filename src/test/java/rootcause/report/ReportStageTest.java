@@ -17,6 +17,7 @@ import rootcause.aggregate.AggregateStageTest;
 import rootcause.aggregate.ComplaintFixtures;
 import rootcause.aggregate.EmergingRule;
 import rootcause.model.CauseInfo;
+import rootcause.model.RowCounts;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.Reader;
@@ -43,6 +44,9 @@ class ReportStageTest {
     static final Path OUT = Path.of("target", "report-test-out");
     static final String HOSTILE_FORMULA = "=HYPERLINK(\"http://example.invalid\",\"refund\") charged twice";
 
+    /** The run behind the fixture: its 23 complaints (one a duplicate) were accepted, 4 rows rejected, 2 filtered. */
+    static final RowCounts ROWS = new RowCounts(29, 23, 4, 2);
+
     private static Dataset<Row> complaints;
     private static Dataset<Row> aggregates;
 
@@ -66,10 +70,15 @@ class ReportStageTest {
         aggregates = new AggregateStage(causes(), EmergingRule.DEFAULT).aggregate(complaints);
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
-        Files.writeString(OUT.resolve("manifest.json"), "{\"rows_read\": 30, \"rows_accepted\": 26, \"rows_rejected\": 4,"
-                + " \"rows_filtered\": 2, \"duplicates\": 1}");
+        Files.writeString(OUT.resolve("manifest.json"), ReportFixtures.manifestJson(ROWS, 1));
         new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
                 RunCounts.read(OUT.resolve("manifest.json"))).writeAll(aggregates, complaints, OUT);
+    }
+
+    @Test
+    void theManifestsCountsMatchTheFixture() {
+        assertThat(complaints.count()).as("accepted rows").isEqualTo(ROWS.accepted());
+        assertThat(complaints.where("is_duplicate").count()).as("duplicates").isEqualTo(1);
     }
 
     @Test
@@ -93,7 +102,7 @@ class ReportStageTest {
         assertThat(rows.get(0).get("cause_id")).as("highest impact first").isEqualTo("rudeness");
         CSVRecord rude = rows.get(0);
         assertThat(Double.parseDouble(rude.get("mean_sentiment"))).isEqualTo(-1.0);
-        assertThat(rude.get("emerging")).isEqualTo("true");
+        assertThat(rude.get("emerging")).as("1 of 10 to 6 of 10 is p 0.057 by Fisher's exact test").isEqualTo("false");
         assertThat(Double.parseDouble(rude.get("change_in_share"))).isPositive();
         assertThat(rude.get("example")).contains("<script>alert(1)</script>");
     }
@@ -136,8 +145,13 @@ class ReportStageTest {
     void htmlEscapesComplaintTextAndIsWellFormedXhtml() throws Exception {
         String html = Files.readString(OUT.resolve("reports/2024-02/report.html"));
         assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script");
-        assertThat(html).contains("Rudeness").contains("emerging").contains("data:image/png;base64,");
-        assertThat(html).contains("30").contains("Rows read");
+        assertThat(html).contains("data:image/png;base64,");
+        ReportHtml page = ReportHtml.of(html);
+        assertThat(page.text()).contains("Rudeness").contains("emerging");
+        assertThat(page.runCountsHeader()).containsExactly("Rows read", "Accepted", "Rejected", "Filtered out", "Duplicates");
+        assertThat(page.runCounts()).containsExactly("29", "23", "4", "2", "1");
+        assertThat(page.reconciliation()).isEqualTo(
+                "Every row read is accounted for: read = accepted + rejected + filtered out, 29 = 23 + 4 + 2.");
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
         xml.setNamespaceAware(true);
         assertThat(xml.newDocumentBuilder().parse(OUT.resolve("reports/2024-02/report.html").toFile())
@@ -160,7 +174,10 @@ class ReportStageTest {
         Files.writeString(january, "stale");
         new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), RunCounts.UNKNOWN)
                 .write(aggregates, complaints, OUT, List.of("2024-01"));
-        assertThat(Files.readString(january)).contains("January 2024").contains("manifest was not found");
+        ReportHtml page = ReportHtml.read(january);
+        assertThat(page.text()).contains("January 2024").contains("manifest was not found");
+        assertThat(page.runCounts()).isEmpty();
+        assertThat(page.reconciliation()).isNull();
         assertThatThrownBy(() -> new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
                 RunCounts.UNKNOWN).write(aggregates, complaints, OUT, List.of("2023-12")))
                 .hasMessageContaining("2023-12").hasMessageContaining("2024-01");

@@ -1,0 +1,55 @@
+package rootcause.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunManifestTest {
+    static FileCounts file(String name, long read, long accepted, long rejected, long filtered) {
+        return new FileCounts(name, "survey", read, accepted, rejected, filtered, 0, Map.of(), Map.of(),
+                Map.of("2025-09", accepted));
+    }
+
+    static RunManifest manifest(List<FileCounts> files) {
+        return RunManifest.of("run", "start", "end", Map.of(), Map.of(), List.of(), List.of("2025-09"), files,
+                Map.of(), Map.of(), Map.of(), Map.of(), RunCheck.onCounts(files));
+    }
+
+    @Test
+    void writesTheTotalsAndTheirReconciliation(@TempDir Path dir) throws Exception {
+        RunManifest m = manifest(List.of(file("a.csv", 10, 7, 2, 1), file("b.csv", 5, 4, 0, 1)));
+        m.write(dir.resolve("manifest.json"));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
+        assertThat(json.get("rows_read").asLong()).isEqualTo(15);
+        assertThat(json.get("rows_accepted").asLong()).isEqualTo(11);
+        assertThat(json.get("rows_rejected").asLong()).isEqualTo(2);
+        assertThat(json.get("rows_filtered").asLong()).isEqualTo(2);
+        JsonNode r = json.get("reconciliation");
+        assertThat(r.get("rule").asText()).isEqualTo("rows_read = rows_accepted + rows_rejected + rows_filtered");
+        assertThat(r.get("total").asText()).isEqualTo("rows_read");
+        assertThat(r.get("parts").toString()).isEqualTo("[\"rows_accepted\",\"rows_rejected\",\"rows_filtered\"]");
+        assertThat(r.get("equation").asText()).isEqualTo("15 = 11 + 2 + 2");
+        assertThat(r.get("reconciles").asBoolean()).isTrue();
+        assertThat(json.get("files").get(0).has("reconciles")).as("a method, not a manifest field").isFalse();
+
+        assertThat(RunManifest.read(dir.resolve("manifest.json"))).isEqualTo(m);
+    }
+
+    @Test
+    void aFileThatDoesNotReconcileFailsItsCheckAndTheTotal() {
+        RunManifest m = manifest(List.of(file("a.csv", 10, 7, 2, 1), file("b.csv", 5, 3, 0, 1)));
+        assertThat(m.reconciliation().reconciles()).isFalse();
+        assertThat(m.reconciliation().equation()).isEqualTo("15 = 10 + 2 + 2");
+        assertThat(RunCheck.failedErrors(m.checks())).singleElement().satisfies(c -> {
+            assertThat(c.check()).isEqualTo("rows_read = rows_accepted + rows_rejected + rows_filtered for b.csv");
+            assertThat(c.detail()).isEqualTo("5 = 3 + 0 + 1");
+        });
+    }
+}

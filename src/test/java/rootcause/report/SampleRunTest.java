@@ -1,0 +1,93 @@
+package rootcause.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import rootcause.SparkTestSession;
+import rootcause.ingest.InputSpec;
+import rootcause.job.JobConfig;
+import rootcause.job.RootCauseJob;
+import rootcause.job.RunManifest;
+import rootcause.nlp.NlpSettings;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole job in process (real Spark, CoreNLP and models) on {@code data-samples/}, whose exports hold rejected
+ * and filtered rows; then the manifest, every month's report and the notebook must tell the same counts. Leaves the run in {@code target/sample-run-test}.
+ */
+class SampleRunTest {
+    static final Path OUT = Path.of("target", "sample-run-test");
+    private static RunManifest manifest;
+
+    @BeforeAll
+    static void runTheJobOnTheSamples() throws Exception {
+        ReportStageTest.deleteRecursively(OUT);
+        List<InputSpec> inputs = Stream.of("cfpb=data-samples/cfpb", "cfpb=data-samples/cfpb-export",
+                "twcs=data-samples/twcs", "airline=data-samples/airline", "survey=data-samples/survey")
+                .map(InputSpec::parse).toList();
+        SparkSession spark = SparkTestSession.get();
+        // The job turns partition type inference off for its session; the shared test session gets it back after.
+        String inference = "spark.sql.sources.partitionColumnTypeInference.enabled";
+        String before = spark.conf().get(inference);
+        try {
+            manifest = new RootCauseJob(spark, new JobConfig(inputs, OUT, Set.of(), null, NlpSettings.defaults(),
+                    JobConfig.Stage.REPORT, false, null)).run();
+        } finally {
+            spark.conf().set(inference, before);
+        }
+    }
+
+    @Test
+    void theManifestReconcilesWithFilteredRowsCounted() throws Exception {
+        assertThat(manifest.rowsFiltered()).as("the samples hold filtered rows (no_text, company_reply)").isPositive();
+        assertThat(manifest.rowsRead()).as("without the filtered rows the counts would not add up")
+                .isNotEqualTo(manifest.rowsAccepted() + manifest.rowsRejected());
+        assertThat(manifest.rowsRead())
+                .isEqualTo(manifest.rowsAccepted() + manifest.rowsRejected() + manifest.rowsFiltered());
+        JsonNode r = new ObjectMapper().readTree(OUT.resolve("manifest.json").toFile()).get("reconciliation");
+        assertThat(r.get("reconciles").asBoolean()).isTrue();
+        assertThat(r.get("equation").asText()).isEqualTo(manifest.rowsRead() + " = " + manifest.rowsAccepted() + " + "
+                + manifest.rowsRejected() + " + " + manifest.rowsFiltered());
+    }
+
+    @Test
+    void everyReportShowsTheManifestsCounts() throws Exception {
+        assertThat(manifest.monthsWritten()).hasSizeGreaterThanOrEqualTo(3);
+        String equation = n(manifest.rowsRead()) + " = " + n(manifest.rowsAccepted()) + " + " + n(manifest.rowsRejected())
+                + " + " + n(manifest.rowsFiltered());
+        for (String month : manifest.monthsWritten()) {
+            ReportHtml page = ReportHtml.read(ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.HTML));
+            assertThat(page.runCounts()).as(month).containsExactly(n(manifest.rowsRead()), n(manifest.rowsAccepted()),
+                    n(manifest.rowsRejected()), n(manifest.rowsFiltered()), n(manifest.duplicates()));
+            assertThat(page.reconciliation()).as(month).isEqualTo(
+                    "Every row read is accounted for: read = accepted + rejected + filtered out, " + equation + ".");
+        }
+    }
+
+    @Test
+    void theNotebookSaysTheManifestsCountsReconcile() throws Exception {
+        assumeTrue(Files.isExecutable(NotebookTest.JUPYTER), NotebookTest.JUPYTER + " missing");
+        Path executed = OUT.resolve("executed.ipynb");
+        NotebookTest.Result r = NotebookTest.runNotebook(OUT, executed, "");
+        assertThat(r.exitCode()).as(r.log()).isZero();
+        assertThat(Files.readString(executed, StandardCharsets.UTF_8)).contains(
+                "rows_read = rows_accepted + rows_rejected + rows_filtered: True (" + manifest.rowsRead() + " = "
+                        + manifest.rowsAccepted() + " + " + manifest.rowsRejected() + " + " + manifest.rowsFiltered() + ")");
+    }
+
+    private static String n(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+}
