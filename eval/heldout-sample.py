@@ -1,25 +1,69 @@
-"""Selects the held-out set of eval/heldout-labels.csv (run from the repo root): 40 airline 'Customer Service Issue'
-tweets, 20 other negative airline tweets, 20 twcs inbound tweets, 20 CFPB 2015-2020 narratives (<= 2,000 chars),
-each group in order of sha1("rc-heldout:" + id), skipping ids already in eval/labels.csv."""
-import csv, hashlib, sys
+"""Draws a held-out set (run from the repo root, before any tuning it judges): `python3 eval/heldout-sample.py SET [DATA]`
+with SET heldout2 (eval/heldout2-labels.csv) or heldout3 (eval/heldout3-labels.csv).
+
+300 complaints: 100 twcs inbound tweets, 100 airline tweets (any sentiment, as the job ingests them) and 100 CFPB
+narratives, 34/33/33 from the three CFPB files (narratives of at most 2,500 characters, so one labeller can read
+them all). Each group is taken in order of sha1("rc-SET:" + id), skipping the ids of the labelled sets that existed
+when SET was drawn (EARLIER_SETS) and texts already drawn. Every fourth item of each group (by that order) is
+labelled by both labellers: 25 per group, 75 items of overlap; the rest alternate between labeller a and b.
+The second held-out set was scored once, after the 2.0.0 tuning; from then on it is tuning data, and the third
+takes its place.
+
+Prints source,id,labeller (a, b or ab) only: the texts stay in the exports, never in the repository."""
+import csv, hashlib, re, sys
 csv.field_size_limit(10**9)
-D=(sys.argv[1] if len(sys.argv)>1 else '/work/shared/data/real')+'/'
-dev=set()
-for r in csv.DictReader(open('eval/labels.csv')): dev.add((r['source'],r['id']))
-def h(i): return hashlib.sha1(('rc-heldout:'+i).encode()).hexdigest()
+EARLIER_SETS = {
+    'heldout2': ('eval/labels.csv', 'eval/heldout-labels.csv'),
+    'heldout3': ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv', 'eval/cfpb-train-labels.csv'),
+}
+SET = sys.argv[1]
+D = (sys.argv[2] if len(sys.argv) > 2 else '/work/shared/data/real') + '/'
+seen_ids = set()
+for f in EARLIER_SETS[SET]:
+    for r in csv.DictReader(open(f)):
+        seen_ids.add((r['source'], r['id']))
+
+def h(i):
+    return hashlib.sha1(('rc-' + SET + ':' + i).encode()).hexdigest()
+
+def key(text):
+    return re.sub(r'\W+', ' ', text.lower()).strip()
+
 def pick(rows, n):
-    seen=set(); out=[]
-    for src,i,t in sorted(rows, key=lambda x:h(x[1])):
-        if (src,i) in dev or i in seen: continue
-        seen.add(i); out.append((src,i,t))
-        if len(out)==n: break
+    out, texts, ids = [], set(), set()
+    for src, i, t in sorted(rows, key=lambda x: h(x[1])):
+        if (src, i) in seen_ids or i in ids or key(t) in texts:
+            continue
+        ids.add(i); texts.add(key(t)); out.append((src, i))
+        if len(out) == n:
+            break
     return out
-air=list(csv.DictReader(open(D+'airline_tweets_Tweets.csv',encoding='utf-8')))
-csi=[('airline',r['tweet_id'],r['text']) for r in air if r['negativereason']=='Customer Service Issue']
-oth=[('airline',r['tweet_id'],r['text']+'   ['+r['negativereason']+']') for r in air if r['airline_sentiment']=='negative' and r['negativereason'] not in ('Customer Service Issue','')]
-tw=[('twcs',r['tweet_id'],r['text']) for r in csv.DictReader(open(D+'twcs_customer_support_twitter_first5000.csv',encoding='utf-8')) if r.get('inbound')=='True' and r.get('text')]
-cf=[('cfpb',r['Complaint ID'],r['Consumer complaint narrative']) for r in csv.DictReader(open(D+'cfpb_complaints_sample_2015_2020.csv',encoding='utf-8')) if r['Consumer complaint narrative'].strip() not in ('','None') and len(r['Consumer complaint narrative'])<=2000]
-# Prints the selected ids only; read the texts from the exports themselves (never store them in the repo).
-for name,rows,n in [('csi',csi,40),('oth',oth,20),('twcs',tw,20),('cfpb',cf,20)]:
-    for s,i,t in pick(rows,n):
-        print(f'{s},{i}')
+
+def read(name):
+    return list(csv.DictReader(open(D + name, encoding='utf-8')))
+
+tw = [('twcs', r['tweet_id'], r['text']) for r in read('twcs_customer_support_twitter_first5000.csv')
+      if r.get('inbound') in ('True', 'true') and (r.get('text') or '').strip()]
+air = [('airline', r['tweet_id'], r['text']) for r in read('airline_tweets_Tweets.csv') if (r.get('text') or '').strip()]
+
+def cfpb(name):
+    return [('cfpb', r['Complaint ID'], r['Consumer complaint narrative']) for r in read(name)
+            if r['Consumer complaint narrative'].strip() not in ('', 'None') and len(r['Consumer complaint narrative']) <= 2500]
+
+groups = [
+    pick(tw, 100),
+    pick(air, 100),
+    pick(cfpb('cfpb_complaints_sample_2015_2020.csv'), 34)
+    + pick(cfpb('cfpb_complaints_export_2023_payday_personal_loans_narratives.csv'), 33)
+    + pick(cfpb('cfpb_complaints_sample_2012_2026.csv'), 33),
+]
+print('source,id,labeller')
+for g in groups:
+    single = 0
+    for k, (s, i) in enumerate(g):
+        if k % 4 == 0:
+            who = 'ab'
+        else:
+            who = 'a' if single % 2 == 0 else 'b'
+            single += 1
+        print(f'{s},{i},{who}')
