@@ -12,9 +12,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
+import rootcause.model.Evidence;
 import rootcause.model.StageInput;
 import rootcause.nlp.NlpRows;
-import rootcause.model.Evidence;
+import rootcause.nlp.NlpStage;
 import scala.collection.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -38,13 +39,13 @@ import static org.apache.spark.sql.functions.udf;
  */
 public final class ClassifyStage {
     /** One sentence as the nlp stage writes it (defined there, once). */
-    public static final StructType SENTENCE = rootcause.nlp.NlpStage.SENTENCE;
+    public static final StructType SENTENCE = NlpStage.SENTENCE;
 
     /** Columns this stage reads, with the types it expects. */
     public static final StructType INPUT_SCHEMA = new StructType(new StructField[]{
             DataTypes.createStructField(Columns.COMPLAINT_ID, DataTypes.StringType, true),
             DataTypes.createStructField(Columns.MONTH, DataTypes.StringType, true),
-            rootcause.nlp.NlpStage.NLP_COLUMNS.apply(Columns.SENTENCES),
+            NlpStage.NLP_COLUMNS.apply(Columns.SENTENCES),
             DataTypes.createStructField(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)});
 
     /** One piece of evidence ({@link Evidence}): what found the cause in which sentence. */

@@ -165,13 +165,12 @@ public final class TrainSentimentCommand implements Callable<Integer> {
                 || (scored != null && scored.model().needsEmbeddings()));
 
         if (scored != null) {
-            SentimentModelFile file = scored;
             ConfusionMatrix m = ConfusionMatrix.empty();
             for (SentimentCrossValidation.Item i : items) {
-                m = m.add(i.example().label(), file.model().predict(i.example().sentences(), embed));
+                m = m.add(i.example().label(), scored.model().predict(i.example().sentences(), embed));
             }
-            out.printf("model %s (sha256 %s, trained on %s), no training on these texts:%n%n%s%n", file.location(),
-                    file.sha256(), file.model().trainedOn(), m.toMarkdown());
+            out.printf("model %s (sha256 %s, trained on %s), no training on these texts:%n%n%s%n", scored.location(),
+                    scored.sha256(), scored.model().trainedOn(), m.toMarkdown());
             out.printf(Locale.ROOT, "accuracy=%.3f macro_f1=%.3f n=%d%n", m.accuracy(), m.macroF1(), m.total());
             out.flush();
             return CommandLine.ExitCode.OK;

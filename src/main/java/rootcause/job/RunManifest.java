@@ -53,10 +53,6 @@ public record RunManifest(
                 timingsMs, resources, checks);
     }
 
-    public RowCounts counts() {
-        return new RowCounts(rowsRead, rowsAccepted, rowsRejected, rowsFiltered);
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Totals over files. */

@@ -34,8 +34,6 @@ public final class DefaultModelTrainer {
     public static final double SIGMA = 1.0;
     public static final Set<PolarityFeatures.Family> FAMILIES = Set.of(PolarityFeatures.Family.RNTN, PolarityFeatures.Family.NGRAMS);
 
-    /** Threads sharing one analyzer while the build analyses the texts (the build machine has 2 cores). */
-    private static final int THREADS = 2;
 
     private DefaultModelTrainer() {}
 
@@ -81,7 +79,8 @@ public final class DefaultModelTrainer {
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (CSVRecord r : csv) rows.add(new String[] {r.get("polarity"), r.get("text")});
         }
-        List<DocumentAnalysis> analyses = analyzer.analyzeAll(rows.stream().map(r -> r[1]).toList(), THREADS);
+        List<DocumentAnalysis> analyses = analyzer.analyzeAll(rows.stream().map(r -> r[1]).toList(),
+                Runtime.getRuntime().availableProcessors());
         List<SentimentCrossValidation.Item> items = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             items.add(new SentimentCrossValidation.Item(new PolarityModel.Example(analyses.get(i).sentences(),
