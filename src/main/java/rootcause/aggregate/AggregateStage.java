@@ -66,7 +66,11 @@ public final class AggregateStage {
     public static final String PREVIOUS_SHARE = "previous_share";
     public static final String CHANGE_IN_SHARE = "change_in_share";
     public static final String CHANGE_P_VALUE = "change_p_value";
+    public static final String CHANGE_Q_VALUE = "change_q_value";
+    public static final String CHANGE_TEST = "change_test";
+    public static final String LOW_VOLUME = "low_volume";
     public static final String EMERGING = "emerging";
+    public static final String EMERGING_RULE = "emerging_rule";
 
     /** Slices besides the whole month; a complaint with a null value is left out of that dimension only. */
     public static final List<String> DIMENSIONS = List.of(Columns.SOURCE, Columns.CHANNEL, Columns.PRODUCT);
@@ -100,7 +104,11 @@ public final class AggregateStage {
             new Field(PREVIOUS_SHARE, DataTypes.DoubleType, true, CauseMetrics::previousShare),
             new Field(CHANGE_IN_SHARE, DataTypes.DoubleType, true, CauseMetrics::changeInShare),
             new Field(CHANGE_P_VALUE, DataTypes.DoubleType, true, CauseMetrics::changePValue),
-            new Field(EMERGING, DataTypes.BooleanType, false, CauseMetrics::emerging));
+            new Field(CHANGE_Q_VALUE, DataTypes.DoubleType, true, CauseMetrics::changeQValue),
+            new Field(CHANGE_TEST, DataTypes.StringType, true, CauseMetrics::changeTest),
+            new Field(LOW_VOLUME, DataTypes.BooleanType, false, CauseMetrics::lowVolume),
+            new Field(EMERGING, DataTypes.BooleanType, false, CauseMetrics::emerging),
+            new Field(EMERGING_RULE, DataTypes.StringType, true, CauseMetrics::emergingRule));
 
     /** Schema of {@code OUT/causes} (partitioned by {@code month}). */
     public static final StructType OUTPUT_SCHEMA = new StructType(FIELDS.stream()
@@ -231,7 +239,8 @@ public final class AggregateStage {
                     r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS), r.<Double>getAs(SHARE),
                     r.<Double>getAs(MEAN_SENTIMENT), r.<Double>getAs(NEGATIVE_SHARE), r.<Double>getAs(IMPACT),
                     r.getAs(PREVIOUS_COMPLAINTS), r.getAs(PREVIOUS_MONTH_COMPLAINTS), r.getAs(PREVIOUS_SHARE),
-                    r.getAs(CHANGE_IN_SHARE), r.getAs(CHANGE_P_VALUE), r.<Boolean>getAs(EMERGING)));
+                    r.getAs(CHANGE_IN_SHARE), r.getAs(CHANGE_P_VALUE), r.getAs(CHANGE_Q_VALUE), r.getAs(CHANGE_TEST),
+                    r.<Boolean>getAs(LOW_VOLUME), r.getAs(EMERGING_RULE)));
         }
         out.sort(CauseMetrics.ORDER);
         return out;

@@ -7,19 +7,33 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The metrics of one cause (or cause group) in one month and slice, derived from {@link MonthlyCauseStats}:
  * one row of {@code OUT/causes}. Nullable fields are null when there is no previous month to compare.
+ *
+ * @param changeQValue Benjamini–Hochberg q-value of {@code changePValue} among the causes (or groups) of the same
+ *                     month and slice; null with no previous month and for unclassified, which is not tested
+ * @param changeTest   {@link ShareChange#Z_TEST} or {@link ShareChange#FISHER}; null with no previous month
+ * @param lowVolume    the month holds fewer complaints in this slice than {@link EmergingRule#minMonthComplaints()}
+ * @param emergingRule the part of the emerging rule that fired ({@link EmergingRule#SHARE_ROSE},
+ *                     {@link EmergingRule#NEW_CAUSE}), or null when not emerging
  */
 public record CauseMetrics(String month, String dimension, String dimensionValue, String level,
                            String causeId, String causeName, String causeGroup, String causeGroupName,
                            long complaints, long monthComplaints, double sentimentSum, long negativeComplaints,
                            double share, double meanSentiment, double negativeShare, double impact,
                            Long previousComplaints, Long previousMonthComplaints, Double previousShare,
-                           Double changeInShare, Double changePValue, boolean emerging) {
+                           Double changeInShare, Double changePValue, Double changeQValue, String changeTest,
+                           boolean lowVolume, String emergingRule) {
+
+    /** Whether the cause is emerging this month (some part of the rule fired). */
+    public boolean emerging() {
+        return emergingRule != null;
+    }
 
     public static final String LEVEL_CAUSE = "cause";
     public static final String LEVEL_GROUP = "group";
@@ -54,7 +68,7 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
         Map<String, String> groupOfCause = new HashMap<>();
         rows.forEach(r -> groupOfCause.putIfAbsent(r.level() + "/" + r.causeId(), r.causeGroup()));
 
-        List<CauseMetrics> out = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (var entry : series.entrySet()) {
             Series s = entry.getKey();
             for (var monthEntry : entry.getValue().entrySet()) {
@@ -69,20 +83,56 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                     previousComplaints = entry.getValue().getOrDefault(previous, MonthlyCauseStats.EMPTY).complaints();
                     change = ShareChange.between(previousComplaints, previousTotal, stats.complaints(), total);
                 }
-                String group = groupOfCause.getOrDefault(s.level() + "/" + s.causeId(), s.causeId());
-                String name = nameOf(s.level(), s.causeId(), causes, groupNames);
-                String groupName = nameOf(LEVEL_GROUP, group, causes, groupNames);
-                out.add(new CauseMetrics(month, s.dimension(), s.value(), s.level(), s.causeId(), name, group, groupName,
-                        stats.complaints(), total, stats.sentimentSum(), stats.negativeComplaints(),
-                        stats.shareOf(total), stats.meanSentiment(), stats.negativeShare(), stats.impact(),
-                        previousComplaints, previousTotal, change == null ? null : change.previousShare(),
-                        change == null ? null : change.change(), change == null ? null : change.pValue(),
-                        // Unclassified is shown, never "emerging": it is not a cause anyone can act on.
-                        !Columns.UNCLASSIFIED.equals(s.causeId())
-                                && rule.isEmerging(previousComplaints == null ? 0 : previousComplaints, stats.complaints(), change)));
+                pending.add(new Pending(s, month, stats, total, previousTotal, previousComplaints, change));
             }
         }
+        Map<Pending, Double> qValues = qValuesPerFamily(pending);
+
+        List<CauseMetrics> out = new ArrayList<>();
+        for (Pending p : pending) {
+            Series s = p.series();
+            ShareChange change = p.change();
+            Double q = qValues.get(p);
+            String group = groupOfCause.getOrDefault(s.level() + "/" + s.causeId(), s.causeId());
+            String name = nameOf(s.level(), s.causeId(), causes, groupNames);
+            String groupName = nameOf(LEVEL_GROUP, group, causes, groupNames);
+            String fired = q == null || !rule.canCall(p.previousTotal(), p.total()) ? null
+                    : rule.firedRule(p.previousComplaints(), p.stats().complaints(), change, q);
+            MonthlyCauseStats stats = p.stats();
+            out.add(new CauseMetrics(p.month(), s.dimension(), s.value(), s.level(), s.causeId(), name, group, groupName,
+                    stats.complaints(), p.total(), stats.sentimentSum(), stats.negativeComplaints(),
+                    stats.shareOf(p.total()), stats.meanSentiment(), stats.negativeShare(), stats.impact(),
+                    p.previousComplaints(), p.previousTotal(), change == null ? null : change.previousShare(),
+                    change == null ? null : change.change(), change == null ? null : change.pValue(), q,
+                    change == null ? null : change.test(), rule.isLowVolume(p.total()), fired));
+        }
         out.sort(ORDER);
+        return out;
+    }
+
+    /** A series' month before its q-value is known. */
+    private record Pending(Series series, String month, MonthlyCauseStats stats, long total, Long previousTotal,
+                           Long previousComplaints, ShareChange change) {}
+
+    /**
+     * q-values per family: the causes (or groups) of one month, slice and level that have a previous month to
+     * compare with. Unclassified is not a cause anyone acts on, so it is neither tested nor counted in a family.
+     */
+    private static Map<Pending, Double> qValuesPerFamily(List<Pending> pending) {
+        Map<List<String>, List<Pending>> families = new HashMap<>();
+        for (Pending p : pending) {
+            if (p.change() != null && !Columns.UNCLASSIFIED.equals(p.series().causeId())) {
+                families.computeIfAbsent(List.of(p.month(), p.series().dimension(), p.series().value(), p.series().level()),
+                        k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<Pending, Double> out = new IdentityHashMap<>();
+        for (List<Pending> family : families.values()) {
+            double[] q = FalseDiscovery.qValues(family.stream().mapToDouble(p -> p.change().pValue()).toArray());
+            for (int i = 0; i < q.length; i++) {
+                out.put(family.get(i), q[i]);
+            }
+        }
         return out;
     }
 

@@ -1,38 +1,72 @@
 package rootcause.aggregate;
 
 /**
- * When a cause counts as emerging: its share rose by at least {@code minShareIncrease} with p below
- * {@code maxPValue}, or it is new (none last month, the previous month has data) with at least
- * {@code minNewComplaints} complaints, also at p below {@code maxPValue}. A first month in the data has nothing to compare and never emerges.
+ * When a cause counts as emerging: both months hold at least {@code minMonthComplaints} complaints, and its share
+ * rose by at least {@code minShareIncrease} with a Benjamini–Hochberg q-value below {@code maxQValue} (the causes of
+ * a month and slice are one family), or it is new (none last month) with at least {@code minNewComplaints}
+ * complaints, also at q below {@code maxQValue}. A first month in the data has nothing to compare and never emerges.
  *
- * @param minShareIncrease share increase as a fraction (0.05 = 5 percentage points)
- * @param maxPValue        significance level of the two-proportion z-test
- * @param minNewComplaints complaints a brand-new cause needs this month
+ * @param minShareIncrease   share increase as a fraction (0.05 = 5 percentage points)
+ * @param maxQValue          false discovery rate the emerging calls of one month keep to
+ * @param minNewComplaints   complaints a brand-new cause needs this month
+ * @param minMonthComplaints complaints a month needs before a change in it is called (below: a hollow trend point)
  */
-public record EmergingRule(double minShareIncrease, double maxPValue, long minNewComplaints) {
+public record EmergingRule(double minShareIncrease, double maxQValue, long minNewComplaints, long minMonthComplaints) {
 
-    /** 5 points up at p &lt; 0.05, or new with 5 complaints or more at p &lt; 0.05. */
-    public static final EmergingRule DEFAULT = new EmergingRule(0.05, 0.05, 5);
+    /** 5 points up at q &lt; 0.05, or new with 5 complaints or more at q &lt; 0.05; months of 30 complaints or more. */
+    public static final EmergingRule DEFAULT = new EmergingRule(0.05, 0.05, 5, 30);
+
+    /** Which part of the rule made a cause emerging, as written in {@code alerts.json}. */
+    public static final String SHARE_ROSE = "share_rose";
+    public static final String NEW_CAUSE = "new_cause";
 
     public EmergingRule {
-        if (!(minShareIncrease > 0 && minShareIncrease < 1) || !(maxPValue > 0 && maxPValue < 1) || minNewComplaints < 1) {
+        if (!(minShareIncrease > 0 && minShareIncrease < 1) || !(maxQValue > 0 && maxQValue < 1) || minNewComplaints < 1
+                || minMonthComplaints < 1) {
             throw new IllegalArgumentException("emerging rule needs 0 < minShareIncrease < 1 (got " + minShareIncrease
-                    + "), 0 < maxPValue < 1 (got " + maxPValue + "), minNewComplaints >= 1 (got " + minNewComplaints + ")");
+                    + "), 0 < maxQValue < 1 (got " + maxQValue + "), minNewComplaints >= 1 (got " + minNewComplaints
+                    + "), minMonthComplaints >= 1 (got " + minMonthComplaints + ")");
         }
     }
 
+    /** A month (of one slice) too small to call a change in, or to read its trend point as firm. */
+    public boolean isLowVolume(long monthComplaints) {
+        return monthComplaints < minMonthComplaints;
+    }
+
     /**
+     * The part of the rule that fires ({@link #SHARE_ROSE} or {@link #NEW_CAUSE}), or null when the cause is not
+     * emerging.
+     *
      * @param previousComplaints the cause's complaints last month
      * @param complaints         this month
      * @param change             the share change, or null when the previous month has no data
+     * @param qValue             the change's q-value within its month and slice (ignored when {@code change} is null)
      */
-    public boolean isEmerging(long previousComplaints, long complaints, ShareChange change) {
-        if (change == null) {
-            return false;
+    public String firedRule(long previousComplaints, long complaints, ShareChange change, double qValue) {
+        if (change == null || !(qValue < maxQValue)) {
+            return null;
         }
-        boolean risen = change.change() >= minShareIncrease - 1e-12 && change.pValue() < maxPValue;
-        // A new cause must be significant too: against a tiny previous month, "new" means nothing.
-        boolean isNew = previousComplaints == 0 && complaints >= minNewComplaints && change.pValue() < maxPValue;
-        return risen || isNew;
+        // A new cause must be significant too (the q test above): against a tiny previous month, "new" means nothing.
+        if (previousComplaints == 0 && complaints >= minNewComplaints) {
+            return NEW_CAUSE;
+        }
+        return change.change() >= minShareIncrease - 1e-12 ? SHARE_ROSE : null;
+    }
+
+    /** Whether the months compared are both large enough to call a change between them. */
+    public boolean canCall(long previousMonthComplaints, long monthComplaints) {
+        return !isLowVolume(previousMonthComplaints) && !isLowVolume(monthComplaints);
+    }
+
+    /** The rule in words, for reports and alerts. */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "share up at least %s points at q < %s (Benjamini-Hochberg over the "
+                        + "month's causes), or new with at least %d complaints at q < %s; both months with at least %d complaints",
+                trimmed(100 * minShareIncrease), trimmed(maxQValue), minNewComplaints, trimmed(maxQValue), minMonthComplaints);
+    }
+
+    private static String trimmed(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -26,7 +26,7 @@ import static org.apache.spark.sql.functions.col;
 
 /** {@code report}: re-renders one month's report files from an existing run's Parquet output, without NLP. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Re-render OUT/reports/YYYY-MM/ (root-causes.csv, quotes.csv, report.html, report.pdf) "
+        description = "Re-render OUT/reports/YYYY-MM/ (root-causes.csv, quotes.csv, report.html, report.pdf, alerts.json) "
                 + "from OUT/causes and OUT/complaints of an earlier run. Needs no NLP models.")
 public final class ReportCommand implements Callable<Integer> {
 

@@ -6,6 +6,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import rootcause.aggregate.CauseMetrics;
 import rootcause.aggregate.EmergingRule;
+import rootcause.aggregate.ShareChange;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
 
@@ -44,6 +45,11 @@ public final class LeadershipReport {
 
     public LeadershipReport(EmergingRule emergingRule) {
         this.emergingRule = emergingRule;
+    }
+
+    /** The rule the report calls changes and emerging causes by. */
+    public EmergingRule emergingRule() {
+        return emergingRule;
     }
 
     /** The report as one self-contained, well-formed XHTML document. */
@@ -130,9 +136,15 @@ public final class LeadershipReport {
         boolean hasTrend = months.size() > 1 && !trendIds.isEmpty();
         v.put("hasTrend", hasTrend);
         v.put("monthsCount", Integer.toString(months.size()));
+        List<String> lowVolumeMonths = months.stream().filter(m -> report.history().stream()
+                .anyMatch(c -> c.month().equals(m) && c.lowVolume())).toList();
         if (hasTrend) {
-            v.put("trendChart", ReportCharts.trend(report.history(), trendIds, months));
+            v.put("trendChart", ReportCharts.trend(report.history(), trendIds, months, lowVolumeMonths));
         }
+        v.put("hasLowVolumeMonths", !lowVolumeMonths.isEmpty());
+        v.put("lowVolumeMonths", String.join(", ", lowVolumeMonths));
+        v.put("minMonthComplaints", Long.toString(emergingRule.minMonthComplaints()));
+        v.put("isLowVolume", emergingRule.isLowVolume(report.monthComplaints()));
 
         v.put("hasPrevious", hasPrevious);
         v.put("previousMonthName", ym.minusMonths(1).format(MONTH_NAME));
@@ -142,6 +154,7 @@ public final class LeadershipReport {
                 .limit(MOVERS).map(this::moverRow).toList());
 
         v.put("emergingPoints", trimmed(100 * emergingRule.minShareIncrease()));
+        v.put("falseDiscoveryPercent", trimmed(100 * emergingRule.maxQValue()));
         v.put("emergingNewComplaints", Long.toString(emergingRule.minNewComplaints()));
         v.put("hasEmerging", !emerging.isEmpty());
         v.put("emergingCauses", emerging.stream().map(LeadershipReport::causeRow).toList());
@@ -216,10 +229,22 @@ public final class LeadershipReport {
         Map<String, Object> row = causeRow(c);
         row.put("previousShare", percent(c.previousShare()));
         row.put("direction", c.changeInShare() > 0 ? "up" : c.changeInShare() < 0 ? "down" : "");
-        boolean real = c.changePValue() != null && c.changePValue() < emergingRule.maxPValue();
-        row.put("verdict", (real ? "likely real" : "could be chance")
-                + String.format(Locale.ROOT, " (p = %.3f)", c.changePValue()));
+        row.put("verdict", verdict(c));
         return row;
+    }
+
+    /** Whether a move is worth acting on: judged on its q-value, and never across a month too small to call. */
+    private String verdict(CauseMetrics c) {
+        if (!emergingRule.canCall(c.previousMonthComplaints(), c.monthComplaints())) {
+            return "too few complaints to call (fewer than " + emergingRule.minMonthComplaints() + " in a month)";
+        }
+        if (c.changeQValue() == null) {
+            return "not tested";
+        }
+        boolean real = c.changeQValue() < emergingRule.maxQValue();
+        return (real ? "likely real" : "could be chance")
+                + String.format(Locale.ROOT, " (p = %.3f, q = %.3f, %s)", c.changePValue(), c.changeQValue(),
+                ShareChange.FISHER.equals(c.changeTest()) ? "exact test" : "z-test");
     }
 
     static String percent(double fraction) {

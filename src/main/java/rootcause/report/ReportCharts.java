@@ -66,8 +66,12 @@ public final class ReportCharts {
         return png(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true)), WIDTH, 360);
     }
 
-    /** Share of complaints per month for the given causes, one line each. */
-    public static String trend(List<CauseMetrics> history, List<String> causeIds, List<String> months) {
+    /**
+     * Share of complaints per month for the given causes, one line each; the points of {@code lowVolumeMonths}
+     * (too few complaints to read a change from) are drawn hollow.
+     */
+    public static String trend(List<CauseMetrics> history, List<String> causeIds, List<String> months,
+                               List<String> lowVolumeMonths) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String id : causeIds) {
             for (String month : months) {
@@ -78,7 +82,7 @@ public final class ReportCharts {
                 data.addValue(100 * share, shortLabel(name), month);
             }
         }
-        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        LineAndShapeRenderer renderer = trendRenderer(months, lowVolumeMonths);
         for (int i = 0; i < causeIds.size(); i++) {
             renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
             renderer.setSeriesStroke(i, new BasicStroke(2f));
@@ -90,6 +94,19 @@ public final class ReportCharts {
         months0.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         CategoryPlot plot = new CategoryPlot(data, months0, axis, renderer);
         return png(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true)), WIDTH, 320);
+    }
+
+    /** Lines with filled points, hollow in the low-volume months (items are the months, in order). */
+    static LineAndShapeRenderer trendRenderer(List<String> months, List<String> lowVolumeMonths) {
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
+            @Override
+            public boolean getItemShapeFilled(int series, int item) {
+                return !lowVolumeMonths.contains(months.get(item));
+            }
+        };
+        renderer.setDrawOutlines(true);
+        renderer.setUseOutlinePaint(false);
+        return renderer;
     }
 
     /** Mean sentiment per cause as horizontal bars from -1 (very negative) to +1 (very positive). */

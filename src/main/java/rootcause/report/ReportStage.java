@@ -36,7 +36,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
 
 /**
- * Writes the monthly report files (CSV, quotes, HTML, PDF) from the month x cause aggregates and the classified
+ * Writes the monthly report files (CSV, quotes, HTML, PDF, alerts) from the month x cause aggregates and the classified
  * complaints. Spark collects the small aggregate rows and a few quotes per cause to the driver, where the files
  * are written. Give it complaints read back from Parquet (or cached): quotes are one more scan of them.
  */

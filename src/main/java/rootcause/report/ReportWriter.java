@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Writes one month's report files into {@code OUT/reports/YYYY-MM/} on the driver: {@code root-causes.csv},
- * {@code quotes.csv}, {@code report.html} and {@code report.pdf}. Re-writing a month replaces its files.
+ * {@code quotes.csv}, {@code report.html}, {@code report.pdf} and {@code alerts.json}. Re-writing a month replaces its files.
  */
 public final class ReportWriter {
 
@@ -17,6 +17,7 @@ public final class ReportWriter {
     public static final String QUOTES_CSV = "quotes.csv";
     public static final String HTML = "report.html";
     public static final String PDF = "report.pdf";
+    public static final String ALERTS = "alerts.json";
 
     private final LeadershipReport leadershipReport;
 
@@ -29,18 +30,20 @@ public final class ReportWriter {
         return outputRoot.resolve("reports").resolve(month);
     }
 
-    /** Writes the four files of the month and returns their paths. */
+    /** Writes the five files of the month and returns their paths. */
     public List<Path> write(MonthReport report, Path outputRoot, ZonedDateTime generatedAt) throws IOException {
         Path dir = Files.createDirectories(monthDirectory(outputRoot, report.month()));
         Path causes = dir.resolve(CAUSES_CSV);
         Path quotes = dir.resolve(QUOTES_CSV);
         Path html = dir.resolve(HTML);
         Path pdf = dir.resolve(PDF);
+        Path alerts = dir.resolve(ALERTS);
         RootCauseCsv.writeCauses(report, causes);
         RootCauseCsv.writeQuotes(report, quotes);
         String page = leadershipReport.html(report, generatedAt);
         Files.writeString(html, page, StandardCharsets.UTF_8);
         LeadershipReport.writePdf(page, pdf);
-        return List.of(causes, quotes, html, pdf);
+        Alerts.write(report, leadershipReport.emergingRule(), alerts);
+        return List.of(causes, quotes, html, pdf, alerts);
     }
 }

@@ -21,7 +21,8 @@ public final class RootCauseCsv {
 
     public static final List<String> HEADER = List.of("month", "cause_id", "cause", "group", "complaints", "share",
             "mean_sentiment", "negative_share", "impact", "change_in_share", "emerging", "example",
-            "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value");
+            "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value",
+            "change_q_value", "change_test", "low_volume", "emerging_rule");
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
             "sentence_polarity", "quote");
@@ -39,7 +40,9 @@ public final class RootCauseCsv {
                         Boolean.toString(c.emerging()), FormulaGuard.text(example == null ? null : example.text()),
                         FormulaGuard.text(c.causeGroup()), FormulaGuard.count(c.monthComplaints()),
                         FormulaGuard.count(c.negativeComplaints()), FormulaGuard.number(c.previousShare(), 4),
-                        FormulaGuard.number(c.changePValue(), 4));
+                        FormulaGuard.number(c.changePValue(), 4), FormulaGuard.number(c.changeQValue(), 4),
+                        FormulaGuard.text(c.changeTest()), Boolean.toString(c.lowVolume()),
+                        FormulaGuard.text(c.emergingRule()));
             }
         }
     }

@@ -134,7 +134,8 @@ public class AggregateStageTest {
             "complaints bigint", "month_complaints bigint", "sentiment_sum double", "negative_complaints bigint",
             "share double", "mean_sentiment double", "negative_share double", "impact double",
             "previous_complaints bigint?", "previous_month_complaints bigint?", "previous_share double?",
-            "change_in_share double?", "change_p_value double?", "emerging boolean");
+            "change_in_share double?", "change_p_value double?", "change_q_value double?", "change_test string?",
+            "low_volume boolean", "emerging boolean", "emerging_rule string?");
 
     static List<String> describe(StructType schema) {
         return Arrays.stream(schema.fields())

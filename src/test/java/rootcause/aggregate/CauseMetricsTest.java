@@ -46,10 +46,55 @@ class CauseMetricsTest {
         assertThat(wait.impact()).isCloseTo(16.0, within(1e-12));
         assertThat(wait.changeInShare()).isCloseTo(0.10, within(1e-12));
         assertThat(wait.changePValue()).isCloseTo(0.04767038, within(1e-6));
-        assertThat(wait.emerging()).isTrue();
+        assertThat(wait.emergingRule()).isEqualTo(EmergingRule.SHARE_ROSE);
         CauseMetrics rude = metrics.get(2);
         assertThat(rude.previousComplaints()).isZero();
-        assertThat(rude.emerging()).as("new cause with 6 >= 5 complaints").isTrue();
+        assertThat(rude.changeTest()).as("expected count 3 < 5").isEqualTo(ShareChange.FISHER);
+        // BH over {rudeness, long_wait}: rudeness's smaller p x 2 / 1 is above long_wait's p x 2 / 2, so both get q = 0.0477
+        assertThat(rude.changeQValue()).isCloseTo(0.04767038, within(1e-6));
+        assertThat(rude.emergingRule()).as("new cause with 6 >= 5 complaints").isEqualTo(EmergingRule.NEW_CAUSE);
+    }
+
+    @Test
+    void qValuesAreAdjustedWithinTheMonthAndEmergingFollowsThem() {
+        // The same rise as long_wait above (p = 0.048) among 22 causes that did not move: q = 23 x 0.048 > 0.05.
+        List<CauseStatsRow> rows = new java.util.ArrayList<>(List.of(total("2024-01", 100), total("2024-02", 100),
+                cause("2024-01", "long_wait", "process", 10, -5, 8), cause("2024-02", "long_wait", "process", 20, -12, 18)));
+        for (int i = 0; i < 22; i++) {
+            rows.add(cause("2024-01", "other_" + i, "misc", 10, 0, 0));
+            rows.add(cause("2024-02", "other_" + i, "misc", 10, 0, 0));
+        }
+        rows.add(cause("2024-02", "unclassified", "unclassified", 50, 0, 0));
+        List<CauseMetrics> metrics = CauseMetrics.deriveAll(rows, CAUSES, EmergingRule.DEFAULT);
+        CauseMetrics wait = metrics.stream().filter(m -> m.month().equals("2024-02") && m.causeId().equals("long_wait"))
+                .findFirst().orElseThrow();
+        assertThat(wait.changePValue()).isCloseTo(0.04767038, within(1e-6));
+        assertThat(wait.changeQValue()).as("23 tests, ranked first: min over ranks of 23/rank x p")
+                .isCloseTo(Math.min(1, 23 * 0.04767038), within(1e-6));
+        assertThat(wait.changeTest()).isEqualTo(ShareChange.Z_TEST);
+        assertThat(wait.emerging()).isFalse();
+        CauseMetrics unclassified = metrics.stream().filter(m -> m.causeId().equals("unclassified")).findFirst().orElseThrow();
+        assertThat(unclassified.changePValue()).isNotNull();
+        assertThat(unclassified.changeQValue()).as("unclassified is not tested").isNull();
+        assertThat(unclassified.emerging()).isFalse();
+    }
+
+    @Test
+    void noChangeIsCalledAcrossALowVolumeMonth() {
+        // 0 of 20 -> 15 of 1,000 would be a "new" cause; January is below 30 complaints
+        List<CauseMetrics> metrics = CauseMetrics.deriveAll(List.of(total("2024-01", 20), total("2024-02", 1000),
+                cause("2024-01", "long_wait", "process", 2, 0, 0),
+                cause("2024-02", "long_wait", "process", 300, 0, 0),
+                cause("2024-02", "rudeness", "people", 400, 0, 0)), CAUSES, EmergingRule.DEFAULT);
+        assertThat(metrics).extracting(CauseMetrics::month, CauseMetrics::lowVolume).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("2024-01", true), org.assertj.core.groups.Tuple.tuple("2024-02", false),
+                org.assertj.core.groups.Tuple.tuple("2024-02", false));
+        CauseMetrics rude = metrics.stream().filter(m -> m.causeId().equals("rudeness")).findFirst().orElseThrow();
+        assertThat(rude.changeQValue()).isLessThan(0.001);
+        assertThat(rude.emerging()).isFalse();
+        assertThat(CauseMetrics.deriveAll(List.of(total("2024-01", 30), total("2024-02", 1000),
+                cause("2024-02", "rudeness", "people", 400, 0, 0)), CAUSES, EmergingRule.DEFAULT).get(0).emergingRule())
+                .as("the same rise against a month of 30").isEqualTo(EmergingRule.NEW_CAUSE);
     }
 
     @Test

@@ -35,6 +35,29 @@ class LeadershipReportTest {
     }
 
     @Test
+    void judgesMovesOnTheirQValueAndNamesTheTest() {
+        ReportHtml page = ReportHtml.of(report.html(ReportFixtures.hostile(), now));
+        assertThat(page.text()).contains("likely real (p = 0.010, q = 0.020, z-test)").contains("Benjamini")
+                .doesNotContain("Hollow points").doesNotContain("too few complaints to call");
+    }
+
+    @Test
+    void smallMonthsAreNotCalledAndTheirTrendPointsAreNamedAsHollow() {
+        ReportHtml page = ReportHtml.of(report.html(ReportFixtures.againstASmallJanuary(), now));
+        assertThat(page.text()).contains("Hollow points: months with fewer than 30 complaints (2024-01)")
+                .contains("too few complaints to call").doesNotContain("likely real (");
+    }
+
+    @Test
+    void trendPointsOfLowVolumeMonthsAreHollow() {
+        var renderer = ReportCharts.trendRenderer(List.of("2024-01", "2024-02", "2024-03"), List.of("2024-02"));
+        assertThat(renderer.getItemShapeFilled(0, 0)).isTrue();
+        assertThat(renderer.getItemShapeFilled(1, 1)).isFalse();
+        assertThat(renderer.getItemShapeFilled(1, 2)).isTrue();
+        assertThat(renderer.getDrawOutlines()).isTrue();
+    }
+
+    @Test
     void showsTheRunsCountsAndTheirReconciliation() {
         ReportHtml page = ReportHtml.of(report.html(ReportFixtures.hostile(), now));
         assertThat(page.runCounts()).containsExactly("123", "100", "20", "3", "4");

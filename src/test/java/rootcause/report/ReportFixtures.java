@@ -2,6 +2,8 @@ package rootcause.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import rootcause.aggregate.CauseMetrics;
+import rootcause.aggregate.EmergingRule;
+import rootcause.aggregate.ShareChange;
 import rootcause.model.RowCounts;
 
 import java.util.LinkedHashMap;
@@ -31,12 +33,30 @@ final class ReportFixtures {
 
     static CauseMetrics cause(String month, String id, String name, long n, long total, double sentimentSum,
                               Double previousShare, boolean emerging) {
+        return cause(month, id, name, n, total, sentimentSum, previousShare, 100, emerging);
+    }
+
+    static CauseMetrics cause(String month, String id, String name, long n, long total, double sentimentSum,
+                              Double previousShare, long previousTotal, boolean emerging) {
         double share = (double) n / total;
+        boolean compared = previousShare != null;
         return new CauseMetrics(month, "all", "all", "cause", id, name, "grp-" + id, "Group of " + name, n, total,
                 sentimentSum, n, share, sentimentSum / n, 1.0, (n - sentimentSum) / 2,
-                previousShare == null ? null : Math.round(previousShare * 100), previousShare == null ? null : 100L,
-                previousShare, previousShare == null ? null : share - previousShare, previousShare == null ? null : 0.01,
-                emerging);
+                compared ? Math.round(previousShare * previousTotal) : null, compared ? previousTotal : null,
+                previousShare, compared ? share - previousShare : null, compared ? 0.01 : null,
+                compared ? 0.02 : null, compared ? ShareChange.Z_TEST : null, total < 30,
+                emerging ? EmergingRule.SHARE_ROSE : null);
+    }
+
+    /** {@link #hostile()}'s February against a January of only 20 complaints: nothing can be called. */
+    static MonthReport againstASmallJanuary() {
+        MonthReport feb = hostile();
+        List<CauseMetrics> causes = feb.causes().stream().map(c -> cause(c.month(), c.causeId(), c.causeName(),
+                c.complaints(), c.monthComplaints(), c.sentimentSum(), c.previousShare(), 20, false)).toList();
+        List<CauseMetrics> history = new java.util.ArrayList<>(feb.history().stream().filter(c -> c.month().equals("2024-01"))
+                .map(c -> cause(c.month(), c.causeId(), c.causeName(), 2, 20, -1, null, false)).toList());
+        history.addAll(causes);
+        return new MonthReport(feb.month(), causes, feb.groups(), history, feb.quotes(), feb.counts());
     }
 
     /** February with a January before it; one cause name and several quotes carry markup. */

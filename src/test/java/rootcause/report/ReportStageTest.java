@@ -84,10 +84,20 @@ class ReportStageTest {
     @Test
     void writesAllFilesForEveryMonthPresent() {
         for (String month : List.of("2024-01", "2024-02")) {
-            for (String file : List.of("root-causes.csv", "quotes.csv", "report.html", "report.pdf")) {
+            for (String file : List.of("root-causes.csv", "quotes.csv", "report.html", "report.pdf", "alerts.json")) {
                 assertThat(OUT.resolve("reports").resolve(month).resolve(file)).isNotEmptyFile();
             }
         }
+    }
+
+    /** 10 complaints a month is below the minimum volume: no alert, however large the move. */
+    @Test
+    void smallFixtureMonthsRaiseNoAlertAndSaySo() throws Exception {
+        var alerts = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(OUT.resolve("reports/2024-02/alerts.json").toFile());
+        assertThat(alerts.get("low_volume").asBoolean()).isTrue();
+        assertThat(alerts.get("alerts")).isEmpty();
+        assertThat(read("reports/2024-02/root-causes.csv")).allSatisfy(r -> assertThat(r.get("low_volume")).isEqualTo("true"));
     }
 
     @Test
@@ -95,7 +105,7 @@ class ReportStageTest {
         List<String> lines = Files.readAllLines(OUT.resolve("reports/2024-02/root-causes.csv"));
         assertThat(lines.get(0)).isEqualTo("month,cause_id,cause,group,complaints,share,mean_sentiment,negative_share,"
                 + "impact,change_in_share,emerging,example,group_id,month_complaints,negative_complaints,previous_share,"
-                + "change_p_value");
+                + "change_p_value,change_q_value,change_test,low_volume,emerging_rule");
         List<CSVRecord> rows = read("reports/2024-02/root-causes.csv");
         assertThat(rows).extracting(r -> r.get("cause_id"))
                 .containsExactlyInAnyOrder("rudeness", "long_wait", "billing_error", "unclassified");
