@@ -16,12 +16,15 @@ import rootcause.model.Columns;
 import rootcause.model.StageInput;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -71,6 +74,8 @@ public final class AggregateStage {
     public static final String LOW_VOLUME = "low_volume";
     public static final String EMERGING = "emerging";
     public static final String EMERGING_RULE = "emerging_rule";
+    public static final String TAXONOMY_VERSION = Columns.TAXONOMY_VERSION;
+    public static final String TAXONOMY_CHANGED = "taxonomy_changed";
 
     /** Slices besides the whole month; a complaint with a null value is left out of that dimension only. */
     public static final List<String> DIMENSIONS = List.of(Columns.SOURCE, Columns.CHANNEL, Columns.PRODUCT);
@@ -108,7 +113,9 @@ public final class AggregateStage {
             new Field(CHANGE_TEST, DataTypes.StringType, true, CauseMetrics::changeTest),
             new Field(LOW_VOLUME, DataTypes.BooleanType, false, CauseMetrics::lowVolume),
             new Field(EMERGING, DataTypes.BooleanType, false, CauseMetrics::emerging),
-            new Field(EMERGING_RULE, DataTypes.StringType, true, CauseMetrics::emergingRule));
+            new Field(EMERGING_RULE, DataTypes.StringType, true, CauseMetrics::emergingRule),
+            new Field(TAXONOMY_VERSION, DataTypes.StringType, true, CauseMetrics::taxonomyVersion),
+            new Field(TAXONOMY_CHANGED, DataTypes.BooleanType, true, CauseMetrics::taxonomyChanged));
 
     /** Schema of {@code OUT/causes} (partitioned by {@code month}). */
     public static final StructType OUTPUT_SCHEMA = new StructType(FIELDS.stream()
@@ -125,6 +132,8 @@ public final class AggregateStage {
     private static final String ENTRY_ID = "id";
     private static final String ENTRY_GROUP = "grp";
     private static final String ENTRY_SENTIMENT = "sentiment";
+    private static final String COMPLAINT_TAXONOMY = "rc_taxonomy";
+    private static final String TAXONOMY_VERSIONS = "rc_taxonomy_versions";
 
     private final Map<String, CauseInfo> causes;
     private final EmergingRule emergingRule;
@@ -155,9 +164,12 @@ public final class AggregateStage {
                         col(Columns.CHANNEL).cast("string").as(Columns.CHANNEL),
                         col(Columns.PRODUCT).cast("string").as(Columns.PRODUCT),
                         coalesce(col(Columns.SENTIMENT_SCORE), lit(0.0)).as(DOC_SENTIMENT),
-                        coalesce(col(Columns.CAUSES), array().cast(causesType)).as(COMPLAINT_CAUSES))
+                        coalesce(col(Columns.CAUSES), array().cast(causesType)).as(COMPLAINT_CAUSES),
+                        // complaints written before the job recorded the taxonomy have none
+                        (Arrays.asList(complaints.columns()).contains(Columns.TAXONOMY_VERSION)
+                                ? col(Columns.TAXONOMY_VERSION) : lit(null).cast(DataTypes.StringType)).as(COMPLAINT_TAXONOMY))
                 .withColumn(SLICE, explode(slices()))
-                .select(col(Columns.MONTH), col(SLICE), explode(entriesPerComplaint()).as(ENTRY));
+                .select(col(Columns.MONTH), col(SLICE), col(COMPLAINT_TAXONOMY), explode(entriesPerComplaint()).as(ENTRY));
         Column sentiment = col(ENTRY).getField(ENTRY_SENTIMENT);
         List<Row> rows = entries
                 .groupBy(col(Columns.MONTH), col(SLICE).getField(SLICE_DIMENSION).as(DIMENSION),
@@ -166,13 +178,15 @@ public final class AggregateStage {
                 .agg(count(lit(1)).as(COMPLAINTS),
                         sum(sentiment).as(SENTIMENT_SUM),
                         sum(when(sentiment.lt(0), 1L).otherwise(0L)).as(NEGATIVE_COMPLAINTS),
-                        max(col(ENTRY).getField(ENTRY_GROUP)).as(CAUSE_GROUP))
+                        max(col(ENTRY).getField(ENTRY_GROUP)).as(CAUSE_GROUP),
+                        array_sort(collect_set(col(COMPLAINT_TAXONOMY))).as(TAXONOMY_VERSIONS))
                 .collectAsList();
         List<CauseStatsRow> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new CauseStatsRow(r.getAs(Columns.MONTH), r.getAs(DIMENSION), r.getAs(DIMENSION_VALUE),
                     r.getAs(LEVEL), r.getAs(CAUSE_ID), r.getAs(CAUSE_GROUP), new MonthlyCauseStats(
-                    r.<Long>getAs(COMPLAINTS), r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS))));
+                    r.<Long>getAs(COMPLAINTS), r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS)),
+                    r.getList(r.fieldIndex(TAXONOMY_VERSIONS))));
         }
         return out;
     }
@@ -240,7 +254,8 @@ public final class AggregateStage {
                     r.<Double>getAs(MEAN_SENTIMENT), r.<Double>getAs(NEGATIVE_SHARE), r.<Double>getAs(IMPACT),
                     r.getAs(PREVIOUS_COMPLAINTS), r.getAs(PREVIOUS_MONTH_COMPLAINTS), r.getAs(PREVIOUS_SHARE),
                     r.getAs(CHANGE_IN_SHARE), r.getAs(CHANGE_P_VALUE), r.getAs(CHANGE_Q_VALUE), r.getAs(CHANGE_TEST),
-                    r.<Boolean>getAs(LOW_VOLUME), r.getAs(EMERGING_RULE)));
+                    r.<Boolean>getAs(LOW_VOLUME), r.getAs(EMERGING_RULE), r.getAs(TAXONOMY_VERSION),
+                    r.getAs(TAXONOMY_CHANGED)));
         }
         out.sort(CauseMetrics.ORDER);
         return out;

@@ -21,6 +21,11 @@ import java.util.Map;
  * @param lowVolume    the month holds fewer complaints in this slice than {@link EmergingRule#minMonthComplaints()}
  * @param emergingRule the part of the emerging rule that fired ({@link EmergingRule#SHARE_ROSE},
  *                     {@link EmergingRule#NEW_CAUSE}), or null when not emerging
+ * @param taxonomyVersion the taxonomy (or taxonomies, joined by {@value #VERSION_SEPARATOR}) that classified the
+ *                     month's complaints in this slice; null when not recorded
+ * @param taxonomyChanged whether the previous month was classified by another taxonomy: then a change may be the
+ *                     taxonomy's, not the customers', and nothing is called emerging; null when there is no previous
+ *                     month or either month's taxonomy is not recorded
  */
 public record CauseMetrics(String month, String dimension, String dimensionValue, String level,
                            String causeId, String causeName, String causeGroup, String causeGroupName,
@@ -28,7 +33,9 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                            double share, double meanSentiment, double negativeShare, double impact,
                            Long previousComplaints, Long previousMonthComplaints, Double previousShare,
                            Double changeInShare, Double changePValue, Double changeQValue, String changeTest,
-                           boolean lowVolume, String emergingRule) {
+                           boolean lowVolume, String emergingRule, String taxonomyVersion, Boolean taxonomyChanged) {
+
+    public static final String VERSION_SEPARATOR = "; ";
 
     /** Whether the cause is emerging this month (some part of the rule fired). */
     public boolean emerging() {
@@ -54,10 +61,13 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
     public static List<CauseMetrics> deriveAll(List<CauseStatsRow> rows, Map<String, CauseInfo> causes,
                                                EmergingRule rule) {
         Map<Slice, Long> totals = new HashMap<>();
+        Map<Slice, List<String>> versions = new HashMap<>();
         Map<Series, Map<String, MonthlyCauseStats>> series = new HashMap<>();
         for (CauseStatsRow r : rows) {
             if (LEVEL_TOTAL.equals(r.level())) {
-                totals.merge(new Slice(r.month(), r.dimension(), r.dimensionValue()), r.stats().complaints(), Long::sum);
+                Slice slice = new Slice(r.month(), r.dimension(), r.dimensionValue());
+                totals.merge(slice, r.stats().complaints(), Long::sum);
+                versions.merge(slice, r.taxonomyVersions(), CauseMetrics::union);
             } else {
                 series.computeIfAbsent(new Series(r.dimension(), r.dimensionValue(), r.level(), r.causeId()),
                         k -> new HashMap<>()).merge(r.month(), r.stats(), MonthlyCauseStats::merge);
@@ -96,15 +106,21 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             String group = groupOfCause.getOrDefault(s.level() + "/" + s.causeId(), s.causeId());
             String name = nameOf(s.level(), s.causeId(), causes, groupNames);
             String groupName = nameOf(LEVEL_GROUP, group, causes, groupNames);
-            String fired = q == null || !rule.canCall(p.previousTotal(), p.total()) ? null
-                    : rule.firedRule(p.previousComplaints(), p.stats().complaints(), change, q);
+            List<String> taxonomies = versions.getOrDefault(new Slice(p.month(), s.dimension(), s.value()), List.of());
+            List<String> previousTaxonomies = change == null ? List.of() : versions.getOrDefault(
+                    new Slice(YearMonth.parse(p.month()).minusMonths(1).toString(), s.dimension(), s.value()), List.of());
+            Boolean taxonomyChanged = taxonomies.isEmpty() || previousTaxonomies.isEmpty() ? null
+                    : !taxonomies.equals(previousTaxonomies);
+            String fired = q == null || !rule.canCall(p.previousTotal(), p.total()) || Boolean.TRUE.equals(taxonomyChanged)
+                    ? null : rule.firedRule(p.previousComplaints(), p.stats().complaints(), change, q);
             MonthlyCauseStats stats = p.stats();
             out.add(new CauseMetrics(p.month(), s.dimension(), s.value(), s.level(), s.causeId(), name, group, groupName,
                     stats.complaints(), p.total(), stats.sentimentSum(), stats.negativeComplaints(),
                     stats.shareOf(p.total()), stats.meanSentiment(), stats.negativeShare(), stats.impact(),
                     p.previousComplaints(), p.previousTotal(), change == null ? null : change.previousShare(),
                     change == null ? null : change.change(), change == null ? null : change.pValue(), q,
-                    change == null ? null : change.test(), rule.isLowVolume(p.total()), fired));
+                    change == null ? null : change.test(), rule.isLowVolume(p.total()), fired,
+                    taxonomies.isEmpty() ? null : String.join(VERSION_SEPARATOR, taxonomies), taxonomyChanged));
         }
         out.sort(ORDER);
         return out;
@@ -134,6 +150,10 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             }
         }
         return out;
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().sorted().toList();
     }
 
     /** Month, slice, level, then impact high to low, then id: the order reports list causes in. */

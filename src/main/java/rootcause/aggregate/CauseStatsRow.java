@@ -1,5 +1,7 @@
 package rootcause.aggregate;
 
+import java.util.List;
+
 /**
  * One row of the single aggregation pass: the statistics of one cause, group or month total in one
  * month and one slice (dimension = value).
@@ -11,7 +13,18 @@ package rootcause.aggregate;
  * @param causeId        cause id, group id, or {@link CauseMetrics#TOTAL_ID}
  * @param causeGroup     the cause's group id (the group id itself for groups)
  * @param stats          counts and sums
+ * @param taxonomyVersions the distinct {@code taxonomy_version}s of the row's complaints, sorted (empty when unknown)
  */
 public record CauseStatsRow(String month, String dimension, String dimensionValue, String level, String causeId,
-                            String causeGroup, MonthlyCauseStats stats) {
+                            String causeGroup, MonthlyCauseStats stats, List<String> taxonomyVersions) {
+
+    public CauseStatsRow {
+        taxonomyVersions = List.copyOf(taxonomyVersions);
+    }
+
+    /** A row of complaints whose taxonomy is not known. */
+    public CauseStatsRow(String month, String dimension, String dimensionValue, String level, String causeId,
+                         String causeGroup, MonthlyCauseStats stats) {
+        this(month, dimension, dimensionValue, level, causeId, causeGroup, stats, List.of());
+    }
 }

@@ -95,6 +95,16 @@ public final class ClassifyStage {
         return taxonomy;
     }
 
+    /**
+     * The {@link Columns#TAXONOMY_VERSION} of complaints classified by a taxonomy whose YAML has this SHA-256, e.g.
+     * {@code rootcause_service_causes 2.1.0 (sha256 2954e3328fd9)}: an edit that forgot to bump the version still
+     * shows, and so does switching the semantic layer off.
+     */
+    public static String versionLabel(Taxonomy taxonomy, String sha256) {
+        return taxonomy.id() + " " + taxonomy.version() + (taxonomy.hasSemanticLayer() ? "" : " patterns only")
+                + " (sha256 " + sha256.substring(0, Math.min(12, sha256.length())) + ")";
+    }
+
     /** Distinct sentences the semantic layer embedded in the last {@link #classify} (0 without the layer). */
     public long sentencesEmbedded() {
         return semantic == null ? 0 : semantic.sentencesEmbedded();

@@ -38,6 +38,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * Runs the stages in order and writes the output contract: complaints, rejects, causes, candidates, reports,
@@ -80,7 +81,9 @@ public final class RootCauseJob {
         ClassifyStage classify = new ClassifyStage(taxonomy);
         if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
             Dataset<Row> analysed = complaints;
-            complaints = timed("classify", () -> classify.classify(analysed));
+            String taxonomyVersion = ClassifyStage.versionLabel(taxonomy, taxonomySha256());
+            complaints = timed("classify", () -> classify.classify(analysed)
+                    .withColumn(Columns.TAXONOMY_VERSION, lit(taxonomyVersion)));
         }
         Dataset<Row> finished = complaints.persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -154,6 +157,11 @@ public final class RootCauseJob {
         }
     }
 
+    /** SHA-256 of the taxonomy file the run uses (the built-in one without {@code --taxonomy}). */
+    private String taxonomySha256() {
+        return TaxonomyLoader.sha256(config.taxonomy() == null ? null : Path.of(config.taxonomy()));
+    }
+
     /** Dynamic partition overwrite: the months in this run are replaced, other months stay. */
     private void writeByMonth(Dataset<Row> data, String folder) {
         data.write()
@@ -183,8 +191,7 @@ public final class RootCauseJob {
         taxonomyInfo.put("id", taxonomy.id());
         taxonomyInfo.put("version", taxonomy.version());
         taxonomyInfo.put("source", config.taxonomy() == null ? "built-in" : config.taxonomy());
-        Path taxonomyPath = config.taxonomy() == null ? null : Path.of(config.taxonomy());
-        taxonomyInfo.put("sha256", TaxonomyLoader.sha256(taxonomyPath));
+        taxonomyInfo.put("sha256", taxonomySha256());
         if (taxonomy.hasSemanticLayer()) {
             taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
             taxonomyInfo.put("embedding_model", SentenceEmbedder.MODEL + " from " + SentenceEmbedder.ARTIFACT + ":"

@@ -39,6 +39,8 @@ public final class Columns {
     public static final String CAUSES = "causes";
     /** array of cause ids; {@code ["unclassified"]} when nothing matched. */
     public static final String CAUSE_IDS = "cause_ids";
+    /** Which taxonomy classified the complaint: id, version and the start of its file's SHA-256. */
+    public static final String TAXONOMY_VERSION = "taxonomy_version";
 
     // training
     /** An export's own label column, carried through ingest only for {@code train-sentiment}. */

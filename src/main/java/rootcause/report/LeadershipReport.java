@@ -147,6 +147,14 @@ public final class LeadershipReport {
         v.put("isLowVolume", emergingRule.isLowVolume(report.monthComplaints()));
 
         v.put("hasPrevious", hasPrevious);
+        String previousMonth = ym.minusMonths(1).toString();
+        boolean taxonomyChanged = report.causes().stream().anyMatch(c -> Boolean.TRUE.equals(c.taxonomyChanged()));
+        v.put("taxonomyChanged", taxonomyChanged);
+        v.put("taxonomyThisMonth", report.causes().stream().map(CauseMetrics::taxonomyVersion)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(""));
+        v.put("taxonomyPreviousMonth", report.history().stream().filter(c -> c.month().equals(previousMonth))
+                .map(CauseMetrics::taxonomyVersion).filter(java.util.Objects::nonNull).findFirst().orElse(""));
+        v.put("previousMonth", previousMonth);
         v.put("previousMonthName", ym.minusMonths(1).format(MONTH_NAME));
         v.put("movers", report.causes().stream().filter(c -> c.changeInShare() != null)
                 .sorted(Comparator.comparingDouble((CauseMetrics c) -> Math.abs(c.changeInShare())).reversed()
@@ -235,6 +243,9 @@ public final class LeadershipReport {
 
     /** Whether a move is worth acting on: judged on its q-value, and never across a month too small to call. */
     private String verdict(CauseMetrics c) {
+        if (Boolean.TRUE.equals(c.taxonomyChanged())) {
+            return "not called: the taxonomy changed";
+        }
         if (!emergingRule.canCall(c.previousMonthComplaints(), c.monthComplaints())) {
             return "too few complaints to call (fewer than " + emergingRule.minMonthComplaints() + " in a month)";
         }

@@ -22,7 +22,7 @@ public final class RootCauseCsv {
     public static final List<String> HEADER = List.of("month", "cause_id", "cause", "group", "complaints", "share",
             "mean_sentiment", "negative_share", "impact", "change_in_share", "emerging", "example",
             "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value",
-            "change_q_value", "change_test", "low_volume", "emerging_rule");
+            "change_q_value", "change_test", "low_volume", "emerging_rule", "taxonomy_version", "taxonomy_changed");
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
             "sentence_polarity", "quote");
@@ -42,7 +42,8 @@ public final class RootCauseCsv {
                         FormulaGuard.count(c.negativeComplaints()), FormulaGuard.number(c.previousShare(), 4),
                         FormulaGuard.number(c.changePValue(), 4), FormulaGuard.number(c.changeQValue(), 4),
                         FormulaGuard.text(c.changeTest()), Boolean.toString(c.lowVolume()),
-                        FormulaGuard.text(c.emergingRule()));
+                        FormulaGuard.text(c.emergingRule()), FormulaGuard.text(c.taxonomyVersion()),
+                        c.taxonomyChanged() == null ? null : Boolean.toString(c.taxonomyChanged()));
             }
         }
     }

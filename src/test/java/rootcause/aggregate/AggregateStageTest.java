@@ -135,11 +135,32 @@ public class AggregateStageTest {
             "share double", "mean_sentiment double", "negative_share double", "impact double",
             "previous_complaints bigint?", "previous_month_complaints bigint?", "previous_share double?",
             "change_in_share double?", "change_p_value double?", "change_q_value double?", "change_test string?",
-            "low_volume boolean", "emerging boolean", "emerging_rule string?");
+            "low_volume boolean", "emerging boolean", "emerging_rule string?", "taxonomy_version string?",
+            "taxonomy_changed boolean?");
 
     static List<String> describe(StructType schema) {
         return Arrays.stream(schema.fields())
                 .map(f -> f.name() + " " + f.dataType().simpleString() + (f.nullable() ? "?" : "")).toList();
+    }
+
+    @Test
+    void recordsEachMonthsTaxonomyAndFlagsAChangeBetweenMonths() {
+        Dataset<Row> versioned = input.withColumn(rootcause.model.Columns.TAXONOMY_VERSION, org.apache.spark.sql.functions.when(
+                org.apache.spark.sql.functions.col(rootcause.model.Columns.MONTH).equalTo("2024-01"), "t 1.0.0 (sha256 aaa)")
+                .otherwise("t 1.1.0 (sha256 bbb)"));
+        List<CauseMetrics> rows = AggregateStage.collectMetrics(new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(versioned));
+        CauseMetrics january = rows.stream().filter(m -> m.month().equals("2024-01") && m.causeId().equals("long_wait")
+                && m.dimension().equals("all")).findFirst().orElseThrow();
+        CauseMetrics february = rows.stream().filter(m -> m.month().equals("2024-02") && m.causeId().equals("rudeness")
+                && m.dimension().equals("all")).findFirst().orElseThrow();
+        assertThat(january.taxonomyVersion()).isEqualTo("t 1.0.0 (sha256 aaa)");
+        assertThat(january.taxonomyChanged()).as("no previous month").isNull();
+        assertThat(february.taxonomyVersion()).isEqualTo("t 1.1.0 (sha256 bbb)");
+        assertThat(february.taxonomyChanged()).isTrue();
+        assertThat(february.emerging()).isFalse();
+        // the fixture itself records no taxonomy: unknown, not "changed"
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").taxonomyVersion()).isNull();
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").taxonomyChanged()).isNull();
     }
 
     @Test

@@ -98,6 +98,27 @@ class CauseMetricsTest {
     }
 
     @Test
+    void aChangeOfTaxonomyBetweenTheMonthsIsNotCalledEmerging() {
+        List<String> v1 = List.of("t 1.0.0 (sha256 aaa)");
+        List<String> v2 = List.of("t 1.0.0 (sha256 bbb)");
+        List<CauseStatsRow> rows = List.of(
+                new CauseStatsRow("2024-01", "all", "all", "total", "*", "*", new MonthlyCauseStats(1000, 0, 0), v1),
+                new CauseStatsRow("2024-02", "all", "all", "total", "*", "*", new MonthlyCauseStats(1000, 0, 0), v2),
+                cause("2024-02", "rudeness", "people", 400, 0, 0));
+        CauseMetrics rude = CauseMetrics.deriveAll(rows, CAUSES, EmergingRule.DEFAULT).get(0);
+        assertThat(rude.taxonomyVersion()).isEqualTo("t 1.0.0 (sha256 bbb)");
+        assertThat(rude.taxonomyChanged()).isTrue();
+        assertThat(rude.changeQValue()).isLessThan(0.001);
+        assertThat(rude.emerging()).isFalse();
+        List<CauseStatsRow> same = List.of(rows.get(0),
+                new CauseStatsRow("2024-02", "all", "all", "total", "*", "*", new MonthlyCauseStats(1000, 0, 0), v1),
+                rows.get(2));
+        CauseMetrics again = CauseMetrics.deriveAll(same, CAUSES, EmergingRule.DEFAULT).get(0);
+        assertThat(again.taxonomyChanged()).isFalse();
+        assertThat(again.emerging()).isTrue();
+    }
+
+    @Test
     void gapMonthHasNothingToCompareWith() {
         List<CauseMetrics> metrics = CauseMetrics.deriveAll(List.of(total("2024-01", 50), total("2024-03", 50),
                 cause("2024-01", "long_wait", "process", 5, 0, 0),

@@ -49,6 +49,24 @@ class LeadershipReportTest {
     }
 
     @Test
+    void saysWhenTheMonthsWereClassifiedByDifferentTaxonomies() {
+        MonthReport feb = ReportFixtures.hostile();
+        List<rootcause.aggregate.CauseMetrics> causes = feb.causes().stream().map(c -> new rootcause.aggregate.CauseMetrics(
+                c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
+                c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
+                c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
+                c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
+                null, "rootcause_service_causes 2.2.0 (sha256 ffffffffffff)", true)).toList();
+        MonthReport edited = new MonthReport(feb.month(), causes, feb.groups(), feb.history(), feb.quotes(), feb.counts());
+        ReportHtml page = ReportHtml.of(report.html(edited, now));
+        assertThat(page.text()).contains("classified by different taxonomies")
+                .contains("January 2024 by rootcause_service_causes 2.1.0 (sha256 0123456789ab)")
+                .contains("this month by rootcause_service_causes 2.2.0 (sha256 ffffffffffff)")
+                .contains("jobs/rootcause run --months 2024-01").contains("not called: the taxonomy changed");
+        assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("different taxonomies");
+    }
+
+    @Test
     void trendPointsOfLowVolumeMonthsAreHollow() {
         var renderer = ReportCharts.trendRenderer(List.of("2024-01", "2024-02", "2024-03"), List.of("2024-02"));
         assertThat(renderer.getItemShapeFilled(0, 0)).isTrue();
