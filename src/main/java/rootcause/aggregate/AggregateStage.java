@@ -41,7 +41,7 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Month x cause aggregates (whole month and per source, channel, product; causes and cause groups) from
+ * Month x cause aggregates (whole month and per source, channel, product, region; causes and cause groups) from
  * classified complaints, in one Spark scan. Runs on the driver: the one {@code groupBy.agg} result is small
  * and collected, metrics are derived in {@link CauseMetrics}, and the returned Dataset is a local relation,
  * so writing it and reporting from it never re-run the stages before.
@@ -78,10 +78,10 @@ public final class AggregateStage {
     public static final String TAXONOMY_CHANGED = "taxonomy_changed";
 
     /** Slices besides the whole month; a complaint with a null value is left out of that dimension only. */
-    public static final List<String> DIMENSIONS = List.of(Columns.SOURCE, Columns.CHANNEL, Columns.PRODUCT);
+    public static final List<String> DIMENSIONS = List.of(Columns.SOURCE, Columns.CHANNEL, Columns.PRODUCT, Columns.REGION);
 
     public static final List<String> REQUIRED_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE, Columns.CHANNEL,
-            Columns.PRODUCT, Columns.MONTH, Columns.IS_DUPLICATE, Columns.SENTIMENT_SCORE, Columns.CAUSES);
+            Columns.PRODUCT, Columns.REGION, Columns.MONTH, Columns.IS_DUPLICATE, Columns.SENTIMENT_SCORE, Columns.CAUSES);
 
     /** One column of {@code OUT/causes}: its name, type, nullability, and where a {@link CauseMetrics} keeps it. */
     private record Field(String name, DataType type, boolean nullable, Function<CauseMetrics, Object> value) {}
@@ -163,6 +163,7 @@ public final class AggregateStage {
                 .select(col(Columns.MONTH), col(Columns.SOURCE).cast("string").as(Columns.SOURCE),
                         col(Columns.CHANNEL).cast("string").as(Columns.CHANNEL),
                         col(Columns.PRODUCT).cast("string").as(Columns.PRODUCT),
+                        col(Columns.REGION).cast("string").as(Columns.REGION),
                         coalesce(col(Columns.SENTIMENT_SCORE), lit(0.0)).as(DOC_SENTIMENT),
                         coalesce(col(Columns.CAUSES), array().cast(causesType)).as(COMPLAINT_CAUSES),
                         // complaints written before the job recorded the taxonomy have none

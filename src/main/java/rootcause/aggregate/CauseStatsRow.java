@@ -7,7 +7,7 @@ import java.util.List;
  * month and one slice (dimension = value).
  *
  * @param month          {@code YYYY-MM}
- * @param dimension      {@link AggregateStage#ALL}, {@code source}, {@code channel} or {@code product}
+ * @param dimension      {@link AggregateStage#ALL}, {@code source}, {@code channel}, {@code product} or {@code region}
  * @param dimensionValue the slice's value ({@link AggregateStage#ALL} for the whole month)
  * @param level          {@link CauseMetrics#LEVEL_CAUSE}, {@link CauseMetrics#LEVEL_GROUP} or {@link CauseMetrics#LEVEL_TOTAL}
  * @param causeId        cause id, group id, or {@link CauseMetrics#TOTAL_ID}

@@ -6,6 +6,7 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import rootcause.aggregate.CauseMetrics;
 import rootcause.aggregate.EmergingRule;
+import rootcause.aggregate.SegmentComparison;
 import rootcause.aggregate.ShareChange;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
@@ -37,6 +38,7 @@ public final class LeadershipReport {
     public static final int QUOTED_CAUSES = 3;
     public static final int QUOTES_PER_CAUSE = 3;
     public static final int MOVERS = 6;
+    public static final int SEGMENT_FINDINGS = 8;
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory().compile("rootcause/report/report.mustache");
     private static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
@@ -167,6 +169,17 @@ public final class LeadershipReport {
         v.put("hasEmerging", !emerging.isEmpty());
         v.put("emergingCauses", emerging.stream().map(LeadershipReport::causeRow).toList());
 
+        List<SegmentComparison.Row> over = report.segments().stream().filter(SegmentComparison.Row::overRepresented)
+                .limit(SEGMENT_FINDINGS).toList();
+        v.put("hasSegmentsTested", !report.segments().isEmpty());
+        v.put("hasSegmentFindings", !over.isEmpty());
+        v.put("segmentFindings", over.stream().map(LeadershipReport::segmentFinding).toList());
+        Map<String, String> warnings = new LinkedHashMap<>();
+        over.stream().filter(r -> r.baseRateWarning() != null)
+                .forEach(r -> warnings.putIfAbsent(r.dimension() + " " + r.segment(), r.baseRateWarning()));
+        v.put("segmentWarnings", warnings.entrySet().stream()
+                .map(e -> Map.of("segment", e.getKey(), "warning", e.getValue())).toList());
+
         v.put("groups", report.groups().stream().map(g -> {
             Map<String, Object> row = causeRow(g);
             row.put("rowClass", Columns.UNCLASSIFIED.equals(g.causeId()) ? "unclassified" : "");
@@ -256,6 +269,20 @@ public final class LeadershipReport {
         return (real ? "likely real" : "could be chance")
                 + String.format(Locale.ROOT, " (p = %.3f, q = %.3f, %s)", c.changePValue(), c.changeQValue(),
                 ShareChange.FISHER.equals(c.changeTest()) ? "exact test" : "z-test");
+    }
+
+    /** "Rudeness: 3.1× in channel = store (24.0 % against 7.8 % elsewhere), q = 0.004". */
+    private static Map<String, Object> segmentFinding(SegmentComparison.Row r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", r.causeName());
+        row.put("ratio", r.ratio() == null ? "only" : String.format(Locale.ROOT, "%.1f×", r.ratio()));
+        row.put("segment", r.dimension() + " = " + r.segment());
+        row.put("share", percent(r.share()));
+        row.put("restShare", percent(r.restShare()));
+        row.put("complaints", String.format(Locale.ROOT, "%,d of %,d", r.complaints(), r.segmentComplaints()));
+        row.put("q", String.format(Locale.ROOT, "%.3f", r.qValue()));
+        row.put("warned", r.baseRateWarning() != null);
+        return row;
     }
 
     static String percent(double fraction) {

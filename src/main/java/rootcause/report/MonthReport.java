@@ -1,6 +1,7 @@
 package rootcause.report;
 
 import rootcause.aggregate.CauseMetrics;
+import rootcause.aggregate.SegmentComparison;
 
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,17 @@ import java.util.Map;
  * @param history cause rows for the whole month of every month up to and including this one, for trends
  * @param quotes  up to a few quotes per cause id, most negative first
  * @param counts  the run's row counts
+ * @param segments this month's causes in each segment against the rest ({@link SegmentComparison}), over-represented first
  */
 public record MonthReport(String month, List<CauseMetrics> causes, List<CauseMetrics> groups,
-                          List<CauseMetrics> history, Map<String, List<Quote>> quotes, RunCounts counts) {
+                          List<CauseMetrics> history, Map<String, List<Quote>> quotes, RunCounts counts,
+                          List<SegmentComparison.Row> segments) {
+
+    /** A month without segment comparisons (one segment per dimension, or none recorded). */
+    public MonthReport(String month, List<CauseMetrics> causes, List<CauseMetrics> groups, List<CauseMetrics> history,
+                       Map<String, List<Quote>> quotes, RunCounts counts) {
+        this(month, causes, groups, history, quotes, counts, List.of());
+    }
 
     /** Complaints (non-duplicate) in the month; 0 when no cause row exists. */
     public long monthComplaints() {

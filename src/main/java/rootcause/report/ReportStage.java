@@ -7,6 +7,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.CauseMetrics;
+import rootcause.aggregate.SegmentComparison;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
 import rootcause.model.Evidence;
@@ -88,16 +89,22 @@ public final class ReportStage {
             }
         }
         Map<String, Map<String, List<Quote>>> quotes = collectQuotes(complaints, selected);
+        // The selected months' slices, for the segment comparisons (small: months x slices x causes).
+        List<CauseMetrics> sliced = AggregateStage.collectMetrics(aggregates.where(
+                col(Columns.MONTH).isin(selected.toArray()).and(col(AggregateStage.LEVEL).equalTo(CauseMetrics.LEVEL_CAUSE))));
         ZonedDateTime now = ZonedDateTime.now();
         List<Path> written = new ArrayList<>();
         for (String month : selected) {
-            written.addAll(writer.write(monthReport(month, wholeMonths, quotes.getOrDefault(month, Map.of())),
+            List<SegmentComparison.Row> segments = SegmentComparison.compare(
+                    sliced.stream().filter(m -> m.month().equals(month)).toList(), writer.emergingRule());
+            written.addAll(writer.write(monthReport(month, wholeMonths, quotes.getOrDefault(month, Map.of()), segments),
                     outputRoot, now));
         }
         return written;
     }
 
-    private MonthReport monthReport(String month, List<CauseMetrics> wholeMonths, Map<String, List<Quote>> quotes) {
+    private MonthReport monthReport(String month, List<CauseMetrics> wholeMonths, Map<String, List<Quote>> quotes,
+                                    List<SegmentComparison.Row> segments) {
         String firstTrendMonth = java.time.YearMonth.parse(month).minusMonths(TREND_MONTHS - 1L).toString();
         List<CauseMetrics> causes = wholeMonths.stream()
                 .filter(m -> m.month().equals(month) && m.level().equals(CauseMetrics.LEVEL_CAUSE)).toList();
@@ -105,7 +112,7 @@ public final class ReportStage {
                 .filter(m -> m.month().equals(month) && m.level().equals(CauseMetrics.LEVEL_GROUP)).toList();
         List<CauseMetrics> history = wholeMonths.stream().filter(m -> m.level().equals(CauseMetrics.LEVEL_CAUSE)
                 && m.month().compareTo(firstTrendMonth) >= 0 && m.month().compareTo(month) <= 0).toList();
-        return new MonthReport(month, causes, groups, history, quotes, counts);
+        return new MonthReport(month, causes, groups, history, quotes, counts, segments);
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Writes one month's report files into {@code OUT/reports/YYYY-MM/} on the driver: {@code root-causes.csv},
- * {@code quotes.csv}, {@code report.html}, {@code report.pdf} and {@code alerts.json}. Re-writing a month replaces its files.
+ * {@code quotes.csv}, {@code segments.csv}, {@code report.html}, {@code report.pdf} and {@code alerts.json}. Re-writing a month replaces its files.
  */
 public final class ReportWriter {
 
@@ -18,6 +18,7 @@ public final class ReportWriter {
     public static final String HTML = "report.html";
     public static final String PDF = "report.pdf";
     public static final String ALERTS = "alerts.json";
+    public static final String SEGMENTS_CSV = "segments.csv";
 
     private final LeadershipReport leadershipReport;
 
@@ -25,12 +26,17 @@ public final class ReportWriter {
         this.leadershipReport = leadershipReport;
     }
 
+    /** The rule changes, emerging causes and segment differences are called by. */
+    public rootcause.aggregate.EmergingRule emergingRule() {
+        return leadershipReport.emergingRule();
+    }
+
     /** The directory of a month's report files under the output root. */
     public static Path monthDirectory(Path outputRoot, String month) {
         return outputRoot.resolve("reports").resolve(month);
     }
 
-    /** Writes the five files of the month and returns their paths. */
+    /** Writes the six files of the month and returns their paths. */
     public List<Path> write(MonthReport report, Path outputRoot, ZonedDateTime generatedAt) throws IOException {
         Path dir = Files.createDirectories(monthDirectory(outputRoot, report.month()));
         Path causes = dir.resolve(CAUSES_CSV);
@@ -38,12 +44,14 @@ public final class ReportWriter {
         Path html = dir.resolve(HTML);
         Path pdf = dir.resolve(PDF);
         Path alerts = dir.resolve(ALERTS);
+        Path segments = dir.resolve(SEGMENTS_CSV);
         RootCauseCsv.writeCauses(report, causes);
         RootCauseCsv.writeQuotes(report, quotes);
+        RootCauseCsv.writeSegments(report, segments);
         String page = leadershipReport.html(report, generatedAt);
         Files.writeString(html, page, StandardCharsets.UTF_8);
         LeadershipReport.writePdf(page, pdf);
         Alerts.write(report, leadershipReport.emergingRule(), alerts);
-        return List.of(causes, quotes, html, pdf, alerts);
+        return List.of(causes, quotes, segments, html, pdf, alerts);
     }
 }

@@ -3,6 +3,7 @@ package rootcause.report;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import rootcause.aggregate.CauseMetrics;
+import rootcause.aggregate.SegmentComparison;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -44,6 +45,27 @@ public final class RootCauseCsv {
                         FormulaGuard.text(c.changeTest()), Boolean.toString(c.lowVolume()),
                         FormulaGuard.text(c.emergingRule()), FormulaGuard.text(c.taxonomyVersion()),
                         c.taxonomyChanged() == null ? null : Boolean.toString(c.taxonomyChanged()));
+            }
+        }
+    }
+
+    public static final List<String> SEGMENTS_HEADER = List.of("month", "dimension", "segment", "cause_id", "cause",
+            "complaints", "segment_complaints", "share", "rest_complaints", "rest_total", "rest_share", "ratio",
+            "p_value", "q_value", "test", "over_represented", "base_rate_warning");
+
+    /** Every cause tested in every segment of the month, over-represented first. */
+    public static void writeSegments(MonthReport report, Path file) throws IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(out, format(SEGMENTS_HEADER))) {
+            for (SegmentComparison.Row r : report.segments()) {
+                csv.printRecord(FormulaGuard.text(r.month()), FormulaGuard.text(r.dimension()),
+                        FormulaGuard.text(r.segment()), FormulaGuard.text(r.causeId()), FormulaGuard.text(r.causeName()),
+                        FormulaGuard.count(r.complaints()), FormulaGuard.count(r.segmentComplaints()),
+                        FormulaGuard.number(r.share(), 4), FormulaGuard.count(r.restComplaints()),
+                        FormulaGuard.count(r.restTotal()), FormulaGuard.number(r.restShare(), 4),
+                        FormulaGuard.number(r.ratio(), 2), FormulaGuard.number(r.pValue(), 4),
+                        FormulaGuard.number(r.qValue(), 4), FormulaGuard.text(r.test()),
+                        Boolean.toString(r.overRepresented()), FormulaGuard.text(r.baseRateWarning()));
             }
         }
     }

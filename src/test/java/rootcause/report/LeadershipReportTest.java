@@ -2,6 +2,7 @@ package rootcause.report;
 
 import org.junit.jupiter.api.Test;
 import rootcause.aggregate.EmergingRule;
+import rootcause.aggregate.SegmentComparison;
 import rootcause.model.RowCounts;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -64,6 +65,23 @@ class LeadershipReportTest {
                 .contains("this month by rootcause_service_causes 2.2.0 (sha256 ffffffffffff)")
                 .contains("jobs/rootcause run --months 2024-01").contains("not called: the taxonomy changed");
         assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("different taxonomies");
+    }
+
+    @Test
+    void namesTheCausesThatConcentrateInASegmentWithTheirBaseRateWarning() {
+        MonthReport feb = ReportFixtures.hostile();
+        SegmentComparison.Row store = new SegmentComparison.Row("2024-02", "channel", "store <b>", "rudeness", "Rudeness",
+                30, 60, 0.5, 30, 240, 0.125, 4.0, 1e-6, 4e-6, "z", true, "92 % of the segment's complaints have a cause");
+        SegmentComparison.Row phone = new SegmentComparison.Row("2024-02", "channel", "phone", "rudeness", "Rudeness",
+                30, 240, 0.125, 30, 60, 0.5, 0.25, 1e-6, 4e-6, "z", false, null);
+        MonthReport withSegments = new MonthReport(feb.month(), feb.causes(), feb.groups(), feb.history(), feb.quotes(),
+                feb.counts(), List.of(store, phone));
+        String html = report.html(withSegments, now);
+        assertThat(html).doesNotContain("store <b>");
+        assertThat(ReportHtml.of(html).text()).contains("Rudeness: 4.0× in channel = store <b> (50.0 % of its complaints, "
+                + "30 of 60, against 12.5 % elsewhere), q = 0.000 *").contains("* channel store <b>: 92 %")
+                .doesNotContain("in channel = phone");
+        assertThat(ReportHtml.of(report.html(feb, now)).text()).contains("no segments large enough");
     }
 
     @Test

@@ -84,7 +84,7 @@ class ReportStageTest {
     @Test
     void writesAllFilesForEveryMonthPresent() {
         for (String month : List.of("2024-01", "2024-02")) {
-            for (String file : List.of("root-causes.csv", "quotes.csv", "report.html", "report.pdf", "alerts.json")) {
+            for (String file : List.of("root-causes.csv", "quotes.csv", "segments.csv", "report.html", "report.pdf", "alerts.json")) {
                 assertThat(OUT.resolve("reports").resolve(month).resolve(file)).isNotEmptyFile();
             }
         }
