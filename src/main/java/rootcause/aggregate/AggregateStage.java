@@ -74,6 +74,12 @@ public final class AggregateStage {
     public static final String LOW_VOLUME = "low_volume";
     public static final String EMERGING = "emerging";
     public static final String EMERGING_RULE = "emerging_rule";
+    public static final String SCORED_COMPLAINTS = "scored_complaints";
+    public static final String MEAN_SCORE = "mean_score";
+    public static final String MEAN_SCORE_WITHOUT = "mean_score_without";
+    public static final String SCORE_IMPACT = "score_impact";
+    public static final String SCORE_IMPACT_LOW = "score_impact_low";
+    public static final String SCORE_IMPACT_HIGH = "score_impact_high";
     public static final String TAXONOMY_VERSION = Columns.TAXONOMY_VERSION;
     public static final String TAXONOMY_CHANGED = "taxonomy_changed";
 
@@ -81,7 +87,8 @@ public final class AggregateStage {
     public static final List<String> DIMENSIONS = List.of(Columns.SOURCE, Columns.CHANNEL, Columns.PRODUCT, Columns.REGION);
 
     public static final List<String> REQUIRED_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE, Columns.CHANNEL,
-            Columns.PRODUCT, Columns.REGION, Columns.MONTH, Columns.IS_DUPLICATE, Columns.SENTIMENT_SCORE, Columns.CAUSES);
+            Columns.PRODUCT, Columns.REGION, Columns.SCORE, Columns.MONTH, Columns.IS_DUPLICATE, Columns.SENTIMENT_SCORE,
+            Columns.CAUSES);
 
     /** One column of {@code OUT/causes}: its name, type, nullability, and where a {@link CauseMetrics} keeps it. */
     private record Field(String name, DataType type, boolean nullable, Function<CauseMetrics, Object> value) {}
@@ -114,6 +121,12 @@ public final class AggregateStage {
             new Field(LOW_VOLUME, DataTypes.BooleanType, false, CauseMetrics::lowVolume),
             new Field(EMERGING, DataTypes.BooleanType, false, CauseMetrics::emerging),
             new Field(EMERGING_RULE, DataTypes.StringType, true, CauseMetrics::emergingRule),
+            new Field(SCORED_COMPLAINTS, DataTypes.LongType, false, CauseMetrics::scoredComplaints),
+            new Field(MEAN_SCORE, DataTypes.DoubleType, true, CauseMetrics::meanScore),
+            new Field(MEAN_SCORE_WITHOUT, DataTypes.DoubleType, true, CauseMetrics::meanScoreWithout),
+            new Field(SCORE_IMPACT, DataTypes.DoubleType, true, CauseMetrics::scoreImpact),
+            new Field(SCORE_IMPACT_LOW, DataTypes.DoubleType, true, CauseMetrics::scoreImpactLow),
+            new Field(SCORE_IMPACT_HIGH, DataTypes.DoubleType, true, CauseMetrics::scoreImpactHigh),
             new Field(TAXONOMY_VERSION, DataTypes.StringType, true, CauseMetrics::taxonomyVersion),
             new Field(TAXONOMY_CHANGED, DataTypes.BooleanType, true, CauseMetrics::taxonomyChanged));
 
@@ -133,6 +146,9 @@ public final class AggregateStage {
     private static final String ENTRY_GROUP = "grp";
     private static final String ENTRY_SENTIMENT = "sentiment";
     private static final String COMPLAINT_TAXONOMY = "rc_taxonomy";
+    private static final String COMPLAINT_SCORE = "rc_score";
+    private static final String SCORE_SUM = "rc_score_sum";
+    private static final String SCORE_SUM_OF_SQUARES = "rc_score_sum_of_squares";
     private static final String TAXONOMY_VERSIONS = "rc_taxonomy_versions";
 
     private final Map<String, CauseInfo> causes;
@@ -165,12 +181,14 @@ public final class AggregateStage {
                         col(Columns.PRODUCT).cast("string").as(Columns.PRODUCT),
                         col(Columns.REGION).cast("string").as(Columns.REGION),
                         coalesce(col(Columns.SENTIMENT_SCORE), lit(0.0)).as(DOC_SENTIMENT),
+                        col(Columns.SCORE).cast(DataTypes.DoubleType).as(COMPLAINT_SCORE),
                         coalesce(col(Columns.CAUSES), array().cast(causesType)).as(COMPLAINT_CAUSES),
                         // complaints written before the job recorded the taxonomy have none
                         (Arrays.asList(complaints.columns()).contains(Columns.TAXONOMY_VERSION)
                                 ? col(Columns.TAXONOMY_VERSION) : lit(null).cast(DataTypes.StringType)).as(COMPLAINT_TAXONOMY))
                 .withColumn(SLICE, explode(slices()))
-                .select(col(Columns.MONTH), col(SLICE), col(COMPLAINT_TAXONOMY), explode(entriesPerComplaint()).as(ENTRY));
+                .select(col(Columns.MONTH), col(SLICE), col(COMPLAINT_TAXONOMY), col(COMPLAINT_SCORE),
+                        explode(entriesPerComplaint()).as(ENTRY));
         Column sentiment = col(ENTRY).getField(ENTRY_SENTIMENT);
         List<Row> rows = entries
                 .groupBy(col(Columns.MONTH), col(SLICE).getField(SLICE_DIMENSION).as(DIMENSION),
@@ -180,13 +198,18 @@ public final class AggregateStage {
                         sum(sentiment).as(SENTIMENT_SUM),
                         sum(when(sentiment.lt(0), 1L).otherwise(0L)).as(NEGATIVE_COMPLAINTS),
                         max(col(ENTRY).getField(ENTRY_GROUP)).as(CAUSE_GROUP),
-                        array_sort(collect_set(col(COMPLAINT_TAXONOMY))).as(TAXONOMY_VERSIONS))
+                        array_sort(collect_set(col(COMPLAINT_TAXONOMY))).as(TAXONOMY_VERSIONS),
+                        count(col(COMPLAINT_SCORE)).as(SCORED_COMPLAINTS),
+                        coalesce(sum(col(COMPLAINT_SCORE)), lit(0.0)).as(SCORE_SUM),
+                        coalesce(sum(col(COMPLAINT_SCORE).multiply(col(COMPLAINT_SCORE))), lit(0.0)).as(SCORE_SUM_OF_SQUARES))
                 .collectAsList();
         List<CauseStatsRow> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
             out.add(new CauseStatsRow(r.getAs(Columns.MONTH), r.getAs(DIMENSION), r.getAs(DIMENSION_VALUE),
                     r.getAs(LEVEL), r.getAs(CAUSE_ID), r.getAs(CAUSE_GROUP), new MonthlyCauseStats(
-                    r.<Long>getAs(COMPLAINTS), r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS)),
+                    r.<Long>getAs(COMPLAINTS), r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS),
+                    new ScoreImpact.Moments(r.<Long>getAs(SCORED_COMPLAINTS), r.<Double>getAs(SCORE_SUM),
+                            r.<Double>getAs(SCORE_SUM_OF_SQUARES))),
                     r.getList(r.fieldIndex(TAXONOMY_VERSIONS))));
         }
         return out;
@@ -255,8 +278,9 @@ public final class AggregateStage {
                     r.<Double>getAs(MEAN_SENTIMENT), r.<Double>getAs(NEGATIVE_SHARE), r.<Double>getAs(IMPACT),
                     r.getAs(PREVIOUS_COMPLAINTS), r.getAs(PREVIOUS_MONTH_COMPLAINTS), r.getAs(PREVIOUS_SHARE),
                     r.getAs(CHANGE_IN_SHARE), r.getAs(CHANGE_P_VALUE), r.getAs(CHANGE_Q_VALUE), r.getAs(CHANGE_TEST),
-                    r.<Boolean>getAs(LOW_VOLUME), r.getAs(EMERGING_RULE), r.getAs(TAXONOMY_VERSION),
-                    r.getAs(TAXONOMY_CHANGED)));
+                    r.<Boolean>getAs(LOW_VOLUME), r.getAs(EMERGING_RULE), r.<Long>getAs(SCORED_COMPLAINTS),
+                    r.getAs(MEAN_SCORE), r.getAs(MEAN_SCORE_WITHOUT), r.getAs(SCORE_IMPACT), r.getAs(SCORE_IMPACT_LOW), r.getAs(SCORE_IMPACT_HIGH),
+                    r.getAs(TAXONOMY_VERSION), r.getAs(TAXONOMY_CHANGED)));
         }
         out.sort(CauseMetrics.ORDER);
         return out;

@@ -21,6 +21,13 @@ import java.util.Map;
  * @param lowVolume    the month holds fewer complaints in this slice than {@link EmergingRule#minMonthComplaints()}
  * @param emergingRule the part of the emerging rule that fired ({@link EmergingRule#SHARE_ROSE},
  *                     {@link EmergingRule#NEW_CAUSE}), or null when not emerging
+ * @param scoredComplaints the cause's complaints with a score of the customer's own (CSAT, NPS answer, stars)
+ * @param meanScore    their mean score; null without scores
+ * @param meanScoreWithout the month's mean score without the cause's complaints; null when undefined
+ * @param scoreImpact  what the cause costs the month's mean score ({@link ScoreImpact}: mean of all scored complaints
+ *                     minus the mean without the cause's); null when undefined
+ * @param scoreImpactLow  lower end of its 95 % interval; null when undefined
+ * @param scoreImpactHigh upper end; null when undefined
  * @param taxonomyVersion the taxonomy (or taxonomies, joined by {@value #VERSION_SEPARATOR}) that classified the
  *                     month's complaints in this slice; null when not recorded
  * @param taxonomyChanged whether the previous month was classified by another taxonomy: then a change may be the
@@ -33,7 +40,10 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                            double share, double meanSentiment, double negativeShare, double impact,
                            Long previousComplaints, Long previousMonthComplaints, Double previousShare,
                            Double changeInShare, Double changePValue, Double changeQValue, String changeTest,
-                           boolean lowVolume, String emergingRule, String taxonomyVersion, Boolean taxonomyChanged) {
+                           boolean lowVolume, String emergingRule, long scoredComplaints, Double meanScore,
+                           Double meanScoreWithout,
+                           Double scoreImpact, Double scoreImpactLow, Double scoreImpactHigh,
+                           String taxonomyVersion, Boolean taxonomyChanged) {
 
     public static final String VERSION_SEPARATOR = "; ";
 
@@ -62,12 +72,14 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                                                EmergingRule rule) {
         Map<Slice, Long> totals = new HashMap<>();
         Map<Slice, List<String>> versions = new HashMap<>();
+        Map<Slice, ScoreImpact.Moments> scores = new HashMap<>();
         Map<Series, Map<String, MonthlyCauseStats>> series = new HashMap<>();
         for (CauseStatsRow r : rows) {
             if (LEVEL_TOTAL.equals(r.level())) {
                 Slice slice = new Slice(r.month(), r.dimension(), r.dimensionValue());
                 totals.merge(slice, r.stats().complaints(), Long::sum);
                 versions.merge(slice, r.taxonomyVersions(), CauseMetrics::union);
+                scores.merge(slice, r.stats().scores(), ScoreImpact.Moments::plus);
             } else {
                 series.computeIfAbsent(new Series(r.dimension(), r.dimensionValue(), r.level(), r.causeId()),
                         k -> new HashMap<>()).merge(r.month(), r.stats(), MonthlyCauseStats::merge);
@@ -114,12 +126,18 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             String fired = q == null || !rule.canCall(p.previousTotal(), p.total()) || Boolean.TRUE.equals(taxonomyChanged)
                     ? null : rule.firedRule(p.previousComplaints(), p.stats().complaints(), change, q);
             MonthlyCauseStats stats = p.stats();
+            ScoreImpact impact = ScoreImpact.of(stats.scores(),
+                    scores.getOrDefault(new Slice(p.month(), s.dimension(), s.value()), ScoreImpact.Moments.EMPTY));
             out.add(new CauseMetrics(p.month(), s.dimension(), s.value(), s.level(), s.causeId(), name, group, groupName,
                     stats.complaints(), p.total(), stats.sentimentSum(), stats.negativeComplaints(),
                     stats.shareOf(p.total()), stats.meanSentiment(), stats.negativeShare(), stats.impact(),
                     p.previousComplaints(), p.previousTotal(), change == null ? null : change.previousShare(),
                     change == null ? null : change.change(), change == null ? null : change.pValue(), q,
                     change == null ? null : change.test(), rule.isLowVolume(p.total()), fired,
+                    stats.scores().n(), stats.scores().n() == 0 ? null : stats.scores().mean(),
+                    impact == null ? null : impact.meanWithout(),
+                    impact == null ? null : impact.impact(), impact == null ? null : finite(impact.low()),
+                    impact == null ? null : finite(impact.high()),
                     taxonomies.isEmpty() ? null : String.join(VERSION_SEPARATOR, taxonomies), taxonomyChanged));
         }
         out.sort(ORDER);
@@ -150,6 +168,10 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             }
         }
         return out;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private static List<String> union(List<String> a, List<String> b) {

@@ -9,13 +9,20 @@ import java.io.Serializable;
  * @param complaints         distinct non-duplicate complaints that show the cause
  * @param sentimentSum       sum of the cause's sentiment in [-1, 1] over those complaints
  * @param negativeComplaints complaints whose cause sentiment is below zero
+ * @param scores             the customers' own scores of those complaints that have one (count, sum, sum of squares)
  */
-public record MonthlyCauseStats(long complaints, double sentimentSum, long negativeComplaints)
+public record MonthlyCauseStats(long complaints, double sentimentSum, long negativeComplaints, ScoreImpact.Moments scores)
         implements Serializable {
 
     public static final MonthlyCauseStats EMPTY = new MonthlyCauseStats(0, 0.0, 0);
 
+    /** Statistics of complaints without scores. */
+    public MonthlyCauseStats(long complaints, double sentimentSum, long negativeComplaints) {
+        this(complaints, sentimentSum, negativeComplaints, ScoreImpact.Moments.EMPTY);
+    }
+
     public MonthlyCauseStats {
+        java.util.Objects.requireNonNull(scores, "scores");
         if (complaints < 0 || negativeComplaints < 0 || negativeComplaints > complaints) {
             throw new IllegalArgumentException("complaints " + complaints + " and negativeComplaints "
                     + negativeComplaints + " must satisfy 0 <= negative <= complaints");
@@ -29,7 +36,7 @@ public record MonthlyCauseStats(long complaints, double sentimentSum, long negat
 
     public MonthlyCauseStats merge(MonthlyCauseStats other) {
         return new MonthlyCauseStats(complaints + other.complaints, sentimentSum + other.sentimentSum,
-                negativeComplaints + other.negativeComplaints);
+                negativeComplaints + other.negativeComplaints, scores.plus(other.scores));
     }
 
     /** Mean cause sentiment in [-1, 1]; NaN when there are no complaints. */

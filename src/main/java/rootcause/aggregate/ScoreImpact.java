@@ -17,7 +17,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 public record ScoreImpact(double meanAll, double meanWithout, double impact, double low, double high) {
 
     /** Count, sum and sum of squares of scores: what one aggregation pass can add up. */
-    public record Moments(long n, double sum, double sumOfSquares) {
+    public record Moments(long n, double sum, double sumOfSquares) implements java.io.Serializable {
         public static final Moments EMPTY = new Moments(0, 0, 0);
 
         public static Moments of(double... scores) {
@@ -34,7 +34,8 @@ public record ScoreImpact(double meanAll, double meanWithout, double impact, dou
             return new Moments(n - o.n, sum - o.sum, sumOfSquares - o.sumOfSquares);
         }
 
-        double mean() {
+        /** The mean; NaN when there is no score. */
+        public double mean() {
             return sum / n;
         }
 

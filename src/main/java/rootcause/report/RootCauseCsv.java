@@ -23,7 +23,8 @@ public final class RootCauseCsv {
     public static final List<String> HEADER = List.of("month", "cause_id", "cause", "group", "complaints", "share",
             "mean_sentiment", "negative_share", "impact", "change_in_share", "emerging", "example",
             "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value",
-            "change_q_value", "change_test", "low_volume", "emerging_rule", "taxonomy_version", "taxonomy_changed");
+            "change_q_value", "change_test", "low_volume", "emerging_rule", "taxonomy_version", "taxonomy_changed",
+            "scored_complaints", "mean_score", "mean_score_without", "score_impact", "score_impact_low", "score_impact_high");
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
             "sentence_polarity", "quote");
@@ -44,7 +45,11 @@ public final class RootCauseCsv {
                         FormulaGuard.number(c.changePValue(), 4), FormulaGuard.number(c.changeQValue(), 4),
                         FormulaGuard.text(c.changeTest()), Boolean.toString(c.lowVolume()),
                         FormulaGuard.text(c.emergingRule()), FormulaGuard.text(c.taxonomyVersion()),
-                        c.taxonomyChanged() == null ? null : Boolean.toString(c.taxonomyChanged()));
+                        c.taxonomyChanged() == null ? null : Boolean.toString(c.taxonomyChanged()),
+                        FormulaGuard.count(c.scoredComplaints()), FormulaGuard.number(c.meanScore(), 4),
+                        FormulaGuard.number(c.meanScoreWithout(), 4),
+                        FormulaGuard.number(c.scoreImpact(), 4), FormulaGuard.number(c.scoreImpactLow(), 4),
+                        FormulaGuard.number(c.scoreImpactHigh(), 4));
             }
         }
     }

@@ -135,8 +135,9 @@ public class AggregateStageTest {
             "share double", "mean_sentiment double", "negative_share double", "impact double",
             "previous_complaints bigint?", "previous_month_complaints bigint?", "previous_share double?",
             "change_in_share double?", "change_p_value double?", "change_q_value double?", "change_test string?",
-            "low_volume boolean", "emerging boolean", "emerging_rule string?", "taxonomy_version string?",
-            "taxonomy_changed boolean?");
+            "low_volume boolean", "emerging boolean", "emerging_rule string?", "scored_complaints bigint", "mean_score double?",
+            "mean_score_without double?", "score_impact double?", "score_impact_low double?", "score_impact_high double?",
+            "taxonomy_version string?", "taxonomy_changed boolean?");
 
     static List<String> describe(StructType schema) {
         return Arrays.stream(schema.fields())

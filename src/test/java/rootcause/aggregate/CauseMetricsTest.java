@@ -119,6 +119,28 @@ class CauseMetricsTest {
     }
 
     @Test
+    void scoreImpactIsTheMonthsMeanScoreMinusTheMeanWithoutTheCause() {
+        // scores 1, 2, 1 with the cause; 5, 4, 5, 4, 5, 4, 5 without: mean 3.6 against 32 / 7
+        ScoreImpact.Moments cause = ScoreImpact.Moments.of(1, 2, 1);
+        ScoreImpact.Moments all = cause.plus(ScoreImpact.Moments.of(5, 4, 5, 4, 5, 4, 5));
+        List<CauseMetrics> metrics = CauseMetrics.deriveAll(List.of(
+                new CauseStatsRow("2024-01", "all", "all", "total", "*", "*", new MonthlyCauseStats(12, 0, 0, all)),
+                new CauseStatsRow("2024-01", "all", "all", "cause", "rudeness", "people", new MonthlyCauseStats(4, -3, 3, cause)),
+                cause("2024-01", "long_wait", "process", 2, 0, 0)), CAUSES, EmergingRule.DEFAULT);
+        CauseMetrics rude = metrics.stream().filter(m -> m.causeId().equals("rudeness")).findFirst().orElseThrow();
+        assertThat(rude.scoredComplaints()).isEqualTo(3);
+        assertThat(rude.meanScore()).isCloseTo(4.0 / 3, within(1e-12));
+        assertThat(rude.meanScoreWithout()).isCloseTo(32.0 / 7, within(1e-12));
+        assertThat(rude.scoreImpact()).isCloseTo(3.6 - 32.0 / 7, within(1e-12));
+        assertThat(rude.scoreImpactLow()).isLessThan(rude.scoreImpact());
+        assertThat(rude.scoreImpactHigh()).isGreaterThan(rude.scoreImpact()).isLessThan(0);
+        CauseMetrics wait = metrics.stream().filter(m -> m.causeId().equals("long_wait")).findFirst().orElseThrow();
+        assertThat(wait.scoredComplaints()).isZero();
+        assertThat(wait.meanScore()).isNull();
+        assertThat(wait.scoreImpact()).as("no scored complaint with the cause").isNull();
+    }
+
+    @Test
     void gapMonthHasNothingToCompareWith() {
         List<CauseMetrics> metrics = CauseMetrics.deriveAll(List.of(total("2024-01", 50), total("2024-03", 50),
                 cause("2024-01", "long_wait", "process", 5, 0, 0),
