@@ -196,7 +196,7 @@ public final class LeadershipReport {
 
         v.put("quoteSections", top.stream().limit(QUOTED_CAUSES).map(c -> Map.of("name", c.causeName(),
                 "quotes", report.quotes().getOrDefault(c.causeId(), List.of()).stream().limit(QUOTES_PER_CAUSE)
-                        .map(q -> Map.of("text", q.text())).toList())).toList());
+                        .map(LeadershipReport::quoteView).toList())).toList());
 
         RunCounts counts = report.counts();
         v.put("hasCounts", counts.isKnown());
@@ -295,6 +295,14 @@ public final class LeadershipReport {
 
     private static String decimal(Double value) {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** A quote in three parts, so the template bolds the matched words and Mustache escapes all three. */
+    private static Map<String, Object> quoteView(Quote q) {
+        Map<String, Object> view = new LinkedHashMap<>(q.parts());
+        view.put("hasMatch", !q.parts().get("matched").isEmpty());
+        view.put("byModel", rootcause.model.Evidence.MODEL.equals(q.matchedBy()));
+        return view;
     }
 
     /** "Rudeness: 3.1× in channel = store (24.0 % against 7.8 % elsewhere), q = 0.004". */

@@ -8,10 +8,39 @@ package rootcause.report;
  * @param complaintId the complaint it comes from
  * @param text        the sentence, already redacted upstream, cleaned and shortened by {@link #shorten}
  * @param polarity    the sentence's polarity in [-1, 1] (the nlp stage's sentiment layer)
+ * @param matchedBy   how the cause was found in it ({@link rootcause.model.Evidence#PATTERN} or
+ *                    {@link rootcause.model.Evidence#MODEL}); null for an unclassified complaint's sentence
+ * @param matchedLemmas a pattern match: the lemmas it covered; otherwise null
  */
-public record Quote(String month, String causeId, String complaintId, String text, double polarity) {
+public record Quote(String month, String causeId, String complaintId, String text, double polarity, String matchedBy,
+                    String matchedLemmas) {
 
     public static final int MAX_LENGTH = 240;
+
+    /** A quote with no evidence to mark in it. */
+    public Quote(String month, String causeId, String complaintId, String text, double polarity) {
+        this(month, causeId, complaintId, text, polarity, null, null);
+    }
+
+    /** The words the pattern matched, as a range of {@link #text()}, or null (model match, or not found). */
+    MatchedWords.Span matchedWords() {
+        return rootcause.model.Evidence.PATTERN.equals(matchedBy) ? MatchedWords.locate(text, matchedLemmas) : null;
+    }
+
+    /** The text with the matched words in square brackets, as {@code quotes.csv} shows them. */
+    public String bracketed() {
+        MatchedWords.Span s = matchedWords();
+        return s == null ? text : text.substring(0, s.start()) + "[" + text.substring(s.start(), s.end()) + "]"
+                + text.substring(s.end());
+    }
+
+    /** The text in three parts, before, matched (bold in the report) and after; matched is empty when none. */
+    java.util.Map<String, String> parts() {
+        MatchedWords.Span s = matchedWords();
+        return s == null ? java.util.Map.of("before", text, "matched", "", "after", "")
+                : java.util.Map.of("before", text.substring(0, s.start()), "matched", text.substring(s.start(), s.end()),
+                "after", text.substring(s.end()));
+    }
 
     /**
      * Removes control characters (they would break the XHTML the PDF is made from), collapses white space

@@ -54,6 +54,8 @@ public final class ReportStage {
     private static final String CAUSE_ID = "rc_cause_id";
     private static final String SENTENCE = "rc_sentence";
     private static final String POLARITY = "rc_polarity";
+    private static final String MATCHED_BY = "rc_matched_by";
+    private static final String MATCHED_TEXT = "rc_matched_text";
     private static final String RANK = "rc_rank";
 
     private final ReportWriter writer;
@@ -130,15 +132,19 @@ public final class ReportStage {
                         explode(col(CAUSE).getField(CauseMatch.EVIDENCE)).as(EVIDENCE))
                 .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), col(CAUSE_ID),
                         col(EVIDENCE).getField(Evidence.SENTENCE).as(SENTENCE),
-                        col(EVIDENCE).getField(Evidence.SENTENCE_POLARITY).as(POLARITY));
+                        col(EVIDENCE).getField(Evidence.SENTENCE_POLARITY).as(POLARITY),
+                        col(EVIDENCE).getField(Evidence.MATCHED_BY).as(MATCHED_BY),
+                        col(EVIDENCE).getField(Evidence.MATCHED_TEXT).as(MATCHED_TEXT));
         Dataset<Row> unclassified = kept
                 .where(coalesce(size(col(Columns.CAUSES)), lit(0)).leq(0))
                 .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), lit(Columns.UNCLASSIFIED).as(CAUSE_ID),
                         col(Columns.MOST_NEGATIVE_SENTENCE).as(SENTENCE),
-                        array_min(transform(col(Columns.SENTENCES), s -> s.getField(NlpStage.POLARITY))).as(POLARITY));
+                        array_min(transform(col(Columns.SENTENCES), s -> s.getField(NlpStage.POLARITY))).as(POLARITY),
+                        lit(null).cast("string").as(MATCHED_BY), lit(null).cast("string").as(MATCHED_TEXT));
         Column negativeFirst = col(POLARITY).asc_nulls_last();
+        // A sentence a pattern matched comes before the same sentence matched by the model: its words can be shown.
         WindowSpec perComplaint = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(Columns.COMPLAINT_ID))
-                .orderBy(negativeFirst, col(SENTENCE));
+                .orderBy(negativeFirst, col(SENTENCE), col(MATCHED_BY).desc_nulls_last(), col(MATCHED_TEXT));
         WindowSpec perSentence = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(SENTENCE))
                 .orderBy(col(Columns.COMPLAINT_ID));
         WindowSpec perCause = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID))
@@ -155,7 +161,8 @@ public final class ReportStage {
         for (Row r : rows) {
             Double polarity = r.getAs(POLARITY);
             Quote q = new Quote(r.getAs(Columns.MONTH), r.getAs(CAUSE_ID), r.getAs(Columns.COMPLAINT_ID),
-                    Quote.shorten(r.getAs(SENTENCE)), polarity == null ? 0.0 : polarity);
+                    Quote.shorten(r.getAs(SENTENCE)), polarity == null ? 0.0 : polarity, r.getAs(MATCHED_BY),
+                    r.getAs(MATCHED_TEXT));
             out.computeIfAbsent(q.month(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(q.causeId(), k -> new ArrayList<>()).add(q);
         }

@@ -27,7 +27,7 @@ public final class RootCauseCsv {
             "scored_complaints", "mean_score", "mean_score_without", "score_impact", "score_impact_low", "score_impact_high");
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
-            "sentence_polarity", "quote");
+            "sentence_polarity", "quote", "matched_by");
 
     public static void writeCauses(MonthReport report, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -84,7 +84,8 @@ public final class RootCauseCsv {
                     Quote q = quotes.get(i);
                     csv.printRecord(FormulaGuard.text(q.month()), FormulaGuard.text(q.causeId()),
                             FormulaGuard.text(c.causeName()), Integer.toString(i + 1), FormulaGuard.text(q.complaintId()),
-                            String.format(java.util.Locale.ROOT, "%.2f", q.polarity()), FormulaGuard.text(q.text()));
+                            String.format(java.util.Locale.ROOT, "%.2f", q.polarity()), FormulaGuard.text(q.bracketed()),
+                            FormulaGuard.text(q.matchedBy()));
                 }
             }
         }

@@ -105,6 +105,16 @@ class LeadershipReportTest {
     }
 
     @Test
+    void quotesShowTheMatchedWordsInBoldAndStillEscapeTheText() {
+        MonthReport feb = ReportFixtures.hostile();
+        java.util.Map<String, List<Quote>> quotes = java.util.Map.of("rudeness", List.of(new Quote("2024-02", "rudeness", "c1",
+                "The <i>agent</i> was rude & loud", -1, rootcause.model.Evidence.PATTERN, "be rude")));
+        String html = report.html(new MonthReport(feb.month(), feb.causes(), feb.groups(), feb.history(), quotes,
+                feb.counts()), now);
+        assertThat(html).contains("“The &lt;i&gt;agent&lt;/i&gt; <b>was rude</b> &amp; loud”");
+    }
+
+    @Test
     void trendPointsOfLowVolumeMonthsAreHollow() {
         var renderer = ReportCharts.trendRenderer(List.of("2024-01", "2024-02", "2024-03"), List.of("2024-02"));
         assertThat(renderer.getItemShapeFilled(0, 0)).isTrue();
