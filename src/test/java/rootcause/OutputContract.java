@@ -104,6 +104,58 @@ public final class OutputContract {
         return problems;
     }
 
+    /**
+     * Every seeded value (a name, an e-mail address, a phone number: written into the test's input by the test) found
+     * anywhere under {@code out}, as "where: value": Parquet datasets read back (every column, nested ones as JSON),
+     * PDFs as their text, every other file as UTF-8 text. Independent of the redactors: it knows only the values.
+     * Names are matched as whole words in any case, other values as written.
+     */
+    public static List<String> seededValuesFound(Path out, SparkSession spark, java.util.Collection<String> values)
+            throws IOException {
+        List<String> found = new ArrayList<>();
+        List<Path> datasets = new ArrayList<>();
+        try (Stream<Path> top = Files.list(out)) {
+            for (Path dir : top.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"))) datasets.add(dir);
+                }
+            }
+        }
+        for (Path dir : datasets) {
+            String text = String.join("\n", spark.read().parquet(dir.toString())
+                    .select(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(col("*"))))
+                    .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+            addFound(found, out.relativize(dir) + "/ (Parquet)", text, values);
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                if (datasets.stream().anyMatch(p::startsWith)) continue;
+                String text;
+                if (p.getFileName().toString().endsWith(".pdf")) {
+                    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(p.toFile())) {
+                        text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                    }
+                } else {
+                    text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                }
+                addFound(found, out.relativize(p).toString(), text, values);
+            }
+        }
+        return found;
+    }
+
+    private static void addFound(List<String> found, String where, String text, java.util.Collection<String> values) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String v : values) {
+            boolean word = v.chars().allMatch(Character::isLetter);
+            boolean hit = word
+                    ? java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(v.toLowerCase(java.util.Locale.ROOT))
+                    + "(?![\\p{L}\\p{N}])").matcher(lower).find()
+                    : text.contains(v);
+            if (hit) found.add(where + ": " + v);
+        }
+    }
+
     private static List<String> piiInTextFiles(Path out) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {

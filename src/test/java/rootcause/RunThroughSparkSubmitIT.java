@@ -67,7 +67,8 @@ class RunThroughSparkSubmitIT {
         // The real CoreNLP version (the shaded jar's manifest would answer 0.1.0) and a hash per model file.
         assertThat(manifest.get("versions").get("corenlp").asText()).matches("\\d+\\.\\d+\\.\\d+")
                 .isNotEqualTo(manifest.get("versions").get("rootcause").asText());
-        assertThat(manifest.get("nlp").get("model_files_sha256").size()).isEqualTo(3);
+        // The clean stage's two name models and the nlp stage's tagger, parser and sentiment model.
+        assertThat(manifest.get("nlp").get("model_files_sha256").size()).isEqualTo(5);
         // The shipped sentiment model came from the slim models jar; the manifest names it and its hash.
         assertThat(manifest.get("nlp").get("sentiment_model").asText()).isEqualTo("default");
         assertThat(manifest.get("nlp").get("sentiment_model_sha256").asText()).matches("[0-9a-f]{64}");
