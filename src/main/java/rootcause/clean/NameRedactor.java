@@ -109,15 +109,19 @@ public final class NameRedactor implements Serializable {
 
     /**
      * A capital inside a word ("VoltMobile", "PayLark") marks a brand, not a person: the model, which has not seen
-     * made-up brands, takes most of them for names (measured, docs/BENCHMARKS.md). Mc/Mac names stay names.
+     * made-up brands, takes most of them for names (measured, docs/BENCHMARKS.md). The capital after a name prefix
+     * ("McDonald", "MacArthur", "DeShawn", "LaToya") does not count.
      */
     static boolean isBrandShaped(String word) {
-        int from = word.startsWith("Mc") ? 2 : word.startsWith("Mac") ? 3 : 1;
-        for (int i = Math.max(from, 1); i < word.length(); i++) {
-            if (Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(i - 1))) return true;
+        java.util.regex.Matcher m = NAME_PREFIX.matcher(word);
+        int prefix = m.lookingAt() ? m.end() : -1;
+        for (int i = 1; i < word.length(); i++) {
+            if (i != prefix && Character.isUpperCase(word.charAt(i)) && Character.isLowerCase(word.charAt(i - 1))) return true;
         }
         return false;
     }
+
+    private static final java.util.regex.Pattern NAME_PREFIX = java.util.regex.Pattern.compile("Mac|Mc|De|Di|Da|Du|La|Le");
 
     /**
      * True when the sentence carries no case information: no letter is small (all caps), or no word after the first
@@ -138,7 +142,7 @@ public final class NameRedactor implements Serializable {
         return !anyLower || !capitalised;
     }
 
-    /** Loads the models now (executors call this before their first row, so a task never waits mid-partition). */
+    /** Loads the models now, if this JVM has not yet (benchmarks load before they time). */
     public static void load() {
         Models.get();
     }
@@ -151,11 +155,14 @@ public final class NameRedactor implements Serializable {
         final WordToSentenceProcessor<CoreLabel> sentences;
 
         private Models() {
+            long start = System.nanoTime();
             cased = classifier(MODEL);
             caseless = classifier(CASELESS_MODEL);
             // The nlp stage's tokenizer options (NlpSettings): offsets into the text, odd characters dropped.
             tokenizers = PTBTokenizer.factory(new CoreLabelTokenFactory(), "untokenizable=noneDelete,invertible=false");
             sentences = new WordToSentenceProcessor<>();
+            org.slf4j.LoggerFactory.getLogger(NameRedactor.class).info("person-name models {} and {} loaded in {} ms",
+                    MODEL, CASELESS_MODEL, (System.nanoTime() - start) / 1_000_000);
         }
 
         private static final class Holder {

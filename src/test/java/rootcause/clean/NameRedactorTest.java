@@ -77,6 +77,14 @@ class NameRedactorTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"VoltMobile,true", "PayLark,true", "DoorDash,true", "JetBlue,true",
+            "McDonald,false", "MacArthur,false", "DeShawn,false", "LaToya,false", "Maria,false", "O'Brien,false",
+            "Smith-Jones,false", "VOLTMOBILE,false", "iPhone,true"})
+    void aCapitalInsideAWordMarksABrandButNotAfterANamePrefix(String word, boolean brand) {
+        assertThat(NameRedactor.isBrandShaped(word)).isEqualTo(brand);
+    }
+
     @Test
     void handlesPlaceholdersAndNullStayAsTheyAre() {
         assertThat(redactor.redact(null)).isNull();
