@@ -29,6 +29,13 @@ public final class OutputContract {
 
     private OutputContract() {}
 
+    /**
+     * Values seeded in data-samples/ (data-samples/README.md): the agent's name "Maria" of survey S-70003 and the PII
+     * of four records. None may appear in any output of a run on the samples.
+     */
+    public static final List<String> SEEDED_IN_DATA_SAMPLES = List.of("Maria", "dana.whitfield@example.com",
+            "(555) 014-2297", "4111 1111 1111 1111", "555-301-7788", "+1 555 014 8821", "r.okafor@example.net");
+
     public static List<String> violations(Path out, SparkSession spark) throws IOException {
         List<String> problems = new ArrayList<>();
         Path manifestFile = out.resolve("manifest.json");

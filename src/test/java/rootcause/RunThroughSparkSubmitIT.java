@@ -55,6 +55,7 @@ class RunThroughSparkSubmitIT {
         assertThat(r.output()).contains("rows read");
 
         assertThat(OutputContract.violations(out, SparkTestSession.get())).isEmpty();
+        assertThat(OutputContract.seededValuesFound(out, SparkTestSession.get(), OutputContract.SEEDED_IN_DATA_SAMPLES)).isEmpty();
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertThat(manifest.get("rows_rejected").asLong()).as("the samples hold deliberately bad rows").isPositive();
         assertThat(manifest.get("months_written").size()).isGreaterThanOrEqualTo(3);
