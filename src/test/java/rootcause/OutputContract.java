@@ -29,6 +29,13 @@ public final class OutputContract {
 
     private OutputContract() {}
 
+    /**
+     * Values seeded in data-samples/ (data-samples/README.md): the agent's name "Maria" of survey S-70003 and the PII
+     * of four records. None may appear in any output of a run on the samples.
+     */
+    public static final List<String> SEEDED_IN_DATA_SAMPLES = List.of("Maria", "dana.whitfield@example.com",
+            "(555) 014-2297", "4111 1111 1111 1111", "555-301-7788", "+1 555 014 8821", "r.okafor@example.net");
+
     public static List<String> violations(Path out, SparkSession spark) throws IOException {
         List<String> problems = new ArrayList<>();
         Path manifestFile = out.resolve("manifest.json");
@@ -102,6 +109,58 @@ public final class OutputContract {
             }
         }
         return problems;
+    }
+
+    /**
+     * Every seeded value (a name, an e-mail address, a phone number: written into the test's input by the test) found
+     * anywhere under {@code out}, as "where: value": Parquet datasets read back (every column, nested ones as JSON),
+     * PDFs as their text, every other file as UTF-8 text. Independent of the redactors: it knows only the values.
+     * Names are matched as whole words in any case, other values as written.
+     */
+    public static List<String> seededValuesFound(Path out, SparkSession spark, java.util.Collection<String> values)
+            throws IOException {
+        List<String> found = new ArrayList<>();
+        List<Path> datasets = new ArrayList<>();
+        try (Stream<Path> top = Files.list(out)) {
+            for (Path dir : top.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"))) datasets.add(dir);
+                }
+            }
+        }
+        for (Path dir : datasets) {
+            String text = String.join("\n", spark.read().parquet(dir.toString())
+                    .select(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(col("*"))))
+                    .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+            addFound(found, out.relativize(dir) + "/ (Parquet)", text, values);
+        }
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                if (datasets.stream().anyMatch(p::startsWith)) continue;
+                String text;
+                if (p.getFileName().toString().endsWith(".pdf")) {
+                    try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(p.toFile())) {
+                        text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+                    }
+                } else {
+                    text = new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+                }
+                addFound(found, out.relativize(p).toString(), text, values);
+            }
+        }
+        return found;
+    }
+
+    private static void addFound(List<String> found, String where, String text, java.util.Collection<String> values) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String v : values) {
+            boolean word = v.chars().allMatch(Character::isLetter);
+            boolean hit = word
+                    ? java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(v.toLowerCase(java.util.Locale.ROOT))
+                    + "(?![\\p{L}\\p{N}])").matcher(lower).find()
+                    : text.contains(v);
+            if (hit) found.add(where + ": " + v);
+        }
     }
 
     private static List<String> piiInTextFiles(Path out) throws IOException {

@@ -55,6 +55,7 @@ class RunThroughSparkSubmitIT {
         assertThat(r.output()).contains("rows read");
 
         assertThat(OutputContract.violations(out, SparkTestSession.get())).isEmpty();
+        assertThat(OutputContract.seededValuesFound(out, SparkTestSession.get(), OutputContract.SEEDED_IN_DATA_SAMPLES)).isEmpty();
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertThat(manifest.get("rows_rejected").asLong()).as("the samples hold deliberately bad rows").isPositive();
         assertThat(manifest.get("months_written").size()).isGreaterThanOrEqualTo(3);
@@ -67,7 +68,8 @@ class RunThroughSparkSubmitIT {
         // The real CoreNLP version (the shaded jar's manifest would answer 0.1.0) and a hash per model file.
         assertThat(manifest.get("versions").get("corenlp").asText()).matches("\\d+\\.\\d+\\.\\d+")
                 .isNotEqualTo(manifest.get("versions").get("rootcause").asText());
-        assertThat(manifest.get("nlp").get("model_files_sha256").size()).isEqualTo(3);
+        // The clean stage's two name models and the nlp stage's tagger, parser and sentiment model.
+        assertThat(manifest.get("nlp").get("model_files_sha256").size()).isEqualTo(5);
         // The shipped sentiment model came from the slim models jar; the manifest names it and its hash.
         assertThat(manifest.get("nlp").get("sentiment_model").asText()).isEqualTo("default");
         assertThat(manifest.get("nlp").get("sentiment_model_sha256").asText()).matches("[0-9a-f]{64}");

@@ -17,9 +17,9 @@ import java.util.List;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * Normalises complaint text, redacts PII, and marks exact duplicates (same normalised text from the same
- * source) without dropping them. Also redacts the raw records of rejected rows, so nothing unredacted is
- * ever written. The text logic lives in {@link TextNormalizer} and {@link PiiRedactor}.
+ * Normalises complaint text, redacts PII and person names, and marks exact duplicates (same normalised text from
+ * the same source) without dropping them. Also redacts the raw records of rejected rows, so nothing unredacted is
+ * ever written. The text logic lives in {@link TextNormalizer}, {@link PiiRedactor} and {@link NameRedactor}.
  */
 public final class CleanStage {
     public static final List<String> INPUT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE,
@@ -35,6 +35,7 @@ public final class CleanStage {
 
     private final TextNormalizer normalizer = new TextNormalizer();
     private final PiiRedactor redactor = new PiiRedactor();
+    private final NameRedactor names = new NameRedactor();
 
     /** Accepted complaints with clean, redacted text and duplicate marks. */
     public Dataset<Row> clean(Dataset<Row> accepted) {
@@ -51,15 +52,18 @@ public final class CleanStage {
                 .withColumn(Columns.DETAIL, redact.apply(col(Columns.DETAIL)));
     }
 
+    // Names after the patterns: an e-mail address or a street is gone before the model could split it into "names".
     private UserDefinedFunction cleanText() {
         TextNormalizer n = normalizer;
         PiiRedactor r = redactor;
-        return udf((UDF1<String, String>) t -> t == null ? null : r.redact(n.normalize(t)), DataTypes.StringType);
+        NameRedactor p = names;
+        return udf((UDF1<String, String>) t -> t == null ? null : p.redact(r.redact(n.normalize(t))), DataTypes.StringType);
     }
 
     private UserDefinedFunction redact() {
         PiiRedactor r = redactor;
-        return udf((UDF1<String, String>) t -> t == null ? null : r.redact(t), DataTypes.StringType);
+        NameRedactor p = names;
+        return udf((UDF1<String, String>) t -> t == null ? null : p.redact(r.redact(t)), DataTypes.StringType);
     }
 
     /** The first complaint of a (source, normalised text) group, by date then id, is the original. */

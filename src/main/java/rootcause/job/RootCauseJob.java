@@ -13,6 +13,7 @@ import rootcause.classify.ClassifyStage;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
+import rootcause.clean.NameRedactor;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
@@ -100,7 +101,10 @@ public final class RootCauseJob {
             nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
             nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
             nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
-            nlpStats.put("model_files_sha256", LibraryVersions.sha256(nlpSettings.modelResources()));
+            // Every model file the job loads: the clean stage's name models, then the nlp stage's.
+            List<String> models = new ArrayList<>(NameRedactor.MODELS);
+            models.addAll(nlpSettings.modelResources());
+            nlpStats.put("model_files_sha256", LibraryVersions.sha256(models));
             nlpStats.put("sentiment_model", sentimentModel.location());
             nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
             nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());

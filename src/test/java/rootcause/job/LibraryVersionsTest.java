@@ -1,6 +1,7 @@
 package rootcause.job;
 
 import org.junit.jupiter.api.Test;
+import rootcause.clean.NameRedactor;
 import rootcause.nlp.NlpSettings;
 
 import java.util.List;
@@ -29,5 +30,8 @@ class LibraryVersionsTest {
         Map<String, String> sha = LibraryVersions.sha256(models);
         assertThat(sha.values()).hasSize(3).allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
         assertThat(LibraryVersions.sha256(List.of("no/such/model.gz"))).containsEntry("no/such/model.gz", "missing");
+        // The clean stage's name models come from the slim models jar too.
+        assertThat(LibraryVersions.sha256(NameRedactor.MODELS).values()).hasSize(2)
+                .allSatisfy(h -> assertThat(h).matches("[0-9a-f]{64}"));
     }
 }

@@ -63,6 +63,12 @@ class SampleRunTest {
     }
 
     @Test
+    void noSeededNameOrPiiValueOfTheSamplesIsWritten() throws Exception {
+        assertThat(rootcause.OutputContract.seededValuesFound(OUT, SparkTestSession.get(),
+                rootcause.OutputContract.SEEDED_IN_DATA_SAMPLES)).isEmpty();
+    }
+
+    @Test
     void everyReportShowsTheManifestsCounts() throws Exception {
         assertThat(manifest.monthsWritten()).hasSizeGreaterThanOrEqualTo(3);
         String equation = n(manifest.rowsRead()) + " = " + n(manifest.rowsAccepted()) + " + " + n(manifest.rowsRejected())

@@ -50,14 +50,17 @@ public final class NlpBenchmark implements Callable<Integer> {
     static final String CFPB_TEXT = "Consumer complaint narrative";
     static final String TWCS_FILE = "twcs_customer_support_twitter_first5000.csv";
 
-    enum Pipeline { pcfg, sr, srNoCap, srLayer, srLayerEmbeddings, parserFree }
+    enum Pipeline { pcfg, sr, srNoCap, srLayer, srLayerEmbeddings, parserFree, names, namesPipeline }
 
     @Option(names = "--pipeline", required = true,
             description = "pcfg = CoreNLP's default pipeline called directly; sr = the project's SentimentAnalyzer; "
                     + "srNoCap = the same without the sentence length cap (what the cap saves); "
                     + "srLayer = sr plus the shipped sentiment layer, as the nlp stage runs them; "
                     + "srLayerEmbeddings = sr plus a layer that also reads sentence embeddings; "
-                    + "parserFree = no parser, a parser-free (n-grams only) sentiment model.")
+                    + "parserFree = no parser, a parser-free (n-grams only) sentiment model; "
+                    + "names = the clean stage's person-name redaction alone (NER; sentences counted by its splitter); "
+                    + "namesPipeline = the cased NER model through a minimal StanfordCoreNLP pipeline (tokenize,ssplit,ner "
+                    + "without numbers, SUTime, fine-grained NER or mentions), the alternative to calling the CRF directly.")
     Pipeline pipeline;
 
     @Option(names = "--data", required = true, description = "Directory with the CFPB and twcs files.")
@@ -112,6 +115,33 @@ public final class NlpBenchmark implements Callable<Integer> {
 
     /** Returns a function analysing a text and giving its sentence count. */
     private ToIntFunction<String> load() {
+        if (pipeline == Pipeline.names) {
+            // What the clean stage adds per text: the normalised text through the PII patterns and the NER models.
+            rootcause.clean.TextNormalizer normalizer = new rootcause.clean.TextNormalizer();
+            rootcause.clean.PiiRedactor pii = new rootcause.clean.PiiRedactor();
+            rootcause.clean.NameRedactor names = new rootcause.clean.NameRedactor();
+            rootcause.clean.NameRedactor.load();
+            return text -> {
+                names.redact(pii.redact(normalizer.normalize(text)));
+                return 0;
+            };
+        }
+        if (pipeline == Pipeline.namesPipeline) {
+            Properties p = new Properties();
+            p.setProperty("annotators", "tokenize,ssplit,ner");
+            p.setProperty("ner.model", rootcause.clean.NameRedactor.MODEL);
+            p.setProperty("ner.applyNumericClassifiers", "false");
+            p.setProperty("ner.useSUTime", "false");
+            p.setProperty("ner.applyFineGrained", "false");
+            p.setProperty("ner.buildEntityMentions", "false");
+            p.setProperty("tokenize.options", "untokenizable=noneDelete,invertible=false");
+            StanfordCoreNLP corenlp = new StanfordCoreNLP(p);
+            return text -> {
+                Annotation a = new Annotation(text);
+                corenlp.annotate(a);
+                return a.get(CoreAnnotations.SentencesAnnotation.class).size();
+            };
+        }
         if (pipeline != Pipeline.pcfg) {
             NlpSettings settings = switch (pipeline) {
                 case srNoCap -> new NlpSettings(NlpSettings.SHIFT_REDUCE, 100_000);
