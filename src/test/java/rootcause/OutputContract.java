@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Checks an output folder against the contract in DESIGN.md and returns every violation found
+ * Checks an output folder against the output contract in the README and returns every violation found
  * (an empty list means the folder is valid). Used by the end-to-end and real-data tests.
  */
 public final class OutputContract {

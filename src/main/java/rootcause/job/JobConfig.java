@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * Everything one run needs, validated on construction.
  *
  * @param inputs   the exports to read, each with its profile
- * @param output   the output folder (the contract in DESIGN.md)
+ * @param output   the output folder (its contract is in the README)
  * @param months   months ({@code YYYY-MM}) to process; empty means every month found
- * @param taxonomy built-in taxonomy name or path to a taxonomy file; null means the built-in one
+ * @param taxonomy path to a taxonomy file or a train-causes bundle folder; null means the built-in taxonomy
  * @param nlp      how CoreNLP is set up
  * @param stopAfter the last stage to run; complaints are written with the columns filled so far
  * @param patternsOnly true to switch the taxonomy's semantic layer off (patterns only: no embedding model)

@@ -1,7 +1,7 @@
 package rootcause.model;
 
 /**
- * Names of the columns every stage reads and writes; the output contract in DESIGN.md.
+ * Names of the columns every stage reads and writes; the output contract in the README.
  * Internal, temporary columns start with {@code rc_} so they never collide with an export's own.
  */
 public final class Columns {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the human-labelled evaluation files (see /work/shared/data/real/SOURCES.md). Pure; runs on the driver. */
+/** Reads the human-labelled evaluation files (the files and their use: docs/EVALUATION.md). Pure; runs on the driver. */
 public final class EvaluationSets {
     private EvaluationSets() {}
 
