@@ -59,6 +59,9 @@ public final class RootCauseJob {
     }
 
     /** Runs the whole job; returns the manifest it wrote. Fails if the counts do not reconcile. */
+    /** Rows per Parquet file at most: files of tens of MB, few enough to list fast. */
+    public static final int MAX_RECORDS_PER_FILE = 50_000;
+
     public RunManifest run() {
         String startedAt = Instant.now().toString();
         // month=2025-09 folders must read back as the string "2025-09".
@@ -168,19 +171,25 @@ public final class RootCauseJob {
 
     /** Dynamic partition overwrite: the months in this run are replaced, other months stay. */
     private void writeByMonth(Dataset<Row> data, String folder) {
-        data.write()
+        // One task per month writes it, so a month is a few files of up to MAX_RECORDS_PER_FILE rows, not one small
+        // file per upstream partition.
+        data.repartition(col(Columns.MONTH)).write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")
+                .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
                 .partitionBy(Columns.MONTH)
                 .parquet(config.output().resolve(folder).toString());
     }
 
-    /** Rejects describe the latest run, like the manifest. */
+    /**
+     * Rejects describe the latest run, like the manifest. Sorted by file and record across the part files (a range
+     * partitioning: many tasks, not one, on millions of filtered rows).
+     */
     private void writeRejects(Dataset<Row> rejects) {
         rejects.orderBy(col(Columns.SOURCE_FILE), col(Columns.RECORD))
-                .coalesce(1)
                 .write()
                 .mode(SaveMode.Overwrite)
+                .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
                 .parquet(config.output().resolve("rejects").toString());
     }
 

@@ -62,6 +62,23 @@ class SampleRunTest {
                 + manifest.rowsRejected() + " + " + manifest.rowsFiltered());
     }
 
+    /** A month is written as one Parquet file (its rows are far fewer than the limit per file), not one per task. */
+    @Test
+    void eachMonthIsOneParquetFile() throws Exception {
+        for (String dataset : List.of("complaints", "causes")) {
+            try (Stream<Path> months = Files.list(OUT.resolve(dataset))) {
+                List<Path> monthDirs = months.filter(Files::isDirectory).toList();
+                assertThat(monthDirs).isNotEmpty();
+                for (Path month : monthDirs) {
+                    try (Stream<Path> files = Files.list(month)) {
+                        assertThat(files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count())
+                                .as(dataset + "/" + month.getFileName()).isEqualTo(1);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void noSeededNameOrPiiValueOfTheSamplesIsWritten() throws Exception {
         assertThat(rootcause.OutputContract.seededValuesFound(OUT, SparkTestSession.get(),
