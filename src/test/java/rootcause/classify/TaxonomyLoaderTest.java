@@ -26,6 +26,17 @@ class TaxonomyLoaderTest {
                 name: People
             """;
 
+    /** One valid cause {@code c}, open for more keys. */
+    private static final String CAUSE_C = """
+            causes:
+              - id: c
+                name: n
+                group: people
+                description: d
+                articles: [002_3ef7b878b17526cb.txt]
+                patterns: [rude]
+            """;
+
     @Test
     void loadsTheShippedTaxonomyWithEveryOutlineCause() {
         Taxonomy t = TaxonomyLoader.loadDefault();
@@ -168,14 +179,7 @@ class TaxonomyLoaderTest {
 
     @Test
     void aValueOfTheWrongTypeNamesItsPathAndFile() {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.parse(HEADER + """
-                causes:
-                  - id: c
-                    name: n
-                    group: people
-                    description: d
-                    articles: [002_3ef7b878b17526cb.txt]
-                    patterns: [rude]
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.parse(HEADER + CAUSE_C + """
                     threshold: high
                 """, "types.yaml"));
         assertThat(e.problems()).singleElement().asString().startsWith("types.yaml: causes[0].threshold: ");
@@ -186,13 +190,7 @@ class TaxonomyLoaderTest {
         Taxonomy t = TaxonomyLoader.parse(HEADER + """
                 semantic: {decision: nearest_example, threshold: 0.5, margin: 0.05, min_tokens: 3}
                 background: [the weather was fine]
-                causes:
-                  - id: c
-                    name: n
-                    group: people
-                    description: d
-                    articles: [002_3ef7b878b17526cb.txt]
-                    patterns: [rude]
+                """ + CAUSE_C + """
                     examples: [they were rude]
                     threshold: 0.6
                     fallback: true
