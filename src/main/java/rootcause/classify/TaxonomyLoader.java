@@ -1,9 +1,7 @@
 package rootcause.classify;
 
-import rootcause.model.ConfigException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import rootcause.model.ConfigProblems;
+import rootcause.model.YamlConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,14 +24,6 @@ public final class TaxonomyLoader {
     /** The taxonomy file inside a bundle folder written by {@code train-causes}. */
     public static final String BUNDLE_FILE = "taxonomy.yaml";
 
-    private static final Set<String> TOP_FIELDS = Set.of("id", "version", "articles", "groups", "causes", "semantic", "background", "training");
-    private static final Set<String> TRAINING_FIELDS = Set.of("text", "shows", "unknown");
-    private static final Set<String> SEMANTIC_FIELDS = Set.of("decision", "threshold", "margin", "min_tokens");
-    private static final Set<String> ARTICLE_FIELDS = Set.of("file", "title");
-    private static final Set<String> GROUP_FIELDS = Set.of("id", "name");
-    private static final Set<String> CAUSE_FIELDS =
-            Set.of("id", "name", "group", "description", "articles", "patterns", "examples", "counter_examples",
-                    "threshold", "fallback");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern ARTICLE_FILE = Pattern.compile("\\d{3}_[0-9a-f]{16}\\.txt");
 
@@ -90,56 +79,46 @@ public final class TaxonomyLoader {
 
     /** Parses YAML text; {@code source} names it in error messages. */
     public static Taxonomy parse(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("taxonomy " + source, List.of(source + ": not valid YAML: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ")" : "")));
-        }
-        return new Reader(source).read(root);
+        ConfigProblems problems = new ConfigProblems(source);
+        TaxonomyFile.Root root = YamlConfig.bind(yaml, TaxonomyFile.Root.class, problems);
+        Taxonomy taxonomy = root == null ? null : new Reader(problems).read(root);
+        problems.throwIfAny("taxonomy " + source);
+        return taxonomy;
     }
 
-    /** One validation pass over one file; collects problems instead of stopping at the first. */
+    /** Validates one bound file; collects problems instead of stopping at the first. */
     private static final class Reader {
-        private final String source;
-        private final List<String> problems = new ArrayList<>();
+        private final ConfigProblems problems;
 
-        Reader(String source) {
-            this.source = source;
+        Reader(ConfigProblems problems) {
+            this.problems = problems;
         }
 
-        Taxonomy read(JsonNode root) {
-            if (root == null || !root.isObject()) {
-                problem("(root)", "must be a mapping with keys " + sorted(TOP_FIELDS), root);
-                throw new ConfigException("taxonomy " + source, problems);
-            }
-            unknownFields(root, "", TOP_FIELDS);
-            String id = requiredId(root, "id");
-            String version = requiredText(root, "version", "");
+        Taxonomy read(TaxonomyFile.Root root) {
+            String id = id("id", root.id());
+            String version = problems.required("version", root.version());
 
             Set<String> articleFiles = new HashSet<>();
-            for (Item a : list(root, "articles")) {
-                unknownFields(a.node, a.path + ".", ARTICLE_FIELDS);
-                String file = requiredText(a.node, "file", a.path + ".");
-                requiredText(a.node, "title", a.path + ".");
-                if (file != null) {
-                    if (!ARTICLE_FILE.matcher(file).matches()) {
-                        problem(a.path + ".file", "must be an article file name like 002_3ef7b878b17526cb.txt", file);
-                    } else if (!articleFiles.add(file)) {
-                        problem(a.path + ".file", "duplicate article file", file);
-                    }
+            List<TaxonomyFile.Article> articles = list("articles", root.articles());
+            for (int i = 0; i < articles.size(); i++) {
+                String p = "articles[" + i + "].";
+                String file = problems.required(p + "file", articles.get(i).file());
+                problems.required(p + "title", articles.get(i).title());
+                if (problems.matching(p + "file", file, ARTICLE_FILE,
+                        "must be an article file name like 002_3ef7b878b17526cb.txt") != null && !articleFiles.add(file)) {
+                    problems.add(p + "file", "duplicate article file", file);
                 }
             }
 
             List<CauseGroup> groups = new ArrayList<>();
             Set<String> groupIds = new HashSet<>();
-            for (Item g : list(root, "groups")) {
-                unknownFields(g.node, g.path + ".", GROUP_FIELDS);
-                String gid = requiredId(g.node, g.path + ".id");
-                String name = requiredText(g.node, "name", g.path + ".");
+            List<TaxonomyFile.Group> rawGroups = list("groups", root.groups());
+            for (int i = 0; i < rawGroups.size(); i++) {
+                String p = "groups[" + i + "].";
+                String gid = id(p + "id", rawGroups.get(i).id());
+                String name = problems.required(p + "name", rawGroups.get(i).name());
                 if (gid != null && !groupIds.add(gid)) {
-                    problem(g.path + ".id", "duplicate group id", gid);
+                    problems.add(p + "id", "duplicate group id", gid);
                 }
                 groups.add(new CauseGroup(gid, name));
             }
@@ -147,140 +126,112 @@ public final class TaxonomyLoader {
             SemanticSettings semantic = semantic(root);
             List<Cause> causes = new ArrayList<>();
             Set<String> causeIds = new HashSet<>();
-            for (Item c : list(root, "causes")) {
-                String p = c.path + ".";
-                unknownFields(c.node, p, CAUSE_FIELDS);
-                String cid = requiredId(c.node, p + "id");
+            List<TaxonomyFile.RawCause> rawCauses = list("causes", root.causes());
+            for (int i = 0; i < rawCauses.size(); i++) {
+                TaxonomyFile.RawCause c = rawCauses.get(i);
+                String p = "causes[" + i + "].";
+                String cid = id(p + "id", c.id());
                 if (cid != null && (cid.equals(rootcause.model.Columns.UNCLASSIFIED) || !causeIds.add(cid))) {
-                    problem(p + "id", cid.equals(rootcause.model.Columns.UNCLASSIFIED)
+                    problems.add(p + "id", cid.equals(rootcause.model.Columns.UNCLASSIFIED)
                             ? "'unclassified' is reserved for complaints no cause matched" : "duplicate cause id", cid);
                 }
-                String name = requiredText(c.node, "name", p);
-                String group = requiredText(c.node, "group", p);
+                String name = problems.required(p + "name", c.name());
+                String group = problems.required(p + "group", c.group());
                 if (group != null && !groupIds.contains(group)) {
-                    problem(p + "group", "unknown group; allowed: " + sorted(groupIds), group);
+                    problems.add(p + "group", "unknown group; allowed: " + ConfigProblems.sorted(groupIds), group);
                 }
-                String description = requiredText(c.node, "description", p);
-                List<String> articles = strings(c.node, p, "articles", true);
-                for (int k = 0; k < articles.size(); k++) {
-                    if (!articleFiles.contains(articles.get(k))) {
-                        problem(p + "articles[" + k + "]", "unknown article file; allowed: " + sorted(articleFiles),
-                                articles.get(k));
+                String description = problems.required(p + "description", c.description());
+                List<String> causeArticles = problems.strings(p + "articles", c.articles(), true);
+                for (int k = 0; k < causeArticles.size(); k++) {
+                    if (!articleFiles.contains(causeArticles.get(k))) {
+                        problems.add(p + "articles[" + k + "]", "unknown article file; allowed: "
+                                + ConfigProblems.sorted(articleFiles), causeArticles.get(k));
                     }
                 }
-                List<String> patterns = strings(c.node, p, "patterns", true);
+                List<String> patterns = problems.strings(p + "patterns", c.patterns(), true);
                 Set<String> seen = new HashSet<>();
                 for (int k = 0; k < patterns.size(); k++) {
                     String pattern = patterns.get(k);
                     try {
                         LemmaPattern.parse(pattern);
                     } catch (IllegalArgumentException e) {
-                        problem(p + "patterns[" + k + "]", "bad pattern: " + e.getMessage(), pattern);
+                        problems.add(p + "patterns[" + k + "]", "bad pattern: " + e.getMessage(), pattern);
                     }
                     if (!seen.add(pattern.trim())) {
-                        problem(p + "patterns[" + k + "]", "duplicate pattern in this cause", pattern);
+                        problems.add(p + "patterns[" + k + "]", "duplicate pattern in this cause", pattern);
                     }
                 }
-                List<String> examples = strings(c.node, p, "examples", false);
-                List<String> counterExamples = strings(c.node, p, "counter_examples", false);
-                Double threshold = similarity(c.node, p, "threshold");
+                List<String> examples = problems.strings(p + "examples", c.examples(), false);
+                List<String> counterExamples = problems.strings(p + "counter_examples", c.counterExamples(), false);
+                Double threshold = similarity(p + "threshold", c.threshold());
                 if (semantic != null && examples.isEmpty()) {
-                    problem(p + "examples", "the semantic layer needs at least one example per cause", null);
+                    problems.add(p + "examples", "the semantic layer needs at least one example per cause", null);
                 }
-                boolean fallback = false;
-                JsonNode fb = c.node.get("fallback");
-                if (fb != null && !fb.isNull()) {
-                    if (fb.isBoolean()) {
-                        fallback = fb.booleanValue();
-                    } else {
-                        problem(p + "fallback", "must be true or false", fb);
-                    }
-                }
-                causes.add(new Cause(cid, name, group, description, articles, patterns, examples, counterExamples,
-                        threshold, fallback));
+                causes.add(new Cause(cid, name, group, description, causeArticles, patterns, examples,
+                        counterExamples, threshold, Boolean.TRUE.equals(c.fallback())));
             }
             if (semantic != null) {
-                semantic = semantic.withTraining(training(root, causeIds));
-            } else if (root.has("training") || root.has("background")) {
-                problem(root.has("training") ? "training" : "background", "needs a semantic: block", null);
+                semantic = semantic.withTraining(training(root.training(), causeIds));
+            } else if (root.training() != null || root.background() != null) {
+                problems.add(root.training() != null ? "training" : "background", "needs a semantic: block", null);
             }
-            if (!problems.isEmpty()) {
-                throw new ConfigException("taxonomy " + source, problems);
-            }
-            return new Taxonomy(id, version, groups, causes, semantic);
+            return problems.isEmpty() ? new Taxonomy(id, version, groups, causes, semantic) : null;
         }
 
-        /** The {@code semantic:} block, or null when absent (patterns only). */
-        private SemanticSettings semantic(JsonNode root) {
-            JsonNode node = root.get("semantic");
-            if (node == null || node.isNull()) {
+        /** The {@code semantic:} block, or null when absent (patterns only) or invalid. */
+        private SemanticSettings semantic(TaxonomyFile.Root root) {
+            TaxonomyFile.Semantic node = root.semantic();
+            if (node == null) {
                 return null;
             }
-            if (!node.isObject()) {
-                problem("semantic", "must be a mapping with keys " + sorted(SEMANTIC_FIELDS), node);
-                return null;
+            Double threshold = similarity("semantic.threshold", node.threshold());
+            if (node.threshold() == null) {
+                problems.add("semantic.threshold", "missing; must be a number in (0, 1]", null);
             }
-            unknownFields(node, "semantic.", SEMANTIC_FIELDS);
-            Double threshold = similarity(node, "semantic.", "threshold");
-            if (threshold == null && !node.has("threshold")) {
-                problem("semantic.threshold", "missing; must be a number in (0, 1]", null);
-            }
-            Double margin = 0.0;
-            JsonNode m = node.get("margin");
-            if (m != null && !m.isNull()) {
-                if (m.isNumber() && m.doubleValue() >= 0 && m.doubleValue() < 1) {
-                    margin = m.doubleValue();
+            double margin = 0.0;
+            if (node.margin() != null) {
+                if (node.margin() >= 0 && node.margin() < 1) {
+                    margin = node.margin();
                 } else {
-                    problem("semantic.margin", "must be a number in [0, 1)", m);
+                    problems.add("semantic.margin", "must be a number in [0, 1)", node.margin());
                 }
             }
             int minTokens = 1;
-            JsonNode t = node.get("min_tokens");
-            if (t != null && !t.isNull()) {
-                if (t.canConvertToInt() && t.isIntegralNumber() && t.intValue() >= 1) {
-                    minTokens = t.intValue();
+            if (node.minTokens() != null) {
+                if (node.minTokens() >= 1) {
+                    minTokens = node.minTokens();
                 } else {
-                    problem("semantic.min_tokens", "must be a whole number >= 1", t);
+                    problems.add("semantic.min_tokens", "must be a whole number >= 1", node.minTokens());
                 }
             }
             SemanticSettings.Decision decision = SemanticSettings.Decision.LINEAR;
-            JsonNode d = node.get("decision");
-            if (d != null && !d.isNull()) {
-                decision = SemanticSettings.Decision.of(d.asText());
+            if (node.decision() != null) {
+                decision = SemanticSettings.Decision.of(node.decision());
                 if (decision == null) {
-                    problem("semantic.decision", "must be linear or nearest_example", d);
+                    problems.add("semantic.decision", "must be linear or nearest_example", node.decision());
                 }
             }
-            List<String> background = strings(root, "", "background", false);
+            List<String> background = problems.strings("background", root.background(), false);
             return threshold == null || decision == null ? null
                     : new SemanticSettings(decision, threshold, margin, minTokens, background, List.of());
         }
 
         /** The optional {@code training:} list of labelled sentences. */
-        private List<TrainingSentence> training(JsonNode root, Set<String> causeIds) {
+        private List<TrainingSentence> training(List<TaxonomyFile.Training> training, Set<String> causeIds) {
             List<TrainingSentence> out = new ArrayList<>();
-            JsonNode node = root.get("training");
-            if (node == null || node.isNull()) {
-                return out;
-            }
-            if (!node.isArray()) {
-                problem("training", "must be a list of mappings with keys " + sorted(TRAINING_FIELDS), node);
-                return out;
-            }
-            for (int k = 0; k < node.size(); k++) {
+            for (int k = 0; training != null && k < training.size(); k++) {
                 String p = "training[" + k + "].";
-                JsonNode t = node.get(k);
-                if (!t.isObject()) {
-                    problem("training[" + k + "]", "must be a mapping", t);
+                TaxonomyFile.Training t = training.get(k);
+                if (t == null) {
+                    problems.add("training[" + k + "]", "must be a mapping", null);
                     continue;
                 }
-                unknownFields(t, p, TRAINING_FIELDS);
-                String text = requiredText(t, "text", p);
-                List<String> shows = strings(t, p, "shows", false);
-                List<String> unknown = strings(t, p, "unknown", false);
+                String text = problems.required(p + "text", t.text());
+                List<String> shows = problems.strings(p + "shows", t.shows(), false);
+                List<String> unknown = problems.strings(p + "unknown", t.unknown(), false);
                 for (String c : concat(shows, unknown)) {
                     if (!causeIds.contains(c)) {
-                        problem(p + "shows/unknown", "unknown cause id", c);
+                        problems.add(p + "shows/unknown", "unknown cause id", c);
                     }
                 }
                 if (text != null) {
@@ -297,106 +248,34 @@ public final class TaxonomyLoader {
         }
 
         /** An optional similarity in (0, 1]; null when absent or invalid (a problem is recorded). */
-        private Double similarity(JsonNode parent, String prefix, String field) {
-            JsonNode v = parent.get(field);
-            if (v == null || v.isNull()) {
-                return null;
-            }
-            if (!v.isNumber() || v.doubleValue() <= 0 || v.doubleValue() > 1) {
-                problem(prefix + field, "must be a number in (0, 1]", v);
-                return null;
-            }
-            return v.doubleValue();
-        }
-
-        private record Item(JsonNode node, String path) {
-        }
-
-        private List<Item> list(JsonNode parent, String field) {
-            JsonNode node = parent.get(field);
-            List<Item> items = new ArrayList<>();
-            if (node == null || node.isNull()) {
-                problem(field, "missing; must be a non-empty list", null);
-            } else if (!node.isArray() || node.isEmpty()) {
-                problem(field, "must be a non-empty list", node);
-            } else {
-                for (int k = 0; k < node.size(); k++) {
-                    if (node.get(k).isObject()) {
-                        items.add(new Item(node.get(k), field + "[" + k + "]"));
-                    } else {
-                        problem(field + "[" + k + "]", "must be a mapping", node.get(k));
-                    }
-                }
-            }
-            return items;
-        }
-
-        private List<String> strings(JsonNode parent, String prefix, String field, boolean required) {
-            JsonNode node = parent.get(field);
-            List<String> values = new ArrayList<>();
-            if (node == null || node.isNull()) {
-                if (required) {
-                    problem(prefix + field, "missing; must be a non-empty list of strings", null);
-                }
-                return values;
-            }
-            if (!node.isArray() || (required && node.isEmpty())) {
-                problem(prefix + field, "must be a" + (required ? " non-empty" : "") + " list of strings", node);
-                return values;
-            }
-            for (int k = 0; k < node.size(); k++) {
-                JsonNode v = node.get(k);
-                if (!v.isTextual() || v.asText().isBlank()) {
-                    problem(prefix + field + "[" + k + "]", "must be a non-empty string" + (v.isArray() ? " (quote a pattern that starts with [)" : ""), v);
-                } else {
-                    values.add(v.asText());
-                }
-            }
-            return values;
-        }
-
-        private String requiredText(JsonNode parent, String field, String prefix) {
-            JsonNode v = parent.get(field);
-            if (v == null || v.isNull()) {
-                problem(prefix + field, "missing; must be a non-empty string", null);
-                return null;
-            }
-            if (!v.isValueNode() || v.asText().isBlank()) {
-                problem(prefix + field, "must be a non-empty string", v);
-                return null;
-            }
-            return v.asText();
-        }
-
-        /** {@code path} is the full key path; its last segment is the field name. */
-        private String requiredId(JsonNode parent, String path) {
-            String field = path.substring(path.lastIndexOf('.') + 1);
-            String prefix = path.substring(0, path.length() - field.length());
-            String value = requiredText(parent, field, prefix);
-            if (value != null && !ID.matcher(value).matches()) {
-                problem(path, "must be lower case letters, digits and '_', starting with a letter", value);
+        private Double similarity(String path, Double value) {
+            if (value != null && (value <= 0 || value > 1)) {
+                problems.add(path, "must be a number in (0, 1]", value);
                 return null;
             }
             return value;
         }
 
-        private void unknownFields(JsonNode node, String prefix, Set<String> allowed) {
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String f = it.next();
-                if (!allowed.contains(f)) {
-                    problem(prefix + f, "unknown field; allowed: " + sorted(allowed), null);
+        /** A required non-empty list of mappings; null entries are problems and left out. */
+        private <T> List<T> list(String field, List<T> values) {
+            if (values == null || values.isEmpty()) {
+                problems.add(field, (values == null ? "missing; " : "") + "must be a non-empty list", values);
+                return List.of();
+            }
+            List<T> items = new ArrayList<>();
+            for (int k = 0; k < values.size(); k++) {
+                if (values.get(k) == null) {
+                    problems.add(field + "[" + k + "]", "must be a mapping", null);
+                } else {
+                    items.add(values.get(k));
                 }
             }
+            return items;
         }
 
-        private void problem(String keyPath, String what, Object value) {
-            String found = value == null ? "" : " (found: " + (value instanceof JsonNode n && n.isTextual()
-                    ? "'" + n.asText() + "'" : value instanceof String s ? "'" + s + "'" : value) + ")";
-            problems.add(source + ": " + keyPath + ": " + what + found);
-        }
-
-        private static List<String> sorted(Set<String> values) {
-            return values.stream().sorted().toList();
+        private String id(String path, String value) {
+            return problems.matching(path, problems.required(path, value), ID,
+                    "must be lower case letters, digits and '_', starting with a letter");
         }
     }
 }

@@ -7,6 +7,7 @@ import rootcause.model.CauseInfo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,17 @@ class TaxonomyLoaderTest {
             groups:
               - id: people
                 name: People
+            """;
+
+    /** One valid cause {@code c}, open for more keys. */
+    private static final String CAUSE_C = """
+            causes:
+              - id: c
+                name: n
+                group: people
+                description: d
+                articles: [002_3ef7b878b17526cb.txt]
+                patterns: [rude]
             """;
 
     @Test
@@ -84,8 +96,8 @@ class TaxonomyLoaderTest {
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.load(file));
         String f = file.toString() + ": ";
         assertThat(e.problems()).containsExactlyInAnyOrder(
-                f + "colour: unknown field; allowed: [articles, background, causes, groups, id, semantic, training, version]",
-                f + "causes[0].nickname: unknown field; allowed: [articles, counter_examples, description, examples, fallback, group, id, name, patterns, threshold]",
+                f + "colour: unknown key; allowed: [articles, background, causes, groups, id, semantic, training, version]",
+                f + "causes[0].nickname: unknown key; allowed: [articles, counter_examples, description, examples, fallback, group, id, name, patterns, threshold]",
                 f + "causes[1].id: duplicate cause id (found: 'rudeness')",
                 f + "causes[1].group: unknown group; allowed: [people] (found: 'persons')",
                 f + "causes[1].articles[0]: unknown article file; allowed: [002_3ef7b878b17526cb.txt] (found: '009_0000000000000000.txt')",
@@ -135,5 +147,65 @@ class TaxonomyLoaderTest {
         assertThatThrownBy(() -> TaxonomyLoader.parse("id: [unclosed\nversion: 1\n", "broken.yaml"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("broken.yaml: not valid YAML")
                 .hasMessageContaining("line");
+    }
+
+    @Test
+    void reportsMisspeltKeysAnywhereTogetherWithValueProblems() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.parse(HEADER + """
+                semantic: {threshold: 2, decison: nearest_example}
+                causes:
+                  - id: c
+                    name: n
+                    group: people
+                    description: d
+                    articles: [002_3ef7b878b17526cb.txt]
+                    patern: [rude]
+                    examples: [they were rude]
+                    counter_examples: [""]
+                training:
+                  - text: they were rude
+                    shows: [c, nope]
+                    label: x
+                """, "typo.yaml"));
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "typo.yaml: semantic.decison: unknown key; allowed: [decision, margin, min_tokens, threshold]",
+                "typo.yaml: causes[0].patern: unknown key; allowed: [articles, counter_examples, description, examples, fallback, group, id, name, patterns, threshold]",
+                "typo.yaml: training[0].label: unknown key; allowed: [shows, text, unknown]",
+                "typo.yaml: semantic.threshold: must be a number in (0, 1] (found: 2.0)",
+                "typo.yaml: causes[0].patterns: missing; must be a non-empty list of strings",
+                "typo.yaml: causes[0].counter_examples[0]: must be a non-empty string",
+                "typo.yaml: training: needs a semantic: block");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsPathAndFile() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.parse(HEADER + CAUSE_C + """
+                    threshold: high
+                """, "types.yaml"));
+        assertThat(e.problems()).singleElement().asString().startsWith("types.yaml: causes[0].threshold: ");
+    }
+
+    @Test
+    void loadsATrainedBundleWithTrainingSentences() {
+        Taxonomy t = TaxonomyLoader.parse(HEADER + """
+                semantic: {decision: nearest_example, threshold: 0.5, margin: 0.05, min_tokens: 3}
+                background: [the weather was fine]
+                """ + CAUSE_C + """
+                    examples: [they were rude]
+                    threshold: 0.6
+                    fallback: true
+                training:
+                  - text: they were rude to me
+                    shows: [c]
+                  - text: the parcel came
+                    unknown: [c]
+                """, "bundle.yaml");
+        assertThat(t.semantic().decision()).isEqualTo(SemanticSettings.Decision.NEAREST_EXAMPLE);
+        assertThat(t.semantic().minTokens()).isEqualTo(3);
+        assertThat(t.semantic().training()).containsExactly(
+                new TrainingSentence("they were rude to me", List.of("c"), List.of()),
+                new TrainingSentence("the parcel came", List.of(), List.of("c")));
+        assertThat(t.causes().get(0).threshold()).isEqualTo(0.6);
+        assertThat(t.causes().get(0).fallback()).isTrue();
     }
 }

@@ -30,7 +30,7 @@ class RootCauseCliTest {
 
     @Test
     void aBrokenTaxonomyIsAUsageErrorListingEveryProblem(@TempDir Path dir) throws Exception {
-        Path taxonomy = Files.writeString(dir.resolve("broken.yaml"), "id: x\nversion: 1\ngroups: []\n");
+        Path taxonomy = Files.writeString(dir.resolve("broken.yaml"), "id: x\nversion: 1\ngroups: []\ncolour: blue\n");
         StringWriter err = new StringWriter();
         CommandLine cli = RootCauseCli.commandLine();
         cli.setErr(new PrintWriter(err));
@@ -38,6 +38,8 @@ class RootCauseCliTest {
 
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).startsWith("rootcause explain: taxonomy " + taxonomy + " is invalid (")
-                .contains("\n  - ").doesNotContain("stack trace");
+                .contains("\n  - ").doesNotContain("stack trace")
+                .contains("\n  - " + taxonomy + ": colour: unknown key; allowed: [")
+                .contains("\n  - " + taxonomy + ": groups: must be a non-empty list");
     }
 }

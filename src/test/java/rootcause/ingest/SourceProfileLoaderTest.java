@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class SourceProfileLoaderTest {
 
@@ -65,13 +66,15 @@ class SourceProfileLoaderTest {
                 .hasMessageContaining("test.yaml")
                 .hasMessageContaining("colums: unknown key")
                 .hasMessageContaining("columns: missing")
-                .hasMessageContaining("name: 'Bad Name'")
-                .hasMessageContaining("encoding: 'no-such-charset'")
+                .hasMessageContaining("test.yaml: name: must be lower-case letters, digits, '-' or '_' (found: 'Bad Name')")
+                .hasMessageContaining("encoding: not a charset this JVM knows")
+                .hasMessageContaining("(found: 'no-such-charset')")
                 .hasMessageContaining("date_formats[1]")
-                .hasMessageContaining("missing_text: 'sometimes'")
-                .hasMessageContaining("max_text_chars: '-3'")
+                .hasMessageContaining("missing_text: not allowed; use 'reject' or 'filter' (found: 'sometimes')")
+                .hasMessageContaining("max_text_chars: must be a positive whole number (found: -3)")
                 .hasMessageContaining("filters[0].keep: missing")
-                .hasMessageContaining("filters[0].reason: 'Company Reply'");
+                .hasMessageContaining("filters[0].reason: must be a snake_case code such as company_reply (found: 'Company Reply')")
+                .hasMessageContaining("invalid (9 problems)");
     }
 
     @Test
@@ -108,5 +111,32 @@ class SourceProfileLoaderTest {
         assertThatThrownBy(() -> SourceProfileLoader.load("zendesk"))
                 .hasMessageContaining("zendesk")
                 .hasMessageContaining("cfpb, twcs, airline, survey");
+    }
+
+    @Test
+    void aMisspeltKeyFailsNamingItsPathAndTheOtherProblemsStillShow() {
+        String yaml = """
+                name: mine
+                columns: {id: ticket, text: body, date: opened, chanel: via}
+                date_formats: [yyyy-MM-dd]
+                filters:
+                  - column: inbound
+                    keep: ["True"]
+                    reason: company_reply
+                    because: replies
+                missing_text: never
+                """;
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> parse(yaml));
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                "test.yaml: columns.chanel: unknown key; allowed: [channel, date, id, product, region, score, text]",
+                "test.yaml: filters[0].because: unknown key; allowed: [column, keep, reason]",
+                "test.yaml: missing_text: not allowed; use 'reject' or 'filter' (found: 'never')");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsPath() {
+        assertThatThrownBy(() -> parse("name: mine\ncolumns: {id: a, text: b, date: c}\ndate_formats: [yyyy-MM-dd]\n"
+                + "max_text_chars: lots\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("test.yaml: max_text_chars: ");
     }
 }
