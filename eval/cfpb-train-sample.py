@@ -2,9 +2,10 @@
 about a third from each of the three CFPB files, in order of sha1("rc-cfpb-train:" + id), skipping every id in the dev
 and held-out sets. CFPB narratives are US public domain, so the labelled sentences may ship as training data of the
 taxonomy's semantic layer. Prints source,id only."""
+import os
 import csv, hashlib, re, sys
 csv.field_size_limit(10**9)
-D = (sys.argv[1] if len(sys.argv) > 1 else '/work/shared/data/real') + '/'
+D = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get('ROOTCAUSE_REAL_DATA', '../shared/data/real')) + '/'
 seen = set()
 for f in ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv'):
     for r in csv.DictReader(open(f)):

@@ -10,6 +10,7 @@ The second held-out set was scored once, after the 2.0.0 tuning; from then on it
 takes its place.
 
 Prints source,id,labeller (a, b or ab) only: the texts stay in the exports, never in the repository."""
+import os
 import csv, hashlib, re, sys
 csv.field_size_limit(10**9)
 EARLIER_SETS = {
@@ -17,7 +18,7 @@ EARLIER_SETS = {
     'heldout3': ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv', 'eval/cfpb-train-labels.csv'),
 }
 SET = sys.argv[1]
-D = (sys.argv[2] if len(sys.argv) > 2 else '/work/shared/data/real') + '/'
+D = (sys.argv[2] if len(sys.argv) > 2 else os.environ.get('ROOTCAUSE_REAL_DATA', '../shared/data/real')) + '/'
 seen_ids = set()
 for f in EARLIER_SETS[SET]:
     for r in csv.DictReader(open(f)):

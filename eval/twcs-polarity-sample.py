@@ -6,9 +6,10 @@ texts already drawn (compared lower-cased, punctuation removed). Both labellers 
 is their overlap. It is the out-of-domain check for a sentiment model trained on airline tweets.
 
 Prints source,id only: the texts stay in the export, never in the repository."""
+import os
 import csv, hashlib, re, sys
 csv.field_size_limit(10**9)
-D = (sys.argv[1] if len(sys.argv) > 1 else '/work/shared/data/real') + '/'
+D = (sys.argv[1] if len(sys.argv) > 1 else os.environ.get('ROOTCAUSE_REAL_DATA', '../shared/data/real')) + '/'
 
 def h(i):
     return hashlib.sha1(('rc-polarity:' + i).encode()).hexdigest()
