@@ -35,6 +35,9 @@ class NotebookTest {
         assertThat(r.exitCode()).as(r.log()).isZero();
         String notebook = Files.readString(executed, StandardCharsets.UTF_8);
         assertThat(notebook).contains("latest month 2024-02").contains("emerging: Rudeness")
+                .contains("2024-02: no complaint has a score of the customer's own")
+                .contains("2024-02: 0 segment comparisons, 0 over-represented")
+                .contains("alerts: Rudeness")
                 .contains("rows_read = rows_accepted + rows_rejected + rows_filtered: True (123 = 100 + 20 + 3)")
                 .contains("image/png")
                 .contains("cause: long_wait")
