@@ -85,6 +85,25 @@ class SampleRunTest {
                 rootcause.OutputContract.SEEDED_IN_DATA_SAMPLES)).isEmpty();
     }
 
+    /** The survey sample carries the customers' own scores: its months show what each cause costs them. */
+    @Test
+    void theSurveysScoresGiveScoreImpactInItsReports() throws Exception {
+        int monthsWithScores = 0;
+        for (String month : manifest.monthsWritten()) {
+            Path csv = ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.CAUSES_CSV);
+            try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+                boolean scored = parser.getRecords().stream().anyMatch(r -> !r.get("score_impact").isEmpty());
+                if (scored) {
+                    monthsWithScores++;
+                    assertThat(ReportHtml.read(ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.HTML)).text())
+                            .as(month).contains("What causes cost the customers' own score");
+                }
+            }
+        }
+        assertThat(monthsWithScores).isPositive();
+    }
+
     @Test
     void everyReportShowsTheManifestsCounts() throws Exception {
         assertThat(manifest.monthsWritten()).hasSizeGreaterThanOrEqualTo(3);
