@@ -26,16 +26,18 @@ class TaxonomyLoaderTest {
                 name: People
             """;
 
-    /** One valid cause {@code c}, open for more keys. */
-    private static final String CAUSE_C = """
+    /** One cause {@code c} without its patterns. */
+    private static final String CAUSE_C_WITHOUT_PATTERNS = """
             causes:
               - id: c
                 name: n
                 group: people
                 description: d
                 articles: [002_3ef7b878b17526cb.txt]
-                patterns: [rude]
             """;
+
+    /** One valid cause {@code c}, open for more keys. */
+    private static final String CAUSE_C = CAUSE_C_WITHOUT_PATTERNS + "    patterns: [rude]\n";
 
     @Test
     void loadsTheShippedTaxonomyWithEveryOutlineCause() {
@@ -130,13 +132,7 @@ class TaxonomyLoaderTest {
 
     @Test
     void saysWhenAPatternStartingWithABracketWasNotQuoted() {
-        assertThatThrownBy(() -> TaxonomyLoader.parse(HEADER + """
-                causes:
-                  - id: c
-                    name: n
-                    group: people
-                    description: d
-                    articles: [002_3ef7b878b17526cb.txt]
+        assertThatThrownBy(() -> TaxonomyLoader.parse(HEADER + CAUSE_C_WITHOUT_PATTERNS + """
                     patterns:
                       - [nobody|no one] care
                 """, "x.yaml")).isInstanceOf(ConfigException.class).hasMessageContaining("x.yaml:");
@@ -151,14 +147,8 @@ class TaxonomyLoaderTest {
 
     @Test
     void reportsMisspeltKeysAnywhereTogetherWithValueProblems() {
-        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.parse(HEADER + """
-                semantic: {threshold: 2, decison: nearest_example}
-                causes:
-                  - id: c
-                    name: n
-                    group: people
-                    description: d
-                    articles: [002_3ef7b878b17526cb.txt]
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> TaxonomyLoader.parse(HEADER
+                + "semantic: {threshold: 2, decison: nearest_example}\n" + CAUSE_C_WITHOUT_PATTERNS + """
                     patern: [rude]
                     examples: [they were rude]
                     counter_examples: [""]
