@@ -80,6 +80,7 @@ public final class AggregateStage {
     public static final String SCORE_IMPACT = "score_impact";
     public static final String SCORE_IMPACT_LOW = "score_impact_low";
     public static final String SCORE_IMPACT_HIGH = "score_impact_high";
+    public static final String OUTCOME_RATES = "outcome_rates";
     public static final String TAXONOMY_VERSION = Columns.TAXONOMY_VERSION;
     public static final String TAXONOMY_CHANGED = "taxonomy_changed";
 
@@ -127,6 +128,7 @@ public final class AggregateStage {
             new Field(SCORE_IMPACT, DataTypes.DoubleType, true, CauseMetrics::scoreImpact),
             new Field(SCORE_IMPACT_LOW, DataTypes.DoubleType, true, CauseMetrics::scoreImpactLow),
             new Field(SCORE_IMPACT_HIGH, DataTypes.DoubleType, true, CauseMetrics::scoreImpactHigh),
+            new Field(OUTCOME_RATES, DataTypes.StringType, true, CauseMetrics::outcomeRates),
             new Field(TAXONOMY_VERSION, DataTypes.StringType, true, CauseMetrics::taxonomyVersion),
             new Field(TAXONOMY_CHANGED, DataTypes.BooleanType, true, CauseMetrics::taxonomyChanged));
 
@@ -147,6 +149,10 @@ public final class AggregateStage {
     private static final String ENTRY_SENTIMENT = "sentiment";
     private static final String COMPLAINT_TAXONOMY = "rc_taxonomy";
     private static final String COMPLAINT_SCORE = "rc_score";
+    private static final String COMPLAINT_OUTCOMES = "rc_outcomes";
+    private static final String OUTCOME = "rc_outcome";
+    private static final String OUTCOME_NAME = "rc_outcome_name";
+    private static final String OUTCOME_VALUE = "rc_outcome_value";
     private static final String SCORE_SUM = "rc_score_sum";
     private static final String SCORE_SUM_OF_SQUARES = "rc_score_sum_of_squares";
     private static final String TAXONOMY_VERSIONS = "rc_taxonomy_versions";
@@ -185,15 +191,20 @@ public final class AggregateStage {
                         coalesce(col(Columns.CAUSES), array().cast(causesType)).as(COMPLAINT_CAUSES),
                         // complaints written before the job recorded the taxonomy have none
                         (Arrays.asList(complaints.columns()).contains(Columns.TAXONOMY_VERSION)
-                                ? col(Columns.TAXONOMY_VERSION) : lit(null).cast(DataTypes.StringType)).as(COMPLAINT_TAXONOMY))
+                                ? col(Columns.TAXONOMY_VERSION) : lit(null).cast(DataTypes.StringType)).as(COMPLAINT_TAXONOMY),
+                        outcomeEntries(complaints).as(COMPLAINT_OUTCOMES))
                 .withColumn(SLICE, explode(slices()))
                 .select(col(Columns.MONTH), col(SLICE), col(COMPLAINT_TAXONOMY), col(COMPLAINT_SCORE),
-                        explode(entriesPerComplaint()).as(ENTRY));
+                        col(COMPLAINT_OUTCOMES), explode(entriesPerComplaint()).as(ENTRY))
+                // one more copy of each entry per outcome the complaint states: its counts per outcome value
+                .withColumn(OUTCOME, explode(concat(array(outcome(lit(null), lit(null))), col(COMPLAINT_OUTCOMES))))
+                .drop(COMPLAINT_OUTCOMES);
         Column sentiment = col(ENTRY).getField(ENTRY_SENTIMENT);
         List<Row> rows = entries
                 .groupBy(col(Columns.MONTH), col(SLICE).getField(SLICE_DIMENSION).as(DIMENSION),
                         col(SLICE).getField(SLICE_VALUE).as(DIMENSION_VALUE), col(ENTRY).getField(ENTRY_LEVEL).as(LEVEL),
-                        col(ENTRY).getField(ENTRY_ID).as(CAUSE_ID))
+                        col(ENTRY).getField(ENTRY_ID).as(CAUSE_ID), col(OUTCOME).getField(OUTCOME_NAME).as(OUTCOME_NAME),
+                        col(OUTCOME).getField(OUTCOME_VALUE).as(OUTCOME_VALUE))
                 .agg(count(lit(1)).as(COMPLAINTS),
                         sum(sentiment).as(SENTIMENT_SUM),
                         sum(when(sentiment.lt(0), 1L).otherwise(0L)).as(NEGATIVE_COMPLAINTS),
@@ -203,16 +214,45 @@ public final class AggregateStage {
                         coalesce(sum(col(COMPLAINT_SCORE)), lit(0.0)).as(SCORE_SUM),
                         coalesce(sum(col(COMPLAINT_SCORE).multiply(col(COMPLAINT_SCORE))), lit(0.0)).as(SCORE_SUM_OF_SQUARES))
                 .collectAsList();
+        Map<List<String>, OutcomeCounts> outcomes = new java.util.HashMap<>();
+        for (Row r : rows) {
+            if (r.getAs(OUTCOME_NAME) != null) {
+                outcomes.merge(List.of(r.getAs(Columns.MONTH), r.getAs(DIMENSION), r.getAs(DIMENSION_VALUE), r.getAs(LEVEL),
+                                r.getAs(CAUSE_ID)),
+                        OutcomeCounts.of(r.getAs(OUTCOME_NAME), r.getAs(OUTCOME_VALUE), r.<Long>getAs(COMPLAINTS)),
+                        OutcomeCounts::plus);
+            }
+        }
         List<CauseStatsRow> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
+            if (r.getAs(OUTCOME_NAME) != null) {
+                continue;
+            }
+            List<String> key = List.of(r.getAs(Columns.MONTH), r.getAs(DIMENSION), r.getAs(DIMENSION_VALUE),
+                    r.getAs(LEVEL), r.getAs(CAUSE_ID));
             out.add(new CauseStatsRow(r.getAs(Columns.MONTH), r.getAs(DIMENSION), r.getAs(DIMENSION_VALUE),
                     r.getAs(LEVEL), r.getAs(CAUSE_ID), r.getAs(CAUSE_GROUP), new MonthlyCauseStats(
                     r.<Long>getAs(COMPLAINTS), r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS),
                     new ScoreImpact.Moments(r.<Long>getAs(SCORED_COMPLAINTS), r.<Double>getAs(SCORE_SUM),
                             r.<Double>getAs(SCORE_SUM_OF_SQUARES))),
-                    r.getList(r.fieldIndex(TAXONOMY_VERSIONS))));
+                    r.getList(r.fieldIndex(TAXONOMY_VERSIONS)), outcomes.getOrDefault(key, OutcomeCounts.EMPTY)));
         }
         return out;
+    }
+
+    /** The outcomes a complaint states, as an array of (name, value); empty without the column or a value. */
+    private static Column outcomeEntries(Dataset<Row> complaints) {
+        if (!Arrays.asList(complaints.columns()).contains(Columns.OUTCOMES)) {
+            return filter(array(outcome(lit(null), lit(null))), x -> lit(false));
+        }
+        return transform(filter(functions.map_entries(coalesce(col(Columns.OUTCOMES),
+                                functions.map().cast(complaints.schema().apply(Columns.OUTCOMES).dataType()))),
+                        e -> e.getField("value").isNotNull()),
+                e -> outcome(e.getField("key"), e.getField("value")));
+    }
+
+    private static Column outcome(Column name, Column value) {
+        return struct(name.cast(DataTypes.StringType).as(OUTCOME_NAME), value.cast(DataTypes.StringType).as(OUTCOME_VALUE));
     }
 
     /** The whole month plus each dimension whose value is present. */
@@ -280,7 +320,7 @@ public final class AggregateStage {
                     r.getAs(CHANGE_IN_SHARE), r.getAs(CHANGE_P_VALUE), r.getAs(CHANGE_Q_VALUE), r.getAs(CHANGE_TEST),
                     r.<Boolean>getAs(LOW_VOLUME), r.getAs(EMERGING_RULE), r.<Long>getAs(SCORED_COMPLAINTS),
                     r.getAs(MEAN_SCORE), r.getAs(MEAN_SCORE_WITHOUT), r.getAs(SCORE_IMPACT), r.getAs(SCORE_IMPACT_LOW), r.getAs(SCORE_IMPACT_HIGH),
-                    r.getAs(TAXONOMY_VERSION), r.getAs(TAXONOMY_CHANGED)));
+                    r.getAs(OUTCOME_RATES), r.getAs(TAXONOMY_VERSION), r.getAs(TAXONOMY_CHANGED)));
         }
         out.sort(CauseMetrics.ORDER);
         return out;

@@ -28,6 +28,8 @@ import java.util.Map;
  *                     minus the mean without the cause's); null when undefined
  * @param scoreImpactLow  lower end of its 95 % interval; null when undefined
  * @param scoreImpactHigh upper end; null when undefined
+ * @param outcomeRates per categorical outcome of the profile and value, the rate among the cause's complaints against
+ *                     the rest of the month's, as JSON ({@link OutcomeCounts#json}); null without outcomes
  * @param taxonomyVersion the taxonomy (or taxonomies, joined by {@value #VERSION_SEPARATOR}) that classified the
  *                     month's complaints in this slice; null when not recorded
  * @param taxonomyChanged whether the previous month was classified by another taxonomy: then a change may be the
@@ -42,7 +44,7 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                            Double changeInShare, Double changePValue, Double changeQValue, String changeTest,
                            boolean lowVolume, String emergingRule, long scoredComplaints, Double meanScore,
                            Double meanScoreWithout,
-                           Double scoreImpact, Double scoreImpactLow, Double scoreImpactHigh,
+                           Double scoreImpact, Double scoreImpactLow, Double scoreImpactHigh, String outcomeRates,
                            String taxonomyVersion, Boolean taxonomyChanged) {
 
     public static final String VERSION_SEPARATOR = "; ";
@@ -73,6 +75,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
         Map<Slice, Long> totals = new HashMap<>();
         Map<Slice, List<String>> versions = new HashMap<>();
         Map<Slice, ScoreImpact.Moments> scores = new HashMap<>();
+        Map<Slice, OutcomeCounts> outcomes = new HashMap<>();
+        Map<List<String>, OutcomeCounts> causeOutcomes = new HashMap<>();
         Map<Series, Map<String, MonthlyCauseStats>> series = new HashMap<>();
         for (CauseStatsRow r : rows) {
             if (LEVEL_TOTAL.equals(r.level())) {
@@ -80,9 +84,12 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                 totals.merge(slice, r.stats().complaints(), Long::sum);
                 versions.merge(slice, r.taxonomyVersions(), CauseMetrics::union);
                 scores.merge(slice, r.stats().scores(), ScoreImpact.Moments::plus);
+                outcomes.merge(slice, r.outcomes(), OutcomeCounts::plus);
             } else {
                 series.computeIfAbsent(new Series(r.dimension(), r.dimensionValue(), r.level(), r.causeId()),
                         k -> new HashMap<>()).merge(r.month(), r.stats(), MonthlyCauseStats::merge);
+                causeOutcomes.merge(List.of(r.month(), r.dimension(), r.dimensionValue(), r.level(), r.causeId()),
+                        r.outcomes(), OutcomeCounts::plus);
             }
         }
         Map<String, String> groupNames = new HashMap<>();
@@ -138,6 +145,9 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                     impact == null ? null : impact.meanWithout(),
                     impact == null ? null : impact.impact(), impact == null ? null : finite(impact.low()),
                     impact == null ? null : finite(impact.high()),
+                    OutcomeCounts.json(causeOutcomes.getOrDefault(List.of(p.month(), s.dimension(), s.value(), s.level(),
+                            s.causeId()), OutcomeCounts.EMPTY).ratesAgainst(outcomes.getOrDefault(
+                            new Slice(p.month(), s.dimension(), s.value()), OutcomeCounts.EMPTY))),
                     taxonomies.isEmpty() ? null : String.join(VERSION_SEPARATOR, taxonomies), taxonomyChanged));
         }
         out.sort(ORDER);

@@ -14,9 +14,11 @@ import java.util.List;
  * @param causeGroup     the cause's group id (the group id itself for groups)
  * @param stats          counts and sums
  * @param taxonomyVersions the distinct {@code taxonomy_version}s of the row's complaints, sorted (empty when unknown)
+ * @param outcomes       complaints per outcome and value (e.g. company_response = "Closed with monetary relief")
  */
 public record CauseStatsRow(String month, String dimension, String dimensionValue, String level, String causeId,
-                            String causeGroup, MonthlyCauseStats stats, List<String> taxonomyVersions) {
+                            String causeGroup, MonthlyCauseStats stats, List<String> taxonomyVersions,
+                            OutcomeCounts outcomes) {
 
     public CauseStatsRow {
         taxonomyVersions = List.copyOf(taxonomyVersions);
@@ -26,5 +28,11 @@ public record CauseStatsRow(String month, String dimension, String dimensionValu
     public CauseStatsRow(String month, String dimension, String dimensionValue, String level, String causeId,
                          String causeGroup, MonthlyCauseStats stats) {
         this(month, dimension, dimensionValue, level, causeId, causeGroup, stats, List.of());
+    }
+
+    /** A row without outcomes. */
+    public CauseStatsRow(String month, String dimension, String dimensionValue, String level, String causeId,
+                         String causeGroup, MonthlyCauseStats stats, List<String> taxonomyVersions) {
+        this(month, dimension, dimensionValue, level, causeId, causeGroup, stats, taxonomyVersions, OutcomeCounts.EMPTY);
     }
 }

@@ -32,6 +32,10 @@ public final class IngestStage {
     public static final String FILTERED = "filtered";
     public static final String REJECTED = "rejected";
 
+    /** Outcome name → value; a null value is an outcome the row does not state. */
+    public static final org.apache.spark.sql.types.MapType OUTCOMES_TYPE =
+            DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true);
+
     /** Every record read, with its disposition; accepted rows carry the canonical complaint columns. */
     public static final StructType ROW_SCHEMA = new StructType()
             .add(Columns.COMPLAINT_ID, DataTypes.StringType)
@@ -42,6 +46,7 @@ public final class IngestStage {
             .add(Columns.PRODUCT, DataTypes.StringType)
             .add(Columns.REGION, DataTypes.StringType)
             .add(Columns.SCORE, DataTypes.DoubleType)
+            .add(Columns.OUTCOMES, OUTCOMES_TYPE)
             .add(Columns.CREATED_DATE, DataTypes.DateType)
             .add(Columns.MONTH, DataTypes.StringType)
             .add(Columns.TEXT, DataTypes.StringType)
@@ -112,6 +117,7 @@ public final class IngestStage {
     private static Set<String> requiredColumns(SourceProfile profile) {
         Set<String> cols = new LinkedHashSet<>(profile.columns().mapped().values());
         profile.filters().forEach(f -> cols.add(f.column()));
+        cols.addAll(profile.outcomes().values());
         return cols;
     }
 
@@ -216,6 +222,7 @@ public final class IngestStage {
                 optionalCell(profile, positions, m.product()).as(Columns.PRODUCT),
                 optionalCell(profile, positions, m.region()).as(Columns.REGION),
                 optionalCell(profile, positions, m.score()).cast(DataTypes.DoubleType).as(Columns.SCORE),
+                outcomes(profile, positions).as(Columns.OUTCOMES),
                 created.as(Columns.CREATED_DATE),
                 month.as(Columns.MONTH),
                 text.as(Columns.TEXT),
@@ -232,6 +239,17 @@ public final class IngestStage {
     private static Column cell(SourceProfile profile, Map<String, Integer> positions, String column) {
         Column c = trim(col(positional(positions.get(column))));
         return when(c.isin(profile.nullValues().toArray()), lit(null).cast(DataTypes.StringType)).otherwise(c);
+    }
+
+    /** The profile's outcomes as a map column (empty when it declares none). */
+    private static Column outcomes(SourceProfile profile, Map<String, Integer> positions) {
+        List<Column> kv = new java.util.ArrayList<>();
+        profile.outcomes().forEach((name, column) -> {
+            kv.add(lit(name));
+            kv.add(cell(profile, positions, column));
+        });
+        return kv.isEmpty() ? org.apache.spark.sql.functions.map().cast(OUTCOMES_TYPE)
+                : org.apache.spark.sql.functions.map(kv.toArray(Column[]::new)).cast(OUTCOMES_TYPE);
     }
 
     private static Column optionalCell(SourceProfile profile, Map<String, Integer> positions, String column) {

@@ -17,10 +17,17 @@ import java.util.List;
  *                     {@link MissingText#REJECT}
  * @param maxTextChars texts longer than this are rejected as {@code text_too_long}
  * @param filters      rules that exclude valid rows, each counted under its own reason
+ * @param outcomes     categorical results to report per cause, outcome name → export column, in order (e.g.
+ *                     {@code company_response: Company response to consumer}); empty when none
  */
 public record SourceProfile(String name, String description, String encoding, ColumnMapping columns,
                             List<String> dateFormats, List<String> nullValues, MissingText missingText,
-                            int maxTextChars, List<RowFilter> filters) implements Serializable {
+                            int maxTextChars, List<RowFilter> filters, java.util.Map<String, String> outcomes)
+        implements Serializable {
+
+    public SourceProfile {
+        outcomes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outcomes));
+    }
 
     /** Export column names for each canonical field; {@code id}, {@code text}, {@code date} are required. */
     public record ColumnMapping(String id, String text, String date, String channel, String product,

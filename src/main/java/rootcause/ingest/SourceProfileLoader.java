@@ -130,7 +130,16 @@ public final class SourceProfileLoader {
             List<String> keep = problems.strings(at + ".keep", f.keep(), true);
             filters.add(new SourceProfile.RowFilter(column, keep, reason));
         }
+        java.util.Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+        if (raw.outcomes() != null) {
+            raw.outcomes().forEach((outcome, column) -> {
+                String at = "outcomes." + outcome;
+                problems.matching(at, outcome, REASON, "an outcome name must be snake_case, such as company_response");
+                String c = problems.required(at, column);
+                if (c != null) outcomes.put(outcome, c);
+            });
+        }
         return problems.isEmpty() ? new SourceProfile(name, description, encoding, columns, dateFormats, nullValues,
-                missingText, maxTextChars, List.copyOf(filters)) : null;
+                missingText, maxTextChars, List.copyOf(filters), outcomes) : null;
     }
 }

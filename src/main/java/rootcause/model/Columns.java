@@ -17,6 +17,8 @@ public final class Columns {
     public static final String PRODUCT = "product";
     public static final String REGION = "region";
     public static final String SCORE = "score";
+    /** map of outcome name to value, from the profile's {@code outcomes} (e.g. CFPB's company response); empty without. */
+    public static final String OUTCOMES = "outcomes";
     public static final String CREATED_DATE = "created_date";
     /** Partition column, {@code YYYY-MM}. */
     public static final String MONTH = "month";

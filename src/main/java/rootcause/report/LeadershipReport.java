@@ -39,6 +39,7 @@ public final class LeadershipReport {
     public static final int QUOTES_PER_CAUSE = 3;
     public static final int MOVERS = 6;
     public static final int SEGMENT_FINDINGS = 8;
+    public static final int OUTCOME_FINDINGS = 8;
 
     private static final Mustache TEMPLATE = new DefaultMustacheFactory().compile("rootcause/report/report.mustache");
     private static final DateTimeFormatter MONTH_NAME = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
@@ -138,6 +139,9 @@ public final class LeadershipReport {
                 .limit(TOP_CAUSES).toList();
         long scored = report.causes().stream().mapToLong(CauseMetrics::scoredComplaints).sum();
         v.put("hasScores", scored > 0);
+        List<Map<String, Object>> outcomeFindings = OutcomeFinding.of(classified, OUTCOME_FINDINGS);
+        v.put("hasOutcomeFindings", !outcomeFindings.isEmpty());
+        v.put("outcomeFindings", outcomeFindings);
         v.put("scoreCauses", costly.stream().map(LeadershipReport::scoreRow).toList());
         v.put("meanScore", costly.isEmpty() ? "n/a" : decimal(costly.get(0).meanScoreWithout() + costly.get(0).scoreImpact()));
 

@@ -137,7 +137,7 @@ public class AggregateStageTest {
             "change_in_share double?", "change_p_value double?", "change_q_value double?", "change_test string?",
             "low_volume boolean", "emerging boolean", "emerging_rule string?", "scored_complaints bigint", "mean_score double?",
             "mean_score_without double?", "score_impact double?", "score_impact_low double?", "score_impact_high double?",
-            "taxonomy_version string?", "taxonomy_changed boolean?");
+            "outcome_rates string?", "taxonomy_version string?", "taxonomy_changed boolean?");
 
     static List<String> describe(StructType schema) {
         return Arrays.stream(schema.fields())
@@ -162,6 +162,24 @@ public class AggregateStageTest {
         // the fixture itself records no taxonomy: unknown, not "changed"
         assertThat(find("2024-02", "all", "all", "cause", "rudeness").taxonomyVersion()).isNull();
         assertThat(find("2024-02", "all", "all", "cause", "rudeness").taxonomyChanged()).isNull();
+    }
+
+    /** February: 6 rudeness complaints of 10, all "relief"; the 4 others "explanation". */
+    @Test
+    void reportsEachOutcomesRateAmongTheCausesComplaintsAgainstTheRest() throws Exception {
+        Dataset<Row> withOutcomes = input.withColumn(rootcause.model.Columns.OUTCOMES, org.apache.spark.sql.functions.map(
+                org.apache.spark.sql.functions.lit("company_response"),
+                org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("complaint_id").startsWith("f-rude"),
+                        "relief").otherwise("explanation")));
+        List<CauseMetrics> rows = AggregateStage.collectMetrics(new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(withOutcomes));
+        CauseMetrics rude = rows.stream().filter(m -> m.month().equals("2024-02") && m.causeId().equals("rudeness")
+                && m.dimension().equals("all")).findFirst().orElseThrow();
+        var rates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rude.outcomeRates()).get("company_response");
+        assertThat(rates.get("relief").get("complaints").asLong()).isEqualTo(6);
+        assertThat(rates.get("relief").get("rate").asDouble()).isEqualTo(1.0);
+        assertThat(rates.get("relief").get("rest_rate").asDouble()).isEqualTo(0.0);
+        assertThat(rates.get("explanation").get("rest_rate").asDouble()).isEqualTo(1.0);
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").outcomeRates()).as("no outcomes column").isNull();
     }
 
     @Test

@@ -57,7 +57,7 @@ class LeadershipReportTest {
                 c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
                 c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
                 c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
-                null, 0, null, null, null, null, null, "rootcause_service_causes 2.2.0 (sha256 ffffffffffff)", true)).toList();
+                null, 0, null, null, null, null, null, null, "rootcause_service_causes 2.2.0 (sha256 ffffffffffff)", true)).toList();
         MonthReport edited = new MonthReport(feb.month(), causes, feb.groups(), feb.history(), feb.quotes(), feb.counts());
         ReportHtml page = ReportHtml.of(report.html(edited, now));
         assertThat(page.text()).contains("classified by different taxonomies")
@@ -95,7 +95,7 @@ class LeadershipReportTest {
                 c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
                 c.emergingRule(), 25, c.causeId().equals("rudeness") ? 1.8 : 3.0,
                 c.causeId().equals("rudeness") ? 3.9 : 3.6, c.causeId().equals("rudeness") ? -0.42 : -0.12,
-                c.causeId().equals("rudeness") ? -0.55 : -0.3, c.causeId().equals("rudeness") ? -0.3 : 0.06,
+                c.causeId().equals("rudeness") ? -0.55 : -0.3, c.causeId().equals("rudeness") ? -0.3 : 0.06, null,
                 c.taxonomyVersion(), c.taxonomyChanged())).toList();
         MonthReport withScores = new MonthReport(feb.month(), scored, feb.groups(), feb.history(), feb.quotes(), feb.counts());
         String text = ReportHtml.of(report.html(withScores, now)).text();
@@ -112,6 +112,26 @@ class LeadershipReportTest {
         String html = report.html(new MonthReport(feb.month(), feb.causes(), feb.groups(), feb.history(), quotes,
                 feb.counts()), now);
         assertThat(html).contains("“The &lt;i&gt;agent&lt;/i&gt; <b>was rude</b> &amp; loud”");
+    }
+
+    @Test
+    void saysHowTheCausesComplaintsEndWhereTheExportRecordsIt() {
+        MonthReport feb = ReportFixtures.hostile();
+        String waiting = "{\"company_response\":{\"Closed with monetary relief\":{\"complaints\":2,\"stated\":40,"
+                + "\"rate\":0.05,\"rest_rate\":0.2167,\"ratio\":0.2308},\"Closed with explanation\":{\"complaints\":38,"
+                + "\"stated\":40,\"rate\":0.95,\"rest_rate\":0.7833,\"ratio\":1.2128}}}";
+        List<rootcause.aggregate.CauseMetrics> causes = feb.causes().stream().map(c -> new rootcause.aggregate.CauseMetrics(
+                c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
+                c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
+                c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
+                c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
+                c.emergingRule(), 0, null, null, null, null, null, c.causeId().equals("long_wait") ? waiting : null,
+                c.taxonomyVersion(), c.taxonomyChanged())).toList();
+        String text = ReportHtml.of(report.html(new MonthReport(feb.month(), causes, feb.groups(), feb.history(),
+                feb.quotes(), feb.counts()), now)).text();
+        assertThat(text).contains("Long waits: company response “Closed with monetary relief” 4.3× less often "
+                + "(5.0 % of 40 complaints, against 21.7 % for the rest)").doesNotContain("Closed with explanation");
+        assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("How the causes' complaints end");
     }
 
     @Test

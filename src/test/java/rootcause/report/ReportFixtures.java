@@ -45,7 +45,7 @@ final class ReportFixtures {
                 compared ? Math.round(previousShare * previousTotal) : null, compared ? previousTotal : null,
                 previousShare, compared ? share - previousShare : null, compared ? 0.01 : null,
                 compared ? 0.02 : null, compared ? ShareChange.Z_TEST : null, total < 30,
-                emerging ? EmergingRule.SHARE_ROSE : null, 0, null, null, null, null, null, "rootcause_service_causes 2.1.0 (sha256 0123456789ab)",
+                emerging ? EmergingRule.SHARE_ROSE : null, 0, null, null, null, null, null, null, "rootcause_service_causes 2.1.0 (sha256 0123456789ab)",
                 compared ? false : null);
     }
 

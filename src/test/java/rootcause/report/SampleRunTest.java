@@ -85,6 +85,20 @@ class SampleRunTest {
                 rootcause.OutputContract.SEEDED_IN_DATA_SAMPLES)).isEmpty();
     }
 
+    /** The CFPB samples state the company's response: their months give each cause's outcome rates. */
+    @Test
+    void theCfpbOutcomesGiveOutcomeRates() throws Exception {
+        boolean found = false;
+        for (String month : manifest.monthsWritten()) {
+            Path csv = ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.CAUSES_CSV);
+            try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+                found |= parser.getRecords().stream().anyMatch(r -> r.get("outcome_rates").contains("company_response"));
+            }
+        }
+        assertThat(found).isTrue();
+    }
+
     /** The survey sample carries the customers' own scores: its months show what each cause costs them. */
     @Test
     void theSurveysScoresGiveScoreImpactInItsReports() throws Exception {

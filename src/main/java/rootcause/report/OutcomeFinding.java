@@ -1,0 +1,72 @@
+package rootcause.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import rootcause.aggregate.CauseMetrics;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report's lines on how the causes' complaints end: from each cause's {@code outcome_rates}, the outcome values
+ * at least {@value #MIN_RATIO}× more or less frequent than among the rest of the month, for causes with at least
+ * {@value #MIN_STATED} complaints stating the outcome; the largest departures first.
+ */
+final class OutcomeFinding {
+    private OutcomeFinding() {}
+
+    static final double MIN_RATIO = 1.5;
+    static final long MIN_STATED = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Finding(String cause, String outcome, String value, long stated, double rate, double restRate,
+                           double ratio) {
+        /** How far from "as often as the rest", either way. */
+        double departure() {
+            return Math.abs(Math.log(ratio));
+        }
+    }
+
+    static List<Map<String, Object>> of(List<CauseMetrics> causes, int limit) {
+        List<Finding> findings = new ArrayList<>();
+        for (CauseMetrics c : causes) {
+            if (c.outcomeRates() == null) continue;
+            JsonNode doc = read(c.outcomeRates());
+            doc.fields().forEachRemaining(outcome -> outcome.getValue().fields().forEachRemaining(value -> {
+                JsonNode r = value.getValue();
+                long stated = r.get("stated").asLong();
+                if (r.get("ratio").isNull() || r.get("rate").asDouble() == 0) return;
+                double ratio = r.get("ratio").asDouble();
+                if (stated >= MIN_STATED && (ratio >= MIN_RATIO || ratio <= 1 / MIN_RATIO)) {
+                    findings.add(new Finding(c.causeName(), outcome.getKey().replace('_', ' '), value.getKey(), stated,
+                            r.get("rate").asDouble(), r.get("rest_rate").asDouble(), ratio));
+                }
+            }));
+        }
+        findings.sort(Comparator.comparingDouble(Finding::departure).reversed().thenComparing(Finding::cause));
+        return findings.stream().limit(limit).map(f -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("cause", f.cause());
+            row.put("outcome", f.outcome());
+            row.put("value", f.value());
+            row.put("ratio", f.ratio() >= 1 ? String.format(Locale.ROOT, "%.1f× more often", f.ratio())
+                    : String.format(Locale.ROOT, "%.1f× less often", 1 / f.ratio()));
+            row.put("rate", LeadershipReport.percent(f.rate()));
+            row.put("stated", String.format(Locale.ROOT, "%,d", f.stated()));
+            row.put("restRate", LeadershipReport.percent(f.restRate()));
+            return row;
+        }).toList();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("outcome_rates is not JSON: " + json, e);
+        }
+    }
+}
