@@ -245,10 +245,10 @@ public final class AggregateStage {
         if (!Arrays.asList(complaints.columns()).contains(Columns.OUTCOMES)) {
             return filter(array(outcome(lit(null), lit(null))), x -> lit(false));
         }
-        return transform(filter(functions.map_entries(coalesce(col(Columns.OUTCOMES),
-                                functions.map().cast(complaints.schema().apply(Columns.OUTCOMES).dataType()))),
-                        e -> e.getField("value").isNotNull()),
-                e -> outcome(e.getField("key"), e.getField("value")));
+        return transform(filter(coalesce(col(Columns.OUTCOMES),
+                                array().cast(complaints.schema().apply(Columns.OUTCOMES).dataType())),
+                        e -> e.getField(Columns.OUTCOME_VALUE).isNotNull()),
+                e -> outcome(e.getField(Columns.OUTCOME_NAME), e.getField(Columns.OUTCOME_VALUE)));
     }
 
     private static Column outcome(Column name, Column value) {

@@ -32,9 +32,12 @@ public final class IngestStage {
     public static final String FILTERED = "filtered";
     public static final String REJECTED = "rejected";
 
-    /** Outcome name → value; a null value is an outcome the row does not state. */
-    public static final org.apache.spark.sql.types.MapType OUTCOMES_TYPE =
-            DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true);
+    /**
+     * The profile's outcomes in its order, as (name, value) pairs; a null value is an outcome the row does not state.
+     * An array, not a map: Spark's set operations (except, intersect, distinct) refuse map columns.
+     */
+    public static final org.apache.spark.sql.types.ArrayType OUTCOMES_TYPE = DataTypes.createArrayType(new StructType()
+            .add(Columns.OUTCOME_NAME, DataTypes.StringType).add(Columns.OUTCOME_VALUE, DataTypes.StringType), false);
 
     /** Every record read, with its disposition; accepted rows carry the canonical complaint columns. */
     public static final StructType ROW_SCHEMA = new StructType()
@@ -243,13 +246,10 @@ public final class IngestStage {
 
     /** The profile's outcomes as a map column (empty when it declares none). */
     private static Column outcomes(SourceProfile profile, Map<String, Integer> positions) {
-        List<Column> kv = new java.util.ArrayList<>();
-        profile.outcomes().forEach((name, column) -> {
-            kv.add(lit(name));
-            kv.add(cell(profile, positions, column));
-        });
-        return kv.isEmpty() ? org.apache.spark.sql.functions.map().cast(OUTCOMES_TYPE)
-                : org.apache.spark.sql.functions.map(kv.toArray(Column[]::new)).cast(OUTCOMES_TYPE);
+        List<Column> pairs = new java.util.ArrayList<>();
+        profile.outcomes().forEach((name, column) -> pairs.add(
+                struct(lit(name).as(Columns.OUTCOME_NAME), cell(profile, positions, column).as(Columns.OUTCOME_VALUE))));
+        return org.apache.spark.sql.functions.array(pairs.toArray(Column[]::new)).cast(OUTCOMES_TYPE);
     }
 
     private static Column optionalCell(SourceProfile profile, Map<String, Integer> positions, String column) {

@@ -17,8 +17,10 @@ public final class Columns {
     public static final String PRODUCT = "product";
     public static final String REGION = "region";
     public static final String SCORE = "score";
-    /** map of outcome name to value, from the profile's {@code outcomes} (e.g. CFPB's company response); empty without. */
+    /** array of struct{name, value}: the profile's {@code outcomes} (e.g. CFPB's company response); empty without. */
     public static final String OUTCOMES = "outcomes";
+    public static final String OUTCOME_NAME = "name";
+    public static final String OUTCOME_VALUE = "value";
     public static final String CREATED_DATE = "created_date";
     /** Partition column, {@code YYYY-MM}. */
     public static final String MONTH = "month";

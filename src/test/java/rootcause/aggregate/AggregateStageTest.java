@@ -167,10 +167,10 @@ public class AggregateStageTest {
     /** February: 6 rudeness complaints of 10, all "relief"; the 4 others "explanation". */
     @Test
     void reportsEachOutcomesRateAmongTheCausesComplaintsAgainstTheRest() throws Exception {
-        Dataset<Row> withOutcomes = input.withColumn(rootcause.model.Columns.OUTCOMES, org.apache.spark.sql.functions.map(
-                org.apache.spark.sql.functions.lit("company_response"),
+        Dataset<Row> withOutcomes = input.withColumn(rootcause.model.Columns.OUTCOMES, org.apache.spark.sql.functions.array(
+                org.apache.spark.sql.functions.struct(org.apache.spark.sql.functions.lit("company_response").as("name"),
                 org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("complaint_id").startsWith("f-rude"),
-                        "relief").otherwise("explanation")));
+                        "relief").otherwise("explanation").as("value"))));
         List<CauseMetrics> rows = AggregateStage.collectMetrics(new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(withOutcomes));
         CauseMetrics rude = rows.stream().filter(m -> m.month().equals("2024-02") && m.causeId().equals("rudeness")
                 && m.dimension().equals("all")).findFirst().orElseThrow();
