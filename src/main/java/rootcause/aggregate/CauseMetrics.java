@@ -112,7 +112,7 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                     previousComplaints = entry.getValue().getOrDefault(previous, MonthlyCauseStats.EMPTY).complaints();
                     change = ShareChange.between(previousComplaints, previousTotal, stats.complaints(), total);
                 }
-                pending.add(new Pending(s, month, stats, total, previousTotal, previousComplaints, change));
+                pending.add(new Pending(s, month, previous, stats, total, previousTotal, previousComplaints, change));
             }
         }
         Map<Pending, Double> qValues = qValuesPerFamily(pending);
@@ -126,8 +126,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             String name = nameOf(s.level(), s.causeId(), causes, groupNames);
             String groupName = nameOf(LEVEL_GROUP, group, causes, groupNames);
             List<String> taxonomies = versions.getOrDefault(new Slice(p.month(), s.dimension(), s.value()), List.of());
-            List<String> previousTaxonomies = change == null ? List.of() : versions.getOrDefault(
-                    new Slice(YearMonth.parse(p.month()).minusMonths(1).toString(), s.dimension(), s.value()), List.of());
+            List<String> previousTaxonomies = change == null ? List.of()
+                    : versions.getOrDefault(new Slice(p.previousMonth(), s.dimension(), s.value()), List.of());
             Boolean taxonomyChanged = taxonomies.isEmpty() || previousTaxonomies.isEmpty() ? null
                     : !taxonomies.equals(previousTaxonomies);
             String fired = q == null || !rule.canCall(p.previousTotal(), p.total()) || Boolean.TRUE.equals(taxonomyChanged)
@@ -155,7 +155,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
     }
 
     /** A series' month before its q-value is known. */
-    private record Pending(Series series, String month, MonthlyCauseStats stats, long total, Long previousTotal,
+    private record Pending(Series series, String month, String previousMonth, MonthlyCauseStats stats, long total,
+                           Long previousTotal,
                            Long previousComplaints, ShareChange change) {}
 
     /**

@@ -303,8 +303,9 @@ public final class LeadershipReport {
 
     /** A quote in three parts, so the template bolds the matched words and Mustache escapes all three. */
     private static Map<String, Object> quoteView(Quote q) {
-        Map<String, Object> view = new LinkedHashMap<>(q.parts());
-        view.put("hasMatch", !q.parts().get("matched").isEmpty());
+        Map<String, String> parts = q.parts();
+        Map<String, Object> view = new LinkedHashMap<>(parts);
+        view.put("hasMatch", !parts.get("matched").isEmpty());
         view.put("byModel", rootcause.model.Evidence.MODEL.equals(q.matchedBy()));
         return view;
     }
