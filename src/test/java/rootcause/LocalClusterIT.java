@@ -58,7 +58,7 @@ class LocalClusterIT {
     private static final int ROWS = 600;
     private static final String LAST_MONTH = "2025-11";
     private static final List<String> EARLIER_MONTHS = List.of("2025-09", "2025-10");
-    private static final Pattern PROGRESS = Pattern.compile("NlpProgress: nlp: ([\\d,]+) / ([\\d,]+) texts");
+    private static final Pattern PROGRESS = Pattern.compile("(?m)^nlp: ([\\d,]+) / ([\\d,]+) texts");
     /** rootcause.embed.SentenceEmbedder's one INFO line per JVM that loads the model. */
     private static final String EMBEDDER_LOADED_PREFIX = "sentence-embedding model ";
     private static final Pattern EMBEDDER_LOADED = Pattern.compile(

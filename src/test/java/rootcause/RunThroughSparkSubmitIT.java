@@ -53,6 +53,7 @@ class RunThroughSparkSubmitIT {
         ProcessResult r = launcher(tmp, args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.output()).isZero();
         assertThat(r.output()).contains("rows read");
+        assertQuietConsole(r.output(), out);
 
         assertThat(OutputContract.violations(out, SparkTestSession.get())).isEmpty();
         assertThat(OutputContract.seededValuesFound(out, SparkTestSession.get(), OutputContract.SEEDED_IN_DATA_SAMPLES)).isEmpty();
@@ -147,10 +148,44 @@ class RunThroughSparkSubmitIT {
         }
     }
 
+    /**
+     * The sample run's console: at most 40 lines, a line per stage, the report files named at the end, no INFO line
+     * and no PDF font warning; Spark's INFO lines are in the run log under OUT/logs/ instead.
+     */
+    private static void assertQuietConsole(String console, Path out) throws Exception {
+        List<String> lines = console.lines().toList();
+        assertThat(lines).as(console).hasSizeLessThanOrEqualTo(40);
+        assertThat(lines).as(console).noneMatch(l -> l.contains(" INFO ")).noneMatch(l -> l.contains("fallback font"))
+                .noneMatch(l -> l.contains("trivially true"));
+        for (String stage : List.of("ingest, clean ", "nlp ", "classify ", "write ", "aggregate, report ")) {
+            assertThat(lines).as("a line for stage " + stage + " in:\n" + console).anyMatch(l -> l.startsWith(stage));
+        }
+        assertThat(console).contains(out.resolve("reports").toAbsolutePath() + File.separator).contains("report.pdf")
+                .contains(out.resolve("manifest.json").toAbsolutePath().toString());
+        List<Path> logs;
+        try (var files = Files.list(out.resolve("logs"))) {
+            logs = files.toList();
+        }
+        assertThat(logs).hasSize(1);
+        assertThat(Files.readString(logs.get(0))).contains("INFO [main] org.apache.spark.SparkContext: Running Spark version");
+    }
+
     @Test
     void badArgumentsGiveOneClearLineAndUsageExitCode(@TempDir Path tmp) throws Exception {
-        ProcessResult r = launcher(tmp, "run", "--input", "nosuchprofile=data-samples/cfpb", "--output", tmp + File.separator + "o");
+        // Launcher options after the verb are the launcher's, not unknown options of the verb.
+        ProcessResult r = launcher(tmp, "run", "--master", "local[1]", "--input", "nosuchprofile=data-samples/cfpb",
+                "--output", tmp + File.separator + "o", "--driver-memory=1g");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.output()).contains("nosuchprofile").contains("cfpb, twcs, airline, survey").doesNotContain("\tat ");
+        assertThat(r.output()).contains("nosuchprofile").contains("cfpb, twcs, airline, survey").doesNotContain("\tat ")
+                .doesNotContain("Unknown option");
+    }
+
+    @Test
+    void verboseShowsSparksInfoLinesOnTheConsole(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        ProcessResult r = launcher(tmp, "run", "--input", "survey=data-samples/survey", "--output", out.toString(),
+                "--stop-after", "clean", "--verbose", "--master", "local[1]");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("INFO SparkContext: Running Spark version").contains("ingest, clean ");
     }
 }

@@ -105,8 +105,9 @@ final class SemanticStage {
         Dataset<Row> perDocument = sentences.join(scored, SENTENCE_KEY)
                 .groupBy(col(DOC_KEY))
                 .agg(collect_list(struct(col(INDEX).as("sentence_index"), col(HITS).as("hits"))).as(MODEL_HITS));
-        return keyed.join(perDocument, keyed.col(DOC_KEY).equalTo(perDocument.col(DOC_KEY)), "left")
-                .drop(perDocument.col(DOC_KEY))
+        // A join on the column's name: perDocument derives from keyed, so keyed.col(k) == perDocument.col(k) would
+        // compare one attribute with itself (Spark warns of a trivially true predicate).
+        return keyed.join(perDocument, scala.jdk.javaapi.CollectionConverters.asScala(List.of(DOC_KEY)).toSeq(), "left")
                 .drop(DOC_KEY);
     }
 

@@ -34,17 +34,28 @@ public final class RootCauseCli {
             LOG.debug("rootcause {} failed", cmd.getCommandName(), e);
             return CommandLine.ExitCode.USAGE;
         }
-        cmd.getErr().println("(" + e.getClass().getSimpleName() + "; the stack trace is in the log)");
-        LOG.error("rootcause {} failed", cmd.getCommandName(), e);
+        java.util.Optional<java.nio.file.Path> runLog = rootcause.console.RunLog.file();
+        if (runLog.isPresent()) {
+            cmd.getErr().println("(" + e.getClass().getSimpleName() + "; the stack trace is in " + runLog.get() + ")");
+            rootcause.console.RunLog.fileOnly().error("rootcause {} failed", cmd.getCommandName(), e);
+        } else {
+            cmd.getErr().println("(" + e.getClass().getSimpleName() + "; the stack trace is in the log)");
+            LOG.error("rootcause {} failed", cmd.getCommandName(), e);
+        }
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The application's version from its jar manifest. */
+    static String version() {
+        String v = RootCauseCli.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
     }
 
     /** The version from the jar manifest. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = RootCauseCli.class.getPackage().getImplementationVersion();
-            return new String[]{"rootcause " + (v == null ? "(development build)" : v)};
+            return new String[]{"rootcause " + version()};
         }
     }
 }

@@ -3,6 +3,8 @@ package rootcause.cli;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import rootcause.console.Console;
+import rootcause.console.RunLog;
 import rootcause.ingest.InputSpec;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code run}: the whole job, from CSV exports to the output folder. */
@@ -55,13 +58,22 @@ public final class RunCommand implements Callable<Integer> {
                     + "'clean' is a fast check of counts, rejects and redaction.")
     JobConfig.Stage stopAfter;
 
+    @Option(names = "--verbose",
+            description = "Also show every INFO line (Spark's included) on the console; they are always in OUT/logs/.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         JobConfig config = new JobConfig(specs, output, new LinkedHashSet<>(months), taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
+        Optional<Path> log = RunLog.start(output, verbose);
         SparkSession spark = SparkSessions.forJob("rootcause run");
+        Console.line(String.format("rootcause run %s on %s (application %s), log %s",
+                RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
+                log.map(Path::toString).orElse("not written (no log4j 2 backend)")));
         RunManifest manifest = new RootCauseJob(spark, config).run();
+        RunSummary.lines(output, manifest.monthsWritten(), log).forEach(Console::line);
         System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
                 manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
                 manifest.duplicates(), manifest.monthsWritten(), output.toAbsolutePath());

@@ -13,11 +13,14 @@ import rootcause.classify.ClassifyStage;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
+import rootcause.console.Console;
+import rootcause.console.StageLine;
 import rootcause.clean.NameRedactor;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
 import rootcause.model.Columns;
+import rootcause.model.RowCounts;
 import rootcause.nlp.NlpSettings;
 import rootcause.nlp.NlpStage;
 import rootcause.sentiment.SentimentModelFile;
@@ -33,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -69,78 +73,124 @@ public final class RootCauseJob {
         Taxonomy loaded = config.taxonomy() == null ? TaxonomyLoader.loadDefault()
                 : TaxonomyLoader.load(Path.of(config.taxonomy()));
         Taxonomy taxonomy = config.patternsOnly() ? loaded.patternsOnly() : loaded;
-        IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
-        // Dataset.persist marks this very plan, so ingested.accepted() and notAccepted() below read the cache.
-        Dataset<Row> rows = ingested.rows().persist(StorageLevel.MEMORY_AND_DISK());
-        CleanStage clean = new CleanStage();
-        Dataset<Row> complaints = timed("clean", () -> clean.clean(ingested.accepted()));
-        SentimentModelFile sentimentModel = SentimentModelFile.named(config.sentimentModel());
-        // A model that does not read CoreNLP's sentiment needs no parser: the nlp stage's dominant cost goes away.
-        NlpSettings nlpSettings = sentimentModel.model().needsParser() ? config.nlp() : config.nlp().withoutParser();
-        NlpStage nlp = new NlpStage(nlpSettings, sentimentModel);
-        if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
-            Dataset<Row> cleaned = complaints.persist(StorageLevel.MEMORY_AND_DISK());
-            complaints = timed("nlp", () -> nlp.apply(cleaned));
-        }
-        ClassifyStage classify = new ClassifyStage(taxonomy);
-        if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
-            Dataset<Row> analysed = complaints;
-            String taxonomyVersion = ClassifyStage.versionLabel(taxonomy, taxonomySha256());
-            complaints = timed("classify", () -> classify.classify(analysed)
-                    .withColumn(Columns.TAXONOMY_VERSION, lit(taxonomyVersion)));
-        }
-        Dataset<Row> finished = complaints.persist(StorageLevel.MEMORY_AND_DISK());
-
-        timed("write_complaints", () -> writeByMonth(finished, "complaints"));
-        timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
-        List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, finished, ingested.files()));
-        List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
-                files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
-        Map<String, Object> nlpStats = new LinkedHashMap<>();
-        Map<String, Object> classifyStats = new LinkedHashMap<>();
-        List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
-        if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
-            nlpStats.putAll(AnalysisCounts.nlp(finished));
-            nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
-            nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
-            nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
-            // Every model file the job loads: the clean stage's name models, then the nlp stage's.
-            List<String> models = new ArrayList<>(NameRedactor.MODELS);
-            models.addAll(nlpSettings.modelResources());
-            nlpStats.put("model_files_sha256", LibraryVersions.sha256(models));
-            nlpStats.put("sentiment_model", sentimentModel.location());
-            nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
-            nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
-            nlpStats.put("sentiment_model_features", sentimentModel.model().families().toString());
-        }
-        if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
-            classifyStats.putAll(AnalysisCounts.classify(finished));
-            classifyStats.putAll(AnalysisCounts.matchedBy(finished));
-            classifyStats.put("distinct_sentences_embedded", classify.sentencesEmbedded());
-            checks.add(AnalysisCounts.unclassifiedCheck(classifyStats));
-        }
-        // Counts that fail their checks fail the run after the manifest is written; no report shows them.
-        if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()
-                && RunCheck.failedErrors(checks).isEmpty()) {
-            timed("aggregate_and_report", () -> aggregateAndReport(taxonomy, classify, finished, files, monthsWritten));
-        }
-
-        RunManifest manifest = manifest(startedAt, taxonomy, files, monthsWritten, nlpStats, classifyStats, checks);
+        String taxonomySha256 = taxonomySha256();
+        List<Dataset<Row>> persisted = new ArrayList<>();
         try {
-            manifest.write(config.output().resolve("manifest.json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + config.output().resolve("manifest.json"), e);
+            IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
+            // Dataset.persist marks this very plan, so ingested.accepted() and notAccepted() below read the cache.
+            Dataset<Row> rows = persist(ingested.rows(), persisted);
+            CleanStage clean = new CleanStage();
+            Dataset<Row> cleaned = persist(timed("clean", () -> clean.clean(ingested.accepted())), persisted);
+            // The first action: reads the inputs, cleans, and fills both caches.
+            List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, cleaned, ingested.files()));
+            RowCounts read = FileCounts.total(files);
+            stageLine("ingest, clean", String.format(Locale.ROOT,
+                    "%,d rows read from %d files: %,d accepted, %,d rejected, %,d filtered; %,d duplicates marked",
+                    read.read(), ingested.files().size(), read.accepted(), read.rejected(), read.filtered(),
+                    FileCounts.duplicates(files)), "ingest", "clean", "count");
+
+            Dataset<Row> complaints = cleaned;
+            SentimentModelFile sentimentModel = SentimentModelFile.named(config.sentimentModel());
+            // A model that does not read CoreNLP's sentiment needs no parser: the nlp stage's dominant cost goes away.
+            NlpSettings nlpSettings = sentimentModel.model().needsParser() ? config.nlp() : config.nlp().withoutParser();
+            NlpStage nlp = new NlpStage(nlpSettings, sentimentModel);
+            if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
+                complaints = timed("nlp", () -> nlp.apply(cleaned));
+                double seconds = Math.max(1, timings.get("nlp")) / 1000.0;
+                stageLine("nlp", String.format(Locale.ROOT, "%,d distinct texts analysed, %.1f texts/s, %s",
+                        nlp.distinctTexts(), nlp.distinctTexts() / seconds, nlpSettings.parse()
+                                ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
+            }
+            ClassifyStage classify = new ClassifyStage(taxonomy);
+            if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
+                Dataset<Row> analysed = complaints;
+                String taxonomyVersion = ClassifyStage.versionLabel(taxonomy, taxonomySha256);
+                complaints = timed("classify", () -> classify.classify(analysed)
+                        .withColumn(Columns.TAXONOMY_VERSION, lit(taxonomyVersion)));
+                stageLine("classify", String.format(Locale.ROOT, "%d causes of taxonomy %s, %s",
+                        taxonomy.causeInfos().size(), taxonomyVersion, taxonomy.hasSemanticLayer()
+                                ? String.format(Locale.ROOT, "patterns and semantic layer (%,d distinct sentences embedded)",
+                                classify.sentencesEmbedded())
+                                : "patterns only"), "classify");
+            }
+            Dataset<Row> finished = complaints == cleaned ? cleaned : persist(complaints, persisted);
+
+            timed("write_complaints", () -> writeByMonth(finished, "complaints"));
+            timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
+            List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
+                    files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
+            Map<String, Object> nlpStats = new LinkedHashMap<>();
+            Map<String, Object> classifyStats = new LinkedHashMap<>();
+            List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
+            if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
+                nlpStats.putAll(AnalysisCounts.nlp(finished));
+                nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
+                nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
+                nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
+                // Every model file the job loads: the clean stage's name models, then the nlp stage's.
+                List<String> models = new ArrayList<>(NameRedactor.MODELS);
+                models.addAll(nlpSettings.modelResources());
+                nlpStats.put("model_files_sha256", LibraryVersions.sha256(models));
+                nlpStats.put("sentiment_model", sentimentModel.location());
+                nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
+                nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
+                nlpStats.put("sentiment_model_features", sentimentModel.model().families().toString());
+            }
+            String classified = "";
+            if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
+                classifyStats.putAll(AnalysisCounts.classify(finished));
+                classifyStats.putAll(AnalysisCounts.matchedBy(finished));
+                classifyStats.put("distinct_sentences_embedded", classify.sentencesEmbedded());
+                checks.add(AnalysisCounts.unclassifiedCheck(classifyStats));
+                long all = (long) classifyStats.get("complaints");
+                long unclassified = (long) classifyStats.get("unclassified");
+                classified = String.format(Locale.ROOT, " (%,d of %,d originals given a cause)", all - unclassified, all);
+            }
+            stageLine("write", String.format(Locale.ROOT, "%,d complaints in %d months%s, %,d rejected or filtered rows",
+                    read.accepted(), monthsWritten.size(), classified, read.rejected() + read.filtered()),
+                    "write_complaints", "write_rejects");
+            // Counts that fail their checks fail the run after the manifest is written; no report shows them.
+            if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()
+                    && RunCheck.failedErrors(checks).isEmpty()) {
+                timed("aggregate_and_report", () -> aggregateAndReport(taxonomy, classify, finished, files, monthsWritten));
+                stageLine("aggregate, report", String.format(Locale.ROOT, "%d months reported: %s",
+                        monthsWritten.size(), String.join(", ", monthsWritten)), "aggregate_and_report");
+            }
+
+            RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
+                    classifyStats, checks);
+            try {
+                manifest.write(config.output().resolve("manifest.json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + config.output().resolve("manifest.json"), e);
+            }
+            manifest.checks().stream().filter(c -> RunCheck.WARNING.equals(c.level()) && !c.passed())
+                    .forEach(c -> Console.warning(c.check() + ": " + c.detail()));
+            List<RunCheck> failed = RunCheck.failedErrors(manifest.checks());
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException("run checks failed: " + failed);
+            }
+            LOG.info("rootcause: read {} rows, accepted {}, rejected {}, filtered {}, duplicates {}; months {}",
+                    manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
+                    manifest.duplicates(), monthsWritten);
+            return manifest;
+        } finally {
+            persisted.forEach(Dataset::unpersist);
         }
-        finished.unpersist();
-        rows.unpersist();
-        List<RunCheck> failed = RunCheck.failedErrors(manifest.checks());
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException("run checks failed: " + failed);
+    }
+
+    private static Dataset<Row> persist(Dataset<Row> data, List<Dataset<Row>> persisted) {
+        persisted.add(data);
+        return data.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** The console line of a stage, timed by the manifest's timings of its steps. */
+    private void stageLine(String stage, String detail, String... steps) {
+        long millis = 0;
+        for (String step : steps) {
+            millis += timings.getOrDefault(step, 0L);
         }
-        LOG.info("rootcause: read {} rows, accepted {}, rejected {}, filtered {}, duplicates {}; months {}",
-                manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
-                manifest.duplicates(), monthsWritten);
-        return manifest;
+        Console.line(new StageLine(stage, detail, millis).format());
     }
 
     /**
@@ -193,8 +243,9 @@ public final class RootCauseJob {
                 .parquet(config.output().resolve("rejects").toString());
     }
 
-    private RunManifest manifest(String startedAt, Taxonomy taxonomy, List<FileCounts> files, List<String> monthsWritten,
-                                 Map<String, Object> nlpStats, Map<String, Object> classifyStats, List<RunCheck> checks) {
+    private RunManifest manifest(String startedAt, Taxonomy taxonomy, String taxonomySha256, List<FileCounts> files,
+                                 List<String> monthsWritten, Map<String, Object> nlpStats,
+                                 Map<String, Object> classifyStats, List<RunCheck> checks) {
         Map<String, String> versions = new TreeMap<>();
         versions.put("rootcause", String.valueOf(RootCauseJob.class.getPackage().getImplementationVersion()));
         versions.put("spark", spark.version());
@@ -204,7 +255,7 @@ public final class RootCauseJob {
         taxonomyInfo.put("id", taxonomy.id());
         taxonomyInfo.put("version", taxonomy.version());
         taxonomyInfo.put("source", config.taxonomy() == null ? "built-in" : config.taxonomy());
-        taxonomyInfo.put("sha256", taxonomySha256());
+        taxonomyInfo.put("sha256", taxonomySha256);
         if (taxonomy.hasSemanticLayer()) {
             taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
             taxonomyInfo.put("embedding_model", SentenceEmbedder.MODEL + " from " + SentenceEmbedder.ARTIFACT + ":"

@@ -1,20 +1,20 @@
 package rootcause.nlp;
 
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.spark.util.LongAccumulator;
+import rootcause.console.Console;
+import rootcause.console.ProgressLine;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Logs the nlp stage's progress on the driver every few seconds, from a daemon thread polling the
- * accumulator executors add to. The accumulator moves when tasks finish, which is why the stage cuts
- * its texts into many small partitions.
+ * Shows the nlp stage's progress on the driver, from a daemon thread polling the accumulator executors add to: a
+ * bar redrawn every second on a terminal, a plain line every few seconds elsewhere. The accumulator moves when tasks
+ * finish, which is why the stage cuts its texts into many small partitions.
  */
 final class NlpProgress implements AutoCloseable {
-    private static final Logger LOG = LogManager.getLogger(NlpProgress.class);
+    private static final int BAR_WIDTH = 24;
 
     private final ScheduledExecutorService timer;
     private final LongAccumulator done;
@@ -29,16 +29,22 @@ final class NlpProgress implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(() -> LOG.info(line().format()), intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        long period = Console.isTerminal() ? 1 : intervalSeconds;
+        timer.scheduleAtFixedRate(this::show, period, period, TimeUnit.SECONDS);
     }
 
     ProgressLine line() {
         return new ProgressLine("nlp", "texts", done.value(), total, (System.nanoTime() - startNanos) / 1e9);
     }
 
+    private void show() {
+        ProgressLine line = line();
+        Console.progress(line.withBar(BAR_WIDTH), line.format());
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
-        LOG.info(line().format());
+        Console.endProgress();
     }
 }

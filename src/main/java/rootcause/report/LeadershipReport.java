@@ -68,29 +68,64 @@ public final class LeadershipReport {
                 .forEach(name -> com.openhtmltopdf.util.XRLog.setLevel(name, java.util.logging.Level.WARNING));
     }
 
-    /** Renders the XHTML to PDF with openhtmltopdf (which parses it as XML: it must be well-formed). */
+    /**
+     * Renders the XHTML to PDF with openhtmltopdf (which parses it as XML: it must be well-formed). Every font is
+     * embedded: Liberation Sans from the classpath, and DejaVu Sans where installed for wider script coverage.
+     * PDF/UA mode makes the PDF tagged (screen readers follow it) and leaves out the 14 standard PDF fonts, which
+     * would otherwise be set up unembedded and draw a PDFBox "fallback font" warning each.
+     */
     public static void writePdf(String html, Path pdf) throws IOException {
         try (OutputStream out = Files.newOutputStream(pdf)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            registerDejaVuSans(builder);
+            builder.usePdfUaAccessibility(true);
+            registerFonts(builder);
             builder.withHtmlContent(html, pdf.toAbsolutePath().getParent().toUri().toString());
             builder.toStream(out);
             builder.run();
         }
     }
 
-    /** Debian's fonts-dejavu-core, when installed, covers Cyrillic, Greek and more than the built-in PDF fonts. */
-    private static void registerDejaVuSans(PdfRendererBuilder builder) {
-        Path dir = Path.of("/usr/share/fonts/truetype/dejavu");
-        String[][] faces = {{"DejaVuSans.ttf", "400", "NORMAL"}, {"DejaVuSans-Bold.ttf", "700", "NORMAL"},
-                {"DejaVuSans-Oblique.ttf", "400", "ITALIC"}, {"DejaVuSans-BoldOblique.ttf", "700", "ITALIC"}};
-        for (String[] face : faces) {
-            Path file = dir.resolve(face[0]);
-            if (Files.isRegularFile(file)) {
-                builder.useFont(file.toFile(), "DejaVu Sans", Integer.parseInt(face[1]),
-                        BaseRendererBuilder.FontStyle.valueOf(face[2]), true);
+    /** Liberation's three families, under their own names and the names openhtmltopdf gives the CSS generic families (no font is built in). */
+    private static void registerFonts(PdfRendererBuilder builder) {
+        String[][] families = {{"Sans", "Liberation Sans", "SansSerif"}, {"Serif", "Liberation Serif", "Serif"},
+                {"Mono", "Liberation Mono", "Monospaced"}};
+        for (String[] family : families) {
+            for (FontFace face : FontFace.values()) {
+                String resource = "/liberation/Liberation" + family[0] + "-" + face.liberationSuffix + ".ttf";
+                if (LeadershipReport.class.getResource(resource) == null) {
+                    throw new IllegalStateException("font " + resource + " is missing from the class path");
+                }
+                for (String name : List.of(family[1], family[2])) {
+                    builder.useFont(() -> LeadershipReport.class.getResourceAsStream(resource), name,
+                            face.weight, face.style, true);
+                }
             }
+        }
+        for (FontFace face : FontFace.values()) {
+            Path dejaVu = Path.of("/usr/share/fonts/truetype/dejavu", "DejaVuSans" + face.dejaVuSuffix + ".ttf");
+            if (Files.isRegularFile(dejaVu)) {
+                builder.useFont(dejaVu.toFile(), "DejaVu Sans", face.weight, face.style, true);
+            }
+        }
+    }
+
+    private enum FontFace {
+        REGULAR("Regular", "", 400, BaseRendererBuilder.FontStyle.NORMAL),
+        BOLD("Bold", "-Bold", 700, BaseRendererBuilder.FontStyle.NORMAL),
+        ITALIC("Italic", "-Oblique", 400, BaseRendererBuilder.FontStyle.ITALIC),
+        BOLD_ITALIC("BoldItalic", "-BoldOblique", 700, BaseRendererBuilder.FontStyle.ITALIC);
+
+        final String liberationSuffix;
+        final String dejaVuSuffix;
+        final int weight;
+        final BaseRendererBuilder.FontStyle style;
+
+        FontFace(String liberationSuffix, String dejaVuSuffix, int weight, BaseRendererBuilder.FontStyle style) {
+            this.liberationSuffix = liberationSuffix;
+            this.dejaVuSuffix = dejaVuSuffix;
+            this.weight = weight;
+            this.style = style;
         }
     }
 

@@ -208,9 +208,27 @@ class LeadershipReportTest {
         LeadershipReport.writePdf(report.html(month, now), pdf);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Still waiting").contains("5 fee");
-            if (java.nio.file.Files.exists(java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))) {
-                assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("\u0436\u0434\u0430\u0442\u044C");
-            }
+            // Liberation Sans, always embedded, covers Cyrillic.
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("\u0436\u0434\u0430\u0442\u044C");
         }
+    }
+
+    @Test
+    void pdfEmbedsEveryFontItUsesAndIsTagged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        LeadershipReport.writePdf(report.html(ReportFixtures.hostile(), now), pdf);
+        List<String> fonts = new java.util.ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getFontNames()) {
+                    org.apache.pdfbox.pdmodel.font.PDFont font = page.getResources().getFont(name);
+                    assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                    fonts.add(font.getName());
+                }
+            }
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).as("tagged PDF").isTrue();
+        }
+        // Regular text and the bold of headings and matched words, from the embedded family.
+        assertThat(fonts).anyMatch(f -> f.endsWith("LiberationSans")).anyMatch(f -> f.endsWith("LiberationSans-Bold"));
     }
 }

@@ -1,4 +1,4 @@
-package rootcause.nlp;
+package rootcause.console;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +22,12 @@ class ProgressLineTest {
     void finishedStageHasNoTimeLeft() {
         assertThat(new ProgressLine("nlp", "texts", 10, 10, 5).etaSeconds()).isZero();
         assertThat(ProgressLine.duration(3_725)).isEqualTo("1h 02m 05s");
+    }
+
+    @Test
+    void barFillsInProportionToWhatIsDone() {
+        assertThat(new ProgressLine("nlp", "texts", 1_200, 5_000, 96).withBar(20))
+                .startsWith("[####----------------] nlp: 1,200 / 5,000");
+        assertThat(new ProgressLine("nlp", "texts", 0, 0, 1).withBar(4)).startsWith("[####]");
     }
 }

@@ -1,4 +1,4 @@
-package rootcause.nlp;
+package rootcause.console;
 
 import java.util.Locale;
 
@@ -34,10 +34,13 @@ public record ProgressLine(String stage, String unit, long done, long total, dou
                 stage, done, total, unit, percent, rate(), unit, etaText);
     }
 
+    /** {@link #format()} behind a bar, e.g. {@code [######--------------] nlp: 1,200 / 5,000 texts ...}, for a terminal. */
+    public String withBar(int width) {
+        int filled = total == 0 ? width : (int) Math.min(width, width * done / total);
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "] " + format();
+    }
+
     static String duration(long seconds) {
-        long h = seconds / 3600, m = (seconds % 3600) / 60, s = seconds % 60;
-        if (h > 0) return String.format(Locale.ROOT, "%dh %02dm %02ds", h, m, s);
-        if (m > 0) return String.format(Locale.ROOT, "%dm %02ds", m, s);
-        return s + "s";
+        return seconds < 60 ? seconds + "s" : StageLine.duration(seconds * 1000);
     }
 }

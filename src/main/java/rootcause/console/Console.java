@@ -1,0 +1,59 @@
+package rootcause.console;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * What a run tells the person who started it: a line per stage, a progress line during NLP, real warnings. Goes to
+ * stderr (stdout carries the one result line scripts read) and, once {@link RunLog} is started, into the run log.
+ * On a terminal the progress line updates in place; elsewhere (a file, CI, a notebook) it is printed as plain lines.
+ */
+public final class Console {
+    /** Lines of the console, for the run log only; declared without appenders in the launcher's log4j2 file. */
+    static final String LOGGER = "rootcause.runlog";
+    private static final Logger LOG = LogManager.getLogger(LOGGER);
+    private static final boolean TERMINAL = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+
+    private static int openProgressWidth;
+
+    private Console() {}
+
+    /** True when stdin and stdout are a terminal (Java 17's test), so a progress line can be redrawn with a carriage return. */
+    public static boolean isTerminal() {
+        return TERMINAL;
+    }
+
+    /** One line, ending any progress line in place first. */
+    public static synchronized void line(String text) {
+        endProgress();
+        System.err.println(text);
+        LOG.info(text);
+    }
+
+    public static void warning(String text) {
+        line("warning: " + text);
+    }
+
+    /**
+     * A progress update: redrawn in place on a terminal ({@code inPlace}), a plain line elsewhere. The run log gets
+     * the plain line either way.
+     */
+    public static synchronized void progress(String inPlace, String plain) {
+        if (TERMINAL) {
+            System.err.print("\r" + inPlace + " ".repeat(Math.max(0, openProgressWidth - inPlace.length())));
+            System.err.flush();
+            openProgressWidth = inPlace.length();
+        } else {
+            System.err.println(plain);
+        }
+        LOG.info(plain);
+    }
+
+    /** Ends a progress line drawn in place, so the next line starts on a line of its own. */
+    public static synchronized void endProgress() {
+        if (openProgressWidth > 0) {
+            System.err.println();
+            openProgressWidth = 0;
+        }
+    }
+}

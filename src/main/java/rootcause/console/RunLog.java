@@ -1,0 +1,87 @@
+package rootcause.console;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.FileAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * The log of one run, in {@code OUT/logs/}: everything at INFO, Spark's included, with stack traces. The console
+ * then keeps warnings and errors only (and {@link Console}'s lines); {@code --verbose} also shows every INFO line on
+ * the console, as a plain Spark job would.
+ *
+ * <p>Works on the log4j 2 configuration the JVM started with (Spark's logging); under any other logging backend the
+ * run log is skipped and the console stays as configured.
+ */
+public final class RunLog {
+    /** The folder under the output folder that holds the run logs. */
+    public static final String FOLDER = "logs";
+    private static final String APPENDER = "rootcause-run-log";
+    /** The launcher's log4j2 file names its console appender so. */
+    private static final String CONSOLE_APPENDER = "console";
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private static Path current;
+
+    private RunLog() {}
+
+    /** Starts the run log under {@code outputDir/logs/}; returns its file, or empty under another logging backend. */
+    public static synchronized Optional<Path> start(Path outputDir, boolean verbose) {
+        if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
+            return Optional.empty();
+        }
+        Path file = outputDir.toAbsolutePath().resolve(FOLDER)
+                .resolve("run-" + FILE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".log");
+        Configuration config = context.getConfiguration();
+        FileAppender appender = FileAppender.newBuilder()
+                .setName(APPENDER)
+                .withFileName(file.toString())
+                .withCreateOnDemand(false)
+                .setLayout(PatternLayout.newBuilder().withConfiguration(config)
+                        .withPattern("%d{ISO8601}{UTC}Z %p [%t] %c: %m%n").build())
+                .setConfiguration(config)
+                .build();
+        appender.start();
+        config.addAppender(appender);
+        Appender console = config.getAppender(CONSOLE_APPENDER);
+        for (LoggerConfig logger : config.getLoggers().values()) {
+            // Additive loggers reach the file through the root logger.
+            if (logger.equals(config.getRootLogger()) || !logger.isAdditive()) {
+                logger.addAppender(appender, Level.INFO, null);
+            }
+            if (console != null && logger.getAppenders().containsKey(CONSOLE_APPENDER)) {
+                // Quiet: warnings and errors only. Verbose: every INFO line, Spark's included.
+                logger.removeAppender(CONSOLE_APPENDER);
+                logger.addAppender(console, verbose ? Level.INFO : Level.WARN, null);
+            }
+        }
+        LoggerConfig root = config.getRootLogger();
+        if (!root.getLevel().isLessSpecificThan(Level.INFO)) {
+            root.setLevel(Level.INFO);
+        }
+        context.updateLoggers();
+        current = file;
+        return Optional.of(file);
+    }
+
+    /** The run log of this JVM's run, if one was started. */
+    public static synchronized Optional<Path> file() {
+        return Optional.ofNullable(current);
+    }
+
+    /** A logger whose events go to the run log only (once started): for stack traces the console must not show. */
+    public static Logger fileOnly() {
+        return LogManager.getLogger(Console.LOGGER);
+    }
+}
