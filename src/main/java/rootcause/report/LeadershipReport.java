@@ -143,6 +143,7 @@ public final class LeadershipReport {
         v.put("hasOutcomeFindings", !outcomeFindings.isEmpty());
         v.put("outcomeFindings", outcomeFindings);
         v.put("scoreCauses", costly.stream().map(LeadershipReport::scoreRow).toList());
+        v.put("hasNps", costly.stream().anyMatch(c -> c.npsPoints() != null));
         v.put("meanScore", costly.isEmpty() ? "n/a" : decimal(costly.get(0).meanScoreWithout() + costly.get(0).scoreImpact()));
 
         List<String> months = report.history().stream().map(CauseMetrics::month).distinct().sorted().toList();
@@ -293,6 +294,7 @@ public final class LeadershipReport {
         row.put("impact", signed(c.scoreImpact(), 2));
         row.put("interval", c.scoreImpactLow() == null ? "n/a"
                 : signed(c.scoreImpactLow(), 2) + " to " + signed(c.scoreImpactHigh(), 2));
+        row.put("npsPoints", c.npsPoints() == null ? "n/a" : signed(c.npsPoints(), 1));
         row.put("sentimentImpact", String.format(Locale.ROOT, "%,.1f", c.impact()));
         return row;
     }
