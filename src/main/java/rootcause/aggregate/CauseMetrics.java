@@ -121,6 +121,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             }
         }
         Map<Pending, Double> qValues = qValuesPerFamily(pending);
+        Map<Pending, Map<String, Map<String, OutcomeCounts.Rate>>> rates = outcomeRatesPerFamily(pending, causeOutcomes,
+                outcomes);
 
         List<CauseMetrics> out = new ArrayList<>();
         for (Pending p : pending) {
@@ -151,8 +153,7 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                     impact == null ? null : impact.impact(), impact == null ? null : finite(impact.low()),
                     impact == null ? null : finite(impact.high()),
                     stats.nps().pointsWithin(nps.getOrDefault(slice, ScoreImpact.NpsCounts.EMPTY)),
-                    OutcomeCounts.json(causeOutcomes.getOrDefault(List.of(p.month(), s.dimension(), s.value(), s.level(),
-                            s.causeId()), OutcomeCounts.EMPTY).ratesAgainst(outcomes.getOrDefault(slice, OutcomeCounts.EMPTY))),
+                    OutcomeCounts.json(rates.get(p)),
                     taxonomies.isEmpty() ? null : String.join(VERSION_SEPARATOR, taxonomies), taxonomyChanged));
         }
         out.sort(ORDER);
@@ -181,6 +182,35 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             double[] q = FalseDiscovery.qValues(family.stream().mapToDouble(p -> p.change().pValue()).toArray());
             for (int i = 0; i < q.length; i++) {
                 out.put(family.get(i), q[i]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each row's outcome rates against the rest of its month and slice, with q-values per family: the tested
+     * (cause, outcome, value) triples of one month, slice and level. Unclassified gets its rates, untested.
+     */
+    private static Map<Pending, Map<String, Map<String, OutcomeCounts.Rate>>> outcomeRatesPerFamily(
+            List<Pending> pending, Map<List<String>, OutcomeCounts> causeOutcomes, Map<Slice, OutcomeCounts> outcomes) {
+        Map<List<String>, List<Pending>> families = new HashMap<>();
+        Map<Pending, Map<String, Map<String, OutcomeCounts.Rate>>> out = new IdentityHashMap<>();
+        for (Pending p : pending) {
+            Series s = p.series();
+            Map<String, Map<String, OutcomeCounts.Rate>> rates = causeOutcomes.getOrDefault(List.of(p.month(),
+                            s.dimension(), s.value(), s.level(), s.causeId()), OutcomeCounts.EMPTY)
+                    .ratesAgainst(outcomes.getOrDefault(new Slice(p.month(), s.dimension(), s.value()), OutcomeCounts.EMPTY));
+            out.put(p, rates);
+            if (!Columns.UNCLASSIFIED.equals(s.causeId())) {
+                families.computeIfAbsent(List.of(p.month(), s.dimension(), s.value(), s.level()), k -> new ArrayList<>())
+                        .add(p);
+            }
+        }
+        for (List<Pending> family : families.values()) {
+            List<Map<String, Map<String, OutcomeCounts.Rate>>> corrected = OutcomeCounts.withQValues(
+                    family.stream().map(out::get).toList());
+            for (int i = 0; i < family.size(); i++) {
+                out.put(family.get(i), corrected.get(i));
             }
         }
         return out;

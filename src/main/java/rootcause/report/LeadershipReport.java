@@ -139,7 +139,8 @@ public final class LeadershipReport {
                 .limit(TOP_CAUSES).toList();
         long scored = report.causes().stream().mapToLong(CauseMetrics::scoredComplaints).sum();
         v.put("hasScores", scored > 0);
-        List<Map<String, Object>> outcomeFindings = OutcomeFinding.of(classified, OUTCOME_FINDINGS);
+        List<Map<String, Object>> outcomeFindings = OutcomeFinding.of(classified, OUTCOME_FINDINGS,
+                emergingRule.maxQValue());
         v.put("hasOutcomeFindings", !outcomeFindings.isEmpty());
         v.put("outcomeFindings", outcomeFindings);
         v.put("scoreCauses", costly.stream().map(LeadershipReport::scoreRow).toList());
@@ -281,7 +282,12 @@ public final class LeadershipReport {
         boolean real = c.changeQValue() < emergingRule.maxQValue();
         return (real ? "likely real" : "could be chance")
                 + String.format(Locale.ROOT, " (p = %.3f, q = %.3f, %s)", c.changePValue(), c.changeQValue(),
-                ShareChange.FISHER.equals(c.changeTest()) ? "exact test" : "z-test");
+                testName(c.changeTest()));
+    }
+
+    /** How the report names a {@link ShareChange#test()}. */
+    static String testName(String test) {
+        return ShareChange.FISHER.equals(test) ? "exact test" : "z-test";
     }
 
     /** "Rudeness: 61 scored complaints, mean 1.8, without them 3.9; costs -0.42 (-0.55 to -0.30)". */

@@ -209,6 +209,10 @@ public class AggregateStageTest {
         assertThat(rates.get("relief").get("rate").asDouble()).isEqualTo(1.0);
         assertThat(rates.get("relief").get("rest_rate").asDouble()).isEqualTo(0.0);
         assertThat(rates.get("explanation").get("rest_rate").asDouble()).isEqualTo(1.0);
+        // 6 of 6 against 0 of 4: Fisher's exact test, only the observed table is as unlikely: 1 / C(10, 6) = 1/210
+        assertThat(rates.get("relief").get("test").asText()).isEqualTo("fisher");
+        assertThat(rates.get("relief").get("p_value").asDouble()).isCloseTo(1.0 / 210, within(1e-4));
+        assertThat(rates.get("relief").get("q_value").asDouble()).isGreaterThanOrEqualTo(rates.get("relief").get("p_value").asDouble());
         assertThat(find("2024-02", "all", "all", "cause", "rudeness").outcomeRates()).as("no outcomes column").isNull();
     }
 
