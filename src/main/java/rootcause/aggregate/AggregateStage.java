@@ -80,6 +80,7 @@ public final class AggregateStage {
     public static final String SCORE_IMPACT = "score_impact";
     public static final String SCORE_IMPACT_LOW = "score_impact_low";
     public static final String SCORE_IMPACT_HIGH = "score_impact_high";
+    public static final String NPS_POINTS = "nps_points";
     public static final String OUTCOME_RATES = "outcome_rates";
     public static final String TAXONOMY_VERSION = Columns.TAXONOMY_VERSION;
     public static final String TAXONOMY_CHANGED = "taxonomy_changed";
@@ -128,6 +129,7 @@ public final class AggregateStage {
             new Field(SCORE_IMPACT, DataTypes.DoubleType, true, CauseMetrics::scoreImpact),
             new Field(SCORE_IMPACT_LOW, DataTypes.DoubleType, true, CauseMetrics::scoreImpactLow),
             new Field(SCORE_IMPACT_HIGH, DataTypes.DoubleType, true, CauseMetrics::scoreImpactHigh),
+            new Field(NPS_POINTS, DataTypes.DoubleType, true, CauseMetrics::npsPoints),
             new Field(OUTCOME_RATES, DataTypes.StringType, true, CauseMetrics::outcomeRates),
             new Field(TAXONOMY_VERSION, DataTypes.StringType, true, CauseMetrics::taxonomyVersion),
             new Field(TAXONOMY_CHANGED, DataTypes.BooleanType, true, CauseMetrics::taxonomyChanged));
@@ -155,6 +157,10 @@ public final class AggregateStage {
     private static final String OUTCOME_VALUE = "rc_outcome_value";
     private static final String SCORE_SUM = "rc_score_sum";
     private static final String SCORE_SUM_OF_SQUARES = "rc_score_sum_of_squares";
+    private static final String COMPLAINT_NPS = "rc_nps";
+    private static final String NPS_ANSWERS = "rc_nps_answers";
+    private static final String NPS_PROMOTERS = "rc_nps_promoters";
+    private static final String NPS_DETRACTORS = "rc_nps_detractors";
     private static final String TAXONOMY_VERSIONS = "rc_taxonomy_versions";
 
     private final Map<String, CauseInfo> causes;
@@ -188,13 +194,14 @@ public final class AggregateStage {
                         col(Columns.REGION).cast("string").as(Columns.REGION),
                         coalesce(col(Columns.SENTIMENT_SCORE), lit(0.0)).as(DOC_SENTIMENT),
                         col(Columns.SCORE).cast(DataTypes.DoubleType).as(COMPLAINT_SCORE),
+                        npsAnswer(complaints).as(COMPLAINT_NPS),
                         coalesce(col(Columns.CAUSES), array().cast(causesType)).as(COMPLAINT_CAUSES),
                         // complaints written before the job recorded the taxonomy have none
                         (Arrays.asList(complaints.columns()).contains(Columns.TAXONOMY_VERSION)
                                 ? col(Columns.TAXONOMY_VERSION) : lit(null).cast(DataTypes.StringType)).as(COMPLAINT_TAXONOMY),
                         outcomeEntries(complaints).as(COMPLAINT_OUTCOMES))
                 .withColumn(SLICE, explode(slices()))
-                .select(col(Columns.MONTH), col(SLICE), col(COMPLAINT_TAXONOMY), col(COMPLAINT_SCORE),
+                .select(col(Columns.MONTH), col(SLICE), col(COMPLAINT_TAXONOMY), col(COMPLAINT_SCORE), col(COMPLAINT_NPS),
                         col(COMPLAINT_OUTCOMES), explode(entriesPerComplaint()).as(ENTRY))
                 // one more copy of each entry per outcome the complaint states: its counts per outcome value
                 .withColumn(OUTCOME, explode(concat(array(outcome(lit(null), lit(null))), col(COMPLAINT_OUTCOMES))))
@@ -212,7 +219,10 @@ public final class AggregateStage {
                         array_sort(collect_set(col(COMPLAINT_TAXONOMY))).as(TAXONOMY_VERSIONS),
                         count(col(COMPLAINT_SCORE)).as(SCORED_COMPLAINTS),
                         coalesce(sum(col(COMPLAINT_SCORE)), lit(0.0)).as(SCORE_SUM),
-                        coalesce(sum(col(COMPLAINT_SCORE).multiply(col(COMPLAINT_SCORE))), lit(0.0)).as(SCORE_SUM_OF_SQUARES))
+                        coalesce(sum(col(COMPLAINT_SCORE).multiply(col(COMPLAINT_SCORE))), lit(0.0)).as(SCORE_SUM_OF_SQUARES),
+                        count(col(COMPLAINT_NPS)).as(NPS_ANSWERS),
+                        sum(when(col(COMPLAINT_NPS).geq(ScoreImpact.NpsCounts.PROMOTER), 1L).otherwise(0L)).as(NPS_PROMOTERS),
+                        sum(when(col(COMPLAINT_NPS).leq(ScoreImpact.NpsCounts.DETRACTOR), 1L).otherwise(0L)).as(NPS_DETRACTORS))
                 .collectAsList();
         Map<List<String>, OutcomeCounts> outcomes = new java.util.HashMap<>();
         for (Row r : rows) {
@@ -234,10 +244,25 @@ public final class AggregateStage {
                     r.getAs(LEVEL), r.getAs(CAUSE_ID), r.getAs(CAUSE_GROUP), new MonthlyCauseStats(
                     r.<Long>getAs(COMPLAINTS), r.<Double>getAs(SENTIMENT_SUM), r.<Long>getAs(NEGATIVE_COMPLAINTS),
                     new ScoreImpact.Moments(r.<Long>getAs(SCORED_COMPLAINTS), r.<Double>getAs(SCORE_SUM),
-                            r.<Double>getAs(SCORE_SUM_OF_SQUARES))),
+                            r.<Double>getAs(SCORE_SUM_OF_SQUARES)),
+                    new ScoreImpact.NpsCounts(r.<Long>getAs(NPS_ANSWERS), r.<Long>getAs(NPS_PROMOTERS),
+                            r.<Long>getAs(NPS_DETRACTORS))),
                     r.getList(r.fieldIndex(TAXONOMY_VERSIONS)), outcomes.getOrDefault(key, OutcomeCounts.EMPTY)));
         }
         return out;
+    }
+
+    /**
+     * The complaint's score when its profile declares it an NPS answer and it lies in 0–10, else null. Complaints
+     * written before the scale was recorded have no {@code score_scale}: none of their scores is an answer.
+     */
+    private static Column npsAnswer(Dataset<Row> complaints) {
+        if (!Arrays.asList(complaints.columns()).contains(Columns.SCORE_SCALE)) {
+            return lit(null).cast(DataTypes.DoubleType);
+        }
+        Column score = col(Columns.SCORE).cast(DataTypes.DoubleType);
+        return when(col(Columns.SCORE_SCALE).equalTo(Columns.NPS_SCALE)
+                .and(score.between(0, ScoreImpact.NpsCounts.MAX_ANSWER)), score);
     }
 
     /** The outcomes a complaint states, as an array of (name, value); empty without the column or a value. */
@@ -320,6 +345,7 @@ public final class AggregateStage {
                     r.getAs(CHANGE_IN_SHARE), r.getAs(CHANGE_P_VALUE), r.getAs(CHANGE_Q_VALUE), r.getAs(CHANGE_TEST),
                     r.<Boolean>getAs(LOW_VOLUME), r.getAs(EMERGING_RULE), r.<Long>getAs(SCORED_COMPLAINTS),
                     r.getAs(MEAN_SCORE), r.getAs(MEAN_SCORE_WITHOUT), r.getAs(SCORE_IMPACT), r.getAs(SCORE_IMPACT_LOW), r.getAs(SCORE_IMPACT_HIGH),
+                    r.getAs(NPS_POINTS),
                     r.getAs(OUTCOME_RATES), r.getAs(TAXONOMY_VERSION), r.getAs(TAXONOMY_CHANGED)));
         }
         out.sort(CauseMetrics.ORDER);

@@ -28,6 +28,8 @@ import java.util.Map;
  *                     minus the mean without the cause's); null when undefined
  * @param scoreImpactLow  lower end of its 95 % interval; null when undefined
  * @param scoreImpactHigh upper end; null when undefined
+ * @param npsPoints    the NPS points the cause costs: NPS of the month's answers minus NPS without the cause's
+ *                     ({@link ScoreImpact.NpsCounts}); null when the scores are no NPS answers or undefined
  * @param outcomeRates per categorical outcome of the profile and value, the rate among the cause's complaints against
  *                     the rest of the month's, as JSON ({@link OutcomeCounts#json}); null without outcomes
  * @param taxonomyVersion the taxonomy (or taxonomies, joined by {@value #VERSION_SEPARATOR}) that classified the
@@ -44,7 +46,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                            Double changeInShare, Double changePValue, Double changeQValue, String changeTest,
                            boolean lowVolume, String emergingRule, long scoredComplaints, Double meanScore,
                            Double meanScoreWithout,
-                           Double scoreImpact, Double scoreImpactLow, Double scoreImpactHigh, String outcomeRates,
+                           Double scoreImpact, Double scoreImpactLow, Double scoreImpactHigh, Double npsPoints,
+                           String outcomeRates,
                            String taxonomyVersion, Boolean taxonomyChanged) {
 
     public static final String VERSION_SEPARATOR = "; ";
@@ -75,6 +78,7 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
         Map<Slice, Long> totals = new HashMap<>();
         Map<Slice, List<String>> versions = new HashMap<>();
         Map<Slice, ScoreImpact.Moments> scores = new HashMap<>();
+        Map<Slice, ScoreImpact.NpsCounts> nps = new HashMap<>();
         Map<Slice, OutcomeCounts> outcomes = new HashMap<>();
         Map<List<String>, OutcomeCounts> causeOutcomes = new HashMap<>();
         Map<Series, Map<String, MonthlyCauseStats>> series = new HashMap<>();
@@ -84,6 +88,7 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                 totals.merge(slice, r.stats().complaints(), Long::sum);
                 versions.merge(slice, r.taxonomyVersions(), CauseMetrics::union);
                 scores.merge(slice, r.stats().scores(), ScoreImpact.Moments::plus);
+                nps.merge(slice, r.stats().nps(), ScoreImpact.NpsCounts::plus);
                 outcomes.merge(slice, r.outcomes(), OutcomeCounts::plus);
             } else {
                 series.computeIfAbsent(new Series(r.dimension(), r.dimensionValue(), r.level(), r.causeId()),
@@ -116,6 +121,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             }
         }
         Map<Pending, Double> qValues = qValuesPerFamily(pending);
+        Map<Pending, Map<String, Map<String, OutcomeCounts.Rate>>> rates = outcomeRatesPerFamily(pending, causeOutcomes,
+                outcomes);
 
         List<CauseMetrics> out = new ArrayList<>();
         for (Pending p : pending) {
@@ -125,7 +132,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             String group = groupOfCause.getOrDefault(s.level() + "/" + s.causeId(), s.causeId());
             String name = nameOf(s.level(), s.causeId(), causes, groupNames);
             String groupName = nameOf(LEVEL_GROUP, group, causes, groupNames);
-            List<String> taxonomies = versions.getOrDefault(new Slice(p.month(), s.dimension(), s.value()), List.of());
+            Slice slice = new Slice(p.month(), s.dimension(), s.value());
+            List<String> taxonomies = versions.getOrDefault(slice, List.of());
             List<String> previousTaxonomies = change == null ? List.of()
                     : versions.getOrDefault(new Slice(p.previousMonth(), s.dimension(), s.value()), List.of());
             Boolean taxonomyChanged = taxonomies.isEmpty() || previousTaxonomies.isEmpty() ? null
@@ -133,8 +141,7 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             String fired = q == null || !rule.canCall(p.previousTotal(), p.total()) || Boolean.TRUE.equals(taxonomyChanged)
                     ? null : rule.firedRule(p.previousComplaints(), p.stats().complaints(), change, q);
             MonthlyCauseStats stats = p.stats();
-            ScoreImpact impact = ScoreImpact.of(stats.scores(),
-                    scores.getOrDefault(new Slice(p.month(), s.dimension(), s.value()), ScoreImpact.Moments.EMPTY));
+            ScoreImpact impact = ScoreImpact.of(stats.scores(), scores.getOrDefault(slice, ScoreImpact.Moments.EMPTY));
             out.add(new CauseMetrics(p.month(), s.dimension(), s.value(), s.level(), s.causeId(), name, group, groupName,
                     stats.complaints(), p.total(), stats.sentimentSum(), stats.negativeComplaints(),
                     stats.shareOf(p.total()), stats.meanSentiment(), stats.negativeShare(), stats.impact(),
@@ -145,9 +152,8 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
                     impact == null ? null : impact.meanWithout(),
                     impact == null ? null : impact.impact(), impact == null ? null : finite(impact.low()),
                     impact == null ? null : finite(impact.high()),
-                    OutcomeCounts.json(causeOutcomes.getOrDefault(List.of(p.month(), s.dimension(), s.value(), s.level(),
-                            s.causeId()), OutcomeCounts.EMPTY).ratesAgainst(outcomes.getOrDefault(
-                            new Slice(p.month(), s.dimension(), s.value()), OutcomeCounts.EMPTY))),
+                    stats.nps().pointsWithin(nps.getOrDefault(slice, ScoreImpact.NpsCounts.EMPTY)),
+                    OutcomeCounts.json(rates.get(p)),
                     taxonomies.isEmpty() ? null : String.join(VERSION_SEPARATOR, taxonomies), taxonomyChanged));
         }
         out.sort(ORDER);
@@ -176,6 +182,35 @@ public record CauseMetrics(String month, String dimension, String dimensionValue
             double[] q = FalseDiscovery.qValues(family.stream().mapToDouble(p -> p.change().pValue()).toArray());
             for (int i = 0; i < q.length; i++) {
                 out.put(family.get(i), q[i]);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each row's outcome rates against the rest of its month and slice, with q-values per family: the tested
+     * (cause, outcome, value) triples of one month, slice and level. Unclassified gets its rates, untested.
+     */
+    private static Map<Pending, Map<String, Map<String, OutcomeCounts.Rate>>> outcomeRatesPerFamily(
+            List<Pending> pending, Map<List<String>, OutcomeCounts> causeOutcomes, Map<Slice, OutcomeCounts> outcomes) {
+        Map<List<String>, List<Pending>> families = new HashMap<>();
+        Map<Pending, Map<String, Map<String, OutcomeCounts.Rate>>> out = new IdentityHashMap<>();
+        for (Pending p : pending) {
+            Series s = p.series();
+            Map<String, Map<String, OutcomeCounts.Rate>> rates = causeOutcomes.getOrDefault(List.of(p.month(),
+                            s.dimension(), s.value(), s.level(), s.causeId()), OutcomeCounts.EMPTY)
+                    .ratesAgainst(outcomes.getOrDefault(new Slice(p.month(), s.dimension(), s.value()), OutcomeCounts.EMPTY));
+            out.put(p, rates);
+            if (!Columns.UNCLASSIFIED.equals(s.causeId())) {
+                families.computeIfAbsent(List.of(p.month(), s.dimension(), s.value(), s.level()), k -> new ArrayList<>())
+                        .add(p);
+            }
+        }
+        for (List<Pending> family : families.values()) {
+            List<Map<String, Map<String, OutcomeCounts.Rate>>> corrected = OutcomeCounts.withQValues(
+                    family.stream().map(out::get).toList());
+            for (int i = 0; i < family.size(); i++) {
+                out.put(family.get(i), corrected.get(i));
             }
         }
         return out;

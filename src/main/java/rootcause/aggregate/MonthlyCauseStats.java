@@ -10,8 +10,10 @@ import java.io.Serializable;
  * @param sentimentSum       sum of the cause's sentiment in [-1, 1] over those complaints
  * @param negativeComplaints complaints whose cause sentiment is below zero
  * @param scores             the customers' own scores of those complaints that have one (count, sum, sum of squares)
+ * @param nps                those scores that are NPS answers: answers, promoters, detractors
  */
-public record MonthlyCauseStats(long complaints, double sentimentSum, long negativeComplaints, ScoreImpact.Moments scores)
+public record MonthlyCauseStats(long complaints, double sentimentSum, long negativeComplaints, ScoreImpact.Moments scores,
+                                ScoreImpact.NpsCounts nps)
         implements Serializable {
 
     public static final MonthlyCauseStats EMPTY = new MonthlyCauseStats(0, 0.0, 0);
@@ -21,8 +23,14 @@ public record MonthlyCauseStats(long complaints, double sentimentSum, long negat
         this(complaints, sentimentSum, negativeComplaints, ScoreImpact.Moments.EMPTY);
     }
 
+    /** Statistics of complaints whose scores are no NPS answers. */
+    public MonthlyCauseStats(long complaints, double sentimentSum, long negativeComplaints, ScoreImpact.Moments scores) {
+        this(complaints, sentimentSum, negativeComplaints, scores, ScoreImpact.NpsCounts.EMPTY);
+    }
+
     public MonthlyCauseStats {
         java.util.Objects.requireNonNull(scores, "scores");
+        java.util.Objects.requireNonNull(nps, "nps");
         if (complaints < 0 || negativeComplaints < 0 || negativeComplaints > complaints) {
             throw new IllegalArgumentException("complaints " + complaints + " and negativeComplaints "
                     + negativeComplaints + " must satisfy 0 <= negative <= complaints");
@@ -36,7 +44,7 @@ public record MonthlyCauseStats(long complaints, double sentimentSum, long negat
 
     public MonthlyCauseStats merge(MonthlyCauseStats other) {
         return new MonthlyCauseStats(complaints + other.complaints, sentimentSum + other.sentimentSum,
-                negativeComplaints + other.negativeComplaints, scores.plus(other.scores));
+                negativeComplaints + other.negativeComplaints, scores.plus(other.scores), nps.plus(other.nps));
     }
 
     /** Mean cause sentiment in [-1, 1]; NaN when there are no complaints. */

@@ -3,7 +3,10 @@ package rootcause.aggregate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +14,10 @@ import java.util.TreeMap;
 /**
  * Complaints per categorical outcome and value (CFPB's "Company response to consumer" = "Closed with monetary
  * relief", …): addable, like {@link MonthlyCauseStats}. {@link #ratesAgainst} turns a cause's counts and its month's
- * into the rate of each value among the cause's complaints against the rate among all other complaints. Pure.
+ * into the rate of each value among the cause's complaints against the rate among all other complaints, tested like a
+ * segment against the rest ({@link ShareChange}: the two-proportion z-test, Fisher's exact test where an expected
+ * count is below {@value ShareChange#MIN_EXPECTED}); {@link #withQValues} corrects a month's tests with
+ * Benjamini–Hochberg. Pure.
  */
 public record OutcomeCounts(Map<String, Map<String, Long>> counts) {
 
@@ -62,15 +68,53 @@ public record OutcomeCounts(Map<String, Map<String, Long>> counts) {
                 double rate = (double) n / stated;
                 Double restRate = restStated <= 0 ? null : (double) (all.get(value) - n) / restStated;
                 Double ratio = restRate == null || restRate == 0 ? null : rate / restRate;
-                rates.put(value, new Rate(n, stated, rate, restRate, ratio));
+                ShareChange test = restStated <= 0 ? null : ShareChange.between(all.get(value) - n, restStated, n, stated);
+                rates.put(value, new Rate(n, stated, rate, restRate, ratio, test == null ? null : test.pValue(),
+                        test == null ? null : test.test(), null));
             }
             out.put(outcome, rates);
         });
         return out;
     }
 
-    /** One outcome value among a cause's complaints against the rest of the month. */
-    public record Rate(long complaints, long stated, double rate, Double restRate, Double ratio) {}
+    /**
+     * One outcome value among a cause's complaints against the rest of the month.
+     *
+     * @param pValue two-sided p-value of "the cause's complaints end this way as often as the rest"; null when no
+     *               other complaint of the month states the outcome
+     * @param test   {@link ShareChange#Z_TEST} or {@link ShareChange#FISHER}; null with {@code pValue}
+     * @param qValue its Benjamini–Hochberg q-value among the month's tests ({@link #withQValues}); null until then
+     */
+    public record Rate(long complaints, long stated, double rate, Double restRate, Double ratio, Double pValue,
+                       String test, Double qValue) {}
+
+    /**
+     * The rates of a month's causes (one map per cause, as {@link #ratesAgainst} gives it), with the q-value of every
+     * tested (cause, outcome, value) among all of them: one family, so that calling every q below 0.05 keeps the
+     * share of chance calls among the month's outcome findings under 5 %.
+     */
+    public static List<Map<String, Map<String, Rate>>> withQValues(List<Map<String, Map<String, Rate>>> month) {
+        List<Rate> tested = new ArrayList<>();
+        month.forEach(cause -> cause.values().forEach(values -> values.values().stream()
+                .filter(r -> r.pValue() != null).forEach(tested::add)));
+        double[] q = FalseDiscovery.qValues(tested.stream().mapToDouble(Rate::pValue).toArray());
+        Map<Rate, Double> qOf = new IdentityHashMap<>();
+        for (int i = 0; i < q.length; i++) {
+            qOf.put(tested.get(i), q[i]);
+        }
+        List<Map<String, Map<String, Rate>>> out = new ArrayList<>();
+        for (Map<String, Map<String, Rate>> cause : month) {
+            Map<String, Map<String, Rate>> copy = new LinkedHashMap<>();
+            cause.forEach((outcome, values) -> {
+                Map<String, Rate> v = new LinkedHashMap<>();
+                values.forEach((value, r) -> v.put(value, new Rate(r.complaints(), r.stated(), r.rate(), r.restRate(),
+                        r.ratio(), r.pValue(), r.test(), qOf.get(r))));
+                copy.put(outcome, v);
+            });
+            out.add(copy);
+        }
+        return out;
+    }
 
     /** {@link #ratesAgainst} as the JSON of the {@code outcome_rates} column; null when there is nothing to say. */
     public static String json(Map<String, Map<String, Rate>> rates) {
@@ -85,6 +129,9 @@ public record OutcomeCounts(Map<String, Map<String, Long>> counts) {
             v.put("rate", round(r.rate()));
             v.put("rest_rate", r.restRate() == null ? null : round(r.restRate()));
             v.put("ratio", r.ratio() == null ? null : round(r.ratio()));
+            v.put("p_value", r.pValue() == null ? null : round(r.pValue()));
+            v.put("q_value", r.qValue() == null ? null : round(r.qValue()));
+            v.put("test", r.test());
             doc.computeIfAbsent(outcome, k -> new LinkedHashMap<>()).put(value, v);
         }));
         try {

@@ -45,6 +45,45 @@ public record ScoreImpact(double meanAll, double meanWithout, double impact, dou
         }
     }
 
+    /**
+     * NPS answers (0–10, "how likely are you to recommend us"), promoters (9–10) and detractors (0–6) among them:
+     * addable like {@link Moments}. Only a score the profile declares an NPS answer ({@code score_scale: nps}) and
+     * that lies in 0–10 is an answer.
+     */
+    public record NpsCounts(long answers, long promoters, long detractors) implements java.io.Serializable {
+        public static final NpsCounts EMPTY = new NpsCounts(0, 0, 0);
+        /** The lowest promoter answer and the highest detractor answer. */
+        public static final double PROMOTER = 9;
+        public static final double DETRACTOR = 6;
+        public static final double MAX_ANSWER = 10;
+
+        public NpsCounts {
+            if (answers < 0 || promoters < 0 || detractors < 0 || promoters + detractors > answers) {
+                throw new IllegalArgumentException("answers " + answers + ", promoters " + promoters + ", detractors "
+                        + detractors + ": need 0 <= promoters + detractors <= answers");
+            }
+        }
+
+        /** The counts of these answers (each in 0–10). */
+        public static NpsCounts of(double... answers) {
+            NpsCounts n = EMPTY;
+            for (double a : answers) {
+                if (a < 0 || a > MAX_ANSWER) throw new IllegalArgumentException("not an NPS answer: " + a);
+                n = n.plus(new NpsCounts(1, a >= PROMOTER ? 1 : 0, a <= DETRACTOR ? 1 : 0));
+            }
+            return n;
+        }
+
+        public NpsCounts plus(NpsCounts o) {
+            return new NpsCounts(answers + o.answers, promoters + o.promoters, detractors + o.detractors);
+        }
+
+        /** The NPS points these (a cause's) answers cost the month's answers {@code all}; null when undefined. */
+        public Double pointsWithin(NpsCounts all) {
+            return npsPoints(answers, promoters, detractors, all.answers, all.promoters, all.detractors);
+        }
+    }
+
     /** The impact of the cause's scores {@code cause} within the month's scores {@code all}; null when undefined. */
     public static ScoreImpact of(Moments cause, Moments all) {
         Moments rest = all.minus(cause);

@@ -17,7 +17,7 @@ import static org.apache.spark.sql.functions.col;
 public record IngestResult(Dataset<Row> rows, List<String> files) {
     public static final List<String> COMPLAINT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE,
             Columns.SOURCE_FILE, Columns.RECORD, Columns.CHANNEL, Columns.PRODUCT, Columns.REGION, Columns.SCORE,
-            Columns.OUTCOMES, Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);
+            Columns.SCORE_SCALE, Columns.OUTCOMES, Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);
     public static final List<String> REJECT_COLUMNS = List.of(Columns.SOURCE, Columns.SOURCE_FILE, Columns.RECORD,
             Columns.COMPLAINT_ID, Columns.DISPOSITION, Columns.REASON, Columns.DETAIL, Columns.RAW_RECORD);
 

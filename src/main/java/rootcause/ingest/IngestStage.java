@@ -49,6 +49,7 @@ public final class IngestStage {
             .add(Columns.PRODUCT, DataTypes.StringType)
             .add(Columns.REGION, DataTypes.StringType)
             .add(Columns.SCORE, DataTypes.DoubleType)
+            .add(Columns.SCORE_SCALE, DataTypes.StringType)
             .add(Columns.OUTCOMES, OUTCOMES_TYPE)
             .add(Columns.CREATED_DATE, DataTypes.DateType)
             .add(Columns.MONTH, DataTypes.StringType)
@@ -225,6 +226,7 @@ public final class IngestStage {
                 optionalCell(profile, positions, m.product()).as(Columns.PRODUCT),
                 optionalCell(profile, positions, m.region()).as(Columns.REGION),
                 optionalCell(profile, positions, m.score()).cast(DataTypes.DoubleType).as(Columns.SCORE),
+                lit(profile.scoreScale()).cast(DataTypes.StringType).as(Columns.SCORE_SCALE),
                 outcomes(profile, positions).as(Columns.OUTCOMES),
                 created.as(Columns.CREATED_DATE),
                 month.as(Columns.MONTH),

@@ -10,7 +10,8 @@ record ProfileFile(String name, String description, String encoding, Columns col
                    @JsonProperty("null_values") List<String> nullValues,
                    @JsonProperty("missing_text") String missingText,
                    @JsonProperty("max_text_chars") Integer maxTextChars, List<Filter> filters,
-                   java.util.LinkedHashMap<String, String> outcomes) {
+                   java.util.LinkedHashMap<String, String> outcomes,
+                   @JsonProperty("score_scale") String scoreScale) {
 
     record Columns(String id, String text, String date, String channel, String product, String region, String score) {
     }

@@ -19,10 +19,13 @@ import java.util.List;
  * @param filters      rules that exclude valid rows, each counted under its own reason
  * @param outcomes     categorical results to report per cause, outcome name → export column, in order (e.g.
  *                     {@code company_response: Company response to consumer}); empty when none
+ * @param scoreScale   the scale of the {@code score} column: {@link rootcause.model.Columns#NPS_SCALE} (0–10 answers,
+ *                     which also give each cause its NPS points) or null (any numeric score)
  */
 public record SourceProfile(String name, String description, String encoding, ColumnMapping columns,
                             List<String> dateFormats, List<String> nullValues, MissingText missingText,
-                            int maxTextChars, List<RowFilter> filters, java.util.Map<String, String> outcomes)
+                            int maxTextChars, List<RowFilter> filters, java.util.Map<String, String> outcomes,
+                            String scoreScale)
         implements Serializable {
 
     public SourceProfile {

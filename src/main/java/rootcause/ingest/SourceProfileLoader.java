@@ -1,6 +1,7 @@
 package rootcause.ingest;
 
 import rootcause.model.ConfigException;
+import rootcause.model.Columns;
 import rootcause.model.ConfigProblems;
 import rootcause.model.YamlConfig;
 
@@ -139,7 +140,14 @@ public final class SourceProfileLoader {
                 if (c != null) outcomes.put(outcome, c);
             });
         }
+        String scoreScale = raw.scoreScale();
+        if (scoreScale != null && !scoreScale.equals(Columns.NPS_SCALE)) {
+            problems.add("score_scale", "not allowed; use '" + Columns.NPS_SCALE
+                    + "' (0–10 answers) or leave it out (any numeric score)", scoreScale);
+        } else if (scoreScale != null && (cols == null || cols.score() == null)) {
+            problems.add("score_scale", "declares the scale of a score, but columns.score is not mapped", scoreScale);
+        }
         return problems.isEmpty() ? new SourceProfile(name, description, encoding, columns, dateFormats, nullValues,
-                missingText, maxTextChars, List.copyOf(filters), outcomes) : null;
+                missingText, maxTextChars, List.copyOf(filters), outcomes, scoreScale) : null;
     }
 }

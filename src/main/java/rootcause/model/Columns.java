@@ -17,6 +17,10 @@ public final class Columns {
     public static final String PRODUCT = "product";
     public static final String REGION = "region";
     public static final String SCORE = "score";
+    /** The scale the profile declares its score on: {@link #NPS_SCALE}, or null (any numeric score). */
+    public static final String SCORE_SCALE = "score_scale";
+    /** A 0–10 "how likely are you to recommend us" answer (Net Promoter Score). */
+    public static final String NPS_SCALE = "nps";
     /** array of struct{name, value}: the profile's {@code outcomes} (e.g. CFPB's company response); empty without. */
     public static final String OUTCOMES = "outcomes";
     public static final String OUTCOME_NAME = "name";

@@ -174,10 +174,12 @@ public final class LeadershipReport {
                 .limit(TOP_CAUSES).toList();
         long scored = report.causes().stream().mapToLong(CauseMetrics::scoredComplaints).sum();
         v.put("hasScores", scored > 0);
-        List<Map<String, Object>> outcomeFindings = OutcomeFinding.of(classified, OUTCOME_FINDINGS);
+        List<Map<String, Object>> outcomeFindings = OutcomeFinding.of(classified, OUTCOME_FINDINGS,
+                emergingRule.maxQValue());
         v.put("hasOutcomeFindings", !outcomeFindings.isEmpty());
         v.put("outcomeFindings", outcomeFindings);
         v.put("scoreCauses", costly.stream().map(LeadershipReport::scoreRow).toList());
+        v.put("hasNps", costly.stream().anyMatch(c -> c.npsPoints() != null));
         v.put("meanScore", costly.isEmpty() ? "n/a" : decimal(costly.get(0).meanScoreWithout() + costly.get(0).scoreImpact()));
 
         List<String> months = report.history().stream().map(CauseMetrics::month).distinct().sorted().toList();
@@ -315,7 +317,12 @@ public final class LeadershipReport {
         boolean real = c.changeQValue() < emergingRule.maxQValue();
         return (real ? "likely real" : "could be chance")
                 + String.format(Locale.ROOT, " (p = %.3f, q = %.3f, %s)", c.changePValue(), c.changeQValue(),
-                ShareChange.FISHER.equals(c.changeTest()) ? "exact test" : "z-test");
+                testName(c.changeTest()));
+    }
+
+    /** How the report names a {@link ShareChange#test()}. */
+    static String testName(String test) {
+        return ShareChange.FISHER.equals(test) ? "exact test" : "z-test";
     }
 
     /** "Rudeness: 61 scored complaints, mean 1.8, without them 3.9; costs -0.42 (-0.55 to -0.30)". */
@@ -328,6 +335,7 @@ public final class LeadershipReport {
         row.put("impact", signed(c.scoreImpact(), 2));
         row.put("interval", c.scoreImpactLow() == null ? "n/a"
                 : signed(c.scoreImpactLow(), 2) + " to " + signed(c.scoreImpactHigh(), 2));
+        row.put("npsPoints", c.npsPoints() == null ? "n/a" : signed(c.npsPoints(), 1));
         row.put("sentimentImpact", String.format(Locale.ROOT, "%,.1f", c.impact()));
         return row;
     }

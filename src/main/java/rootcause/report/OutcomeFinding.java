@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The report's lines on how the causes' complaints end: from each cause's {@code outcome_rates}, the outcome values
  * at least {@value #MIN_RATIO}× more or less frequent than among the rest of the month, for causes with at least
- * {@value #MIN_STATED} complaints stating the outcome; the largest departures first.
+ * {@value #MIN_STATED} complaints stating the outcome, and only where the difference is significant: its q-value
+ * (Benjamini–Hochberg over the month's cause x outcome value tests) below the report's level. Largest departures first.
  */
 final class OutcomeFinding {
     private OutcomeFinding() {}
@@ -24,14 +25,15 @@ final class OutcomeFinding {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Finding(String cause, String outcome, String value, long stated, double rate, double restRate,
-                           double ratio) {
+                           double ratio, double qValue, String test) {
         /** How far from "as often as the rest", either way. */
         double departure() {
             return Math.abs(Math.log(ratio));
         }
     }
 
-    static List<Map<String, Object>> of(List<CauseMetrics> causes, int limit) {
+    /** Up to {@code limit} findings with q below {@code maxQValue}. */
+    static List<Map<String, Object>> of(List<CauseMetrics> causes, int limit, double maxQValue) {
         List<Finding> findings = new ArrayList<>();
         for (CauseMetrics c : causes) {
             if (c.outcomeRates() == null) continue;
@@ -40,10 +42,13 @@ final class OutcomeFinding {
                 JsonNode r = value.getValue();
                 long stated = r.get("stated").asLong();
                 if (r.get("ratio").isNull() || r.get("rate").asDouble() == 0) return;
+                JsonNode q = r.get("q_value");
+                if (q == null || q.isNull() || q.asDouble() >= maxQValue) return;
                 double ratio = r.get("ratio").asDouble();
                 if (stated >= MIN_STATED && (ratio >= MIN_RATIO || ratio <= 1 / MIN_RATIO)) {
                     findings.add(new Finding(c.causeName(), outcome.getKey().replace('_', ' '), value.getKey(), stated,
-                            r.get("rate").asDouble(), r.get("rest_rate").asDouble(), ratio));
+                            r.get("rate").asDouble(), r.get("rest_rate").asDouble(), ratio, q.asDouble(),
+                            r.get("test").asText()));
                 }
             }));
         }
@@ -58,6 +63,8 @@ final class OutcomeFinding {
             row.put("rate", LeadershipReport.percent(f.rate()));
             row.put("stated", String.format(Locale.ROOT, "%,d", f.stated()));
             row.put("restRate", LeadershipReport.percent(f.restRate()));
+            row.put("q", String.format(Locale.ROOT, "%.3f", f.qValue()));
+            row.put("test", LeadershipReport.testName(f.test()));
             return row;
         }).toList();
     }

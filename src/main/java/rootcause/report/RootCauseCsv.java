@@ -24,7 +24,8 @@ public final class RootCauseCsv {
             "mean_sentiment", "negative_share", "impact", "change_in_share", "emerging", "example",
             "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value",
             "change_q_value", "change_test", "low_volume", "emerging_rule", "taxonomy_version", "taxonomy_changed",
-            "scored_complaints", "mean_score", "mean_score_without", "score_impact", "score_impact_low", "score_impact_high", "outcome_rates");
+            "scored_complaints", "mean_score", "mean_score_without", "score_impact", "score_impact_low", "score_impact_high",
+            "nps_points", "outcome_rates");
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
             "sentence_polarity", "quote", "matched_by");
@@ -49,7 +50,8 @@ public final class RootCauseCsv {
                         FormulaGuard.count(c.scoredComplaints()), FormulaGuard.number(c.meanScore(), 4),
                         FormulaGuard.number(c.meanScoreWithout(), 4),
                         FormulaGuard.number(c.scoreImpact(), 4), FormulaGuard.number(c.scoreImpactLow(), 4),
-                        FormulaGuard.number(c.scoreImpactHigh(), 4), FormulaGuard.text(c.outcomeRates()));
+                        FormulaGuard.number(c.scoreImpactHigh(), 4), FormulaGuard.number(c.npsPoints(), 2),
+                        FormulaGuard.text(c.outcomeRates()));
             }
         }
     }

@@ -136,7 +136,7 @@ public class AggregateStageTest {
             "previous_complaints bigint?", "previous_month_complaints bigint?", "previous_share double?",
             "change_in_share double?", "change_p_value double?", "change_q_value double?", "change_test string?",
             "low_volume boolean", "emerging boolean", "emerging_rule string?", "scored_complaints bigint", "mean_score double?",
-            "mean_score_without double?", "score_impact double?", "score_impact_low double?", "score_impact_high double?",
+            "mean_score_without double?", "score_impact double?", "score_impact_low double?", "score_impact_high double?", "nps_points double?",
             "outcome_rates string?", "taxonomy_version string?", "taxonomy_changed boolean?");
 
     static List<String> describe(StructType schema) {
@@ -164,6 +164,36 @@ public class AggregateStageTest {
         assertThat(find("2024-02", "all", "all", "cause", "rudeness").taxonomyChanged()).isNull();
     }
 
+    /**
+     * February's answers are NPS answers: the 6 rudeness complaints answer 0–5 (detractors), the 3 waits 9, 10, 7,
+     * the unclassified one 11 (no NPS answer). All 9 answers: 2 promoters, 6 detractors, NPS = -400/9; without
+     * rudeness's 6: 2 promoters of 3, NPS = 200/3; rudeness costs -400/9 - 600/9 = -1000/9 = -111.1 points.
+     * January's scores (all 5) are on no declared scale: a mean-score impact, no NPS points.
+     */
+    @Test
+    void countsNpsAnswersInTheOneScanAndGivesEachCauseItsNpsPoints() {
+        org.apache.spark.sql.Column id = org.apache.spark.sql.functions.col("complaint_id");
+        org.apache.spark.sql.Column score = org.apache.spark.sql.functions
+                .when(id.startsWith("f-rude-"), org.apache.spark.sql.functions.substring(id, 8, 1).cast("double"))
+                .when(id.equalTo("f-wait-0"), 9.0).when(id.equalTo("f-wait-1"), 10.0).when(id.equalTo("f-wait-2"), 7.0)
+                .when(id.equalTo("f-none"), 11.0).otherwise(5.0);
+        Dataset<Row> answered = input.withColumn(rootcause.model.Columns.SCORE, score)
+                .withColumn(rootcause.model.Columns.SCORE_SCALE, org.apache.spark.sql.functions.when(
+                        org.apache.spark.sql.functions.col("month").equalTo("2024-02"), rootcause.model.Columns.NPS_SCALE));
+        List<CauseMetrics> rows = AggregateStage.collectMetrics(new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(answered));
+        java.util.function.BiFunction<String, String, CauseMetrics> whole = (month, cause) -> rows.stream()
+                .filter(m -> m.month().equals(month) && m.dimension().equals("all") && m.level().equals("cause")
+                        && m.causeId().equals(cause)).findFirst().orElseThrow();
+        assertThat(whole.apply("2024-02", "rudeness").npsPoints()).isCloseTo(-1000.0 / 9, within(1e-9));
+        // the waits' answers 9, 10, 7; without them 6 detractors, NPS -100: the waits add -400/9 + 100 = 500/9 points
+        assertThat(whole.apply("2024-02", "long_wait").npsPoints()).isCloseTo(500.0 / 9, within(1e-9));
+        assertThat(whole.apply("2024-02", "unclassified").npsPoints()).as("11 is no NPS answer").isNull();
+        assertThat(whole.apply("2024-02", "rudeness").scoredComplaints()).isEqualTo(6);
+        assertThat(whole.apply("2024-01", "long_wait").npsPoints()).as("January's scale is not NPS").isNull();
+        assertThat(whole.apply("2024-01", "long_wait").scoredComplaints()).isPositive();
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").npsPoints()).as("no score_scale column").isNull();
+    }
+
     /** February: 6 rudeness complaints of 10, all "relief"; the 4 others "explanation". */
     @Test
     void reportsEachOutcomesRateAmongTheCausesComplaintsAgainstTheRest() throws Exception {
@@ -179,6 +209,10 @@ public class AggregateStageTest {
         assertThat(rates.get("relief").get("rate").asDouble()).isEqualTo(1.0);
         assertThat(rates.get("relief").get("rest_rate").asDouble()).isEqualTo(0.0);
         assertThat(rates.get("explanation").get("rest_rate").asDouble()).isEqualTo(1.0);
+        // 6 of 6 against 0 of 4: Fisher's exact test, only the observed table is as unlikely: 1 / C(10, 6) = 1/210
+        assertThat(rates.get("relief").get("test").asText()).isEqualTo("fisher");
+        assertThat(rates.get("relief").get("p_value").asDouble()).isCloseTo(1.0 / 210, within(1e-4));
+        assertThat(rates.get("relief").get("q_value").asDouble()).isGreaterThanOrEqualTo(rates.get("relief").get("p_value").asDouble());
         assertThat(find("2024-02", "all", "all", "cause", "rudeness").outcomeRates()).as("no outcomes column").isNull();
     }
 

@@ -141,6 +141,26 @@ class CauseMetricsTest {
     }
 
     @Test
+    void npsPointsAreTheMonthsNpsMinusTheNpsWithoutTheCausesAnswers() {
+        // 10 answers: the cause's 2, 6, 8, 10 and the rest's 9, 10, 9, 7, 3, 10. NPS of all: 5 promoters and
+        // 3 detractors of 10 = 20; of the rest: 4 and 1 of 6 = 50; the cause costs -30 points (ScoreImpactTest).
+        ScoreImpact.NpsCounts cause = ScoreImpact.NpsCounts.of(2, 6, 8, 10);
+        ScoreImpact.NpsCounts all = cause.plus(ScoreImpact.NpsCounts.of(9, 10, 9, 7, 3, 10));
+        ScoreImpact.Moments causeScores = ScoreImpact.Moments.of(2, 6, 8, 10);
+        ScoreImpact.Moments allScores = causeScores.plus(ScoreImpact.Moments.of(9, 10, 9, 7, 3, 10));
+        List<CauseMetrics> metrics = CauseMetrics.deriveAll(List.of(
+                new CauseStatsRow("2024-01", "all", "all", "total", "*", "*", new MonthlyCauseStats(12, 0, 0, allScores, all)),
+                new CauseStatsRow("2024-01", "all", "all", "cause", "rudeness", "people",
+                        new MonthlyCauseStats(4, -3, 3, causeScores, cause)),
+                cause("2024-01", "long_wait", "process", 2, 0, 0)), CAUSES, EmergingRule.DEFAULT);
+        CauseMetrics rude = metrics.stream().filter(m -> m.causeId().equals("rudeness")).findFirst().orElseThrow();
+        assertThat(rude.npsPoints()).isCloseTo(-30.0, within(1e-12));
+        assertThat(rude.scoreImpact()).as("the mean-score impact as before").isCloseTo(7.4 - 48.0 / 6, within(1e-12));
+        assertThat(metrics.stream().filter(m -> m.causeId().equals("long_wait")).findFirst().orElseThrow().npsPoints())
+                .as("no NPS answer with the cause").isNull();
+    }
+
+    @Test
     void gapMonthHasNothingToCompareWith() {
         List<CauseMetrics> metrics = CauseMetrics.deriveAll(List.of(total("2024-01", 50), total("2024-03", 50),
                 cause("2024-01", "long_wait", "process", 5, 0, 0),

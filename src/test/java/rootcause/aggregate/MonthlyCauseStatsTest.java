@@ -28,6 +28,18 @@ class MonthlyCauseStatsTest {
     }
 
     @Test
+    void mergeAddsScoresAndNpsCountsToo() {
+        MonthlyCauseStats a = new MonthlyCauseStats(2, -1, 2, ScoreImpact.Moments.of(2, 10), ScoreImpact.NpsCounts.of(2, 10));
+        MonthlyCauseStats b = new MonthlyCauseStats(1, 0.5, 0, ScoreImpact.Moments.of(8), ScoreImpact.NpsCounts.of(8));
+        MonthlyCauseStats c = new MonthlyCauseStats(3, -2, 2, ScoreImpact.Moments.of(0, 9, 9), ScoreImpact.NpsCounts.of(0, 9, 9));
+        MonthlyCauseStats all = a.merge(b).merge(c);
+        assertThat(all).isEqualTo(a.merge(b.merge(c)));
+        assertThat(all.nps()).isEqualTo(ScoreImpact.NpsCounts.of(2, 10, 8, 0, 9, 9)).isEqualTo(new ScoreImpact.NpsCounts(6, 3, 2));
+        assertThat(all.scores()).isEqualTo(ScoreImpact.Moments.of(2, 10, 8, 0, 9, 9));
+        assertThat(a.merge(MonthlyCauseStats.EMPTY)).isEqualTo(a);
+    }
+
+    @Test
     void metricsOfMergedStatsEqualMetricsOfAllComplaintsTogether() {
         // Averaging two means would give (-0.5 + 0.5) / 2 = 0; the pooled mean is -0.25.
         MonthlyCauseStats january = new MonthlyCauseStats(3, -1.5, 3);

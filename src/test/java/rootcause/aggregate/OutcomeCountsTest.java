@@ -24,7 +24,8 @@ class OutcomeCountsTest {
         assertThat(relief.restRate()).isCloseTo(13.0 / 60, within(1e-12));
         assertThat(relief.ratio()).as("about 4x less often").isCloseTo(0.05 / (13.0 / 60), within(1e-12));
         assertThat(OutcomeCounts.json(waiting.ratesAgainst(month))).contains(
-                "\"Closed with monetary relief\":{\"complaints\":2,\"stated\":40,\"rate\":0.05,\"rest_rate\":0.2167,\"ratio\":0.2308}");
+                "\"Closed with monetary relief\":{\"complaints\":2,\"stated\":40,\"rate\":0.05,\"rest_rate\":0.2167,\"ratio\":0.2308,"
+                        + "\"p_value\":0.0222,\"q_value\":null,\"test\":\"z\"}");
     }
 
     @Test
@@ -38,5 +39,55 @@ class OutcomeCountsTest {
         assertThat(yes.restRate()).isCloseTo(0.5, within(1e-12));
         assertThat(OutcomeCounts.EMPTY.ratesAgainst(month)).isEmpty();
         assertThat(OutcomeCounts.json(OutcomeCounts.EMPTY.ratesAgainst(month))).isNull();
+    }
+
+    // 2 of 40 against 13 of 60: pooled p = 0.15, smallest expected count 0.15 x 40 = 6, so the z-test:
+    // se = sqrt(0.15 x 0.85 x (1/60 + 1/40)) = 0.072887, z = (0.05 - 0.216667) / se = -2.28665, p = 0.022216.
+    @Test
+    void aRateIsTestedAgainstTheRestByTheZTestWhenCountsAreLarge() {
+        OutcomeCounts waiting = OutcomeCounts.of("company_response", "relief", 2)
+                .plus(OutcomeCounts.of("company_response", "explanation", 38));
+        OutcomeCounts month = OutcomeCounts.of("company_response", "relief", 15)
+                .plus(OutcomeCounts.of("company_response", "explanation", 85));
+        OutcomeCounts.Rate relief = waiting.ratesAgainst(month).get("company_response").get("relief");
+        assertThat(relief.test()).isEqualTo(ShareChange.Z_TEST);
+        assertThat(relief.pValue()).isCloseTo(0.0222163887, within(1e-9));
+        assertThat(relief.qValue()).as("not corrected yet").isNull();
+    }
+
+    // 5 of the cause's 6 disputed against 2 of the other 20: pooled 7/26, smallest expected 6 x 7/26 = 1.6 < 5, so
+    // Fisher's exact test: P(5) + P(6) of the hypergeometric(26, 7, 6), the tables no likelier than the observed one,
+    // 0.0017330 + 0.0000304 = 0.0017635 (scipy.stats.fisher_exact([[5, 1], [2, 18]]) agrees).
+    @Test
+    void aRateIsTestedByFishersExactTestWhenCountsAreSmall() {
+        OutcomeCounts cause = OutcomeCounts.of("consumer_disputed", "Yes", 5).plus(OutcomeCounts.of("consumer_disputed", "No", 1));
+        OutcomeCounts month = cause.plus(OutcomeCounts.of("consumer_disputed", "Yes", 2))
+                .plus(OutcomeCounts.of("consumer_disputed", "No", 18));
+        OutcomeCounts.Rate yes = cause.ratesAgainst(month).get("consumer_disputed").get("Yes");
+        assertThat(yes.test()).isEqualTo(ShareChange.FISHER);
+        assertThat(yes.pValue()).isCloseTo(0.0017634539, within(1e-9));
+        OutcomeCounts alone = OutcomeCounts.of("consumer_disputed", "Yes", 3);
+        assertThat(alone.ratesAgainst(alone).get("consumer_disputed").get("Yes").pValue())
+                .as("no other complaint states the outcome: nothing to test against").isNull();
+    }
+
+    // Four tests in the month, p = 0.01, 0.01, 0.04, 0.04 (and one untested): BH q = min over j >= rank of 4 p_(j) / j:
+    // rank 1 and 2: min(0.04, 0.02, ...) = 0.02; rank 3 and 4: min(0.0533, 0.04) = 0.04.
+    @Test
+    void qValuesCorrectEveryCauseAndValueOfTheMonthTogether() {
+        Map<String, Map<String, OutcomeCounts.Rate>> first = Map.of("disputed", new java.util.LinkedHashMap<>(Map.of(
+                "Yes", rate(0.01), "No", rate(0.01))));
+        Map<String, Map<String, OutcomeCounts.Rate>> second = Map.of("disputed", new java.util.LinkedHashMap<>(Map.of(
+                "Yes", rate(0.04), "No", rate(0.04), "Maybe", rate(null))));
+        var corrected = OutcomeCounts.withQValues(java.util.List.of(first, second));
+        assertThat(corrected.get(0).get("disputed").get("Yes").qValue()).isCloseTo(0.02, within(1e-12));
+        assertThat(corrected.get(0).get("disputed").get("No").qValue()).isCloseTo(0.02, within(1e-12));
+        assertThat(corrected.get(1).get("disputed").get("Yes").qValue()).isCloseTo(0.04, within(1e-12));
+        assertThat(corrected.get(1).get("disputed").get("Maybe").qValue()).isNull();
+        assertThat(corrected.get(1).get("disputed").get("No").pValue()).isEqualTo(0.04);
+    }
+
+    private static OutcomeCounts.Rate rate(Double p) {
+        return new OutcomeCounts.Rate(1, 10, 0.1, 0.2, 0.5, p, p == null ? null : ShareChange.Z_TEST, null);
     }
 }

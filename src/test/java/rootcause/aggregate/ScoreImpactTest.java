@@ -3,6 +3,7 @@ package rootcause.aggregate;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ScoreImpactTest {
@@ -36,5 +37,21 @@ class ScoreImpactTest {
     void npsPointsAreTheNpsWithMinusTheNpsWithout() {
         assertThat(ScoreImpact.npsPoints(3, 0, 2, 10, 4, 3)).isCloseTo(10 - 300.0 / 7, within(1e-12));
         assertThat(ScoreImpact.npsPoints(0, 0, 0, 10, 4, 3)).isNull();
+    }
+
+    // The cause's answers 2, 6, 8, 10: detractors 2 and 6, promoter 10, passive 8. The rest 9, 10, 9, 7, 3, 10:
+    // 4 promoters, 1 detractor. All 10 answers: 5 promoters, 3 detractors, NPS 50 - 30 = 20; without the cause's
+    // 6 answers: (4 - 1) / 6 = NPS 50. The cause costs 20 - 50 = -30 points.
+    @Test
+    void npsCountsClassifyAnswersAndGiveThePointsACauseCosts() {
+        ScoreImpact.NpsCounts cause = ScoreImpact.NpsCounts.of(2, 6, 8, 10);
+        ScoreImpact.NpsCounts all = cause.plus(ScoreImpact.NpsCounts.of(9, 10, 9, 7, 3, 10));
+        assertThat(cause).isEqualTo(new ScoreImpact.NpsCounts(4, 1, 2));
+        assertThat(all).isEqualTo(new ScoreImpact.NpsCounts(10, 5, 3));
+        assertThat(cause.pointsWithin(all)).isCloseTo(-30.0, within(1e-12));
+        assertThat(ScoreImpact.NpsCounts.EMPTY.pointsWithin(all)).as("no answers with the cause").isNull();
+        assertThat(all.pointsWithin(all)).as("nothing to compare with").isNull();
+        assertThatThrownBy(() -> ScoreImpact.NpsCounts.of(11)).hasMessageContaining("not an NPS answer");
+        assertThatThrownBy(() -> new ScoreImpact.NpsCounts(2, 2, 1)).hasMessageContaining("promoters 2");
     }
 }

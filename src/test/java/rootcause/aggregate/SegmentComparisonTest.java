@@ -11,7 +11,7 @@ class SegmentComparisonTest {
 
     private static CauseMetrics row(String dimension, String value, String causeId, long n, long total) {
         return new CauseMetrics("2024-02", dimension, value, CauseMetrics.LEVEL_CAUSE, causeId, causeId, "g", "G", n, total,
-                -n, n, (double) n / total, -1, 1, n, null, null, null, null, null, null, null, total < 30, null, 0, null, null, null, null, null, null, null, null);
+                -n, n, (double) n / total, -1, 1, n, null, null, null, null, null, null, null, total < 30, null, 0, null, null, null, null, null, null, null, null, null);
     }
 
     /** 300 complaints: rudeness in half the 60 store visits but an eighth of the 240 calls; 20 in one region. */

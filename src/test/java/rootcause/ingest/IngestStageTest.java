@@ -96,6 +96,26 @@ class IngestStageTest {
     }
 
     @Test
+    void complaintsCarryTheScaleTheirProfileDeclaresForTheScore() throws Exception {
+        Path profile = dir.resolve("nps.yaml");
+        Files.writeString(profile, """
+                name: nps
+                columns: {id: id, text: text, date: date, score: recommend}
+                date_formats: [yyyy-MM-dd]
+                score_scale: nps
+                """);
+        Path file = dir.resolve("nps.csv");
+        Files.writeString(file, "id,date,recommend,text\n1,2025-09-01,3,The agent was rude\n");
+        Row answer = new IngestStage(SparkTestSession.get(), Set.of())
+                .read(List.of(InputSpec.parse(profile + "=" + file))).accepted().first();
+        assertThat(answer.<Double>getAs(Columns.SCORE)).isEqualTo(3.0);
+        assertThat(answer.<String>getAs(Columns.SCORE_SCALE)).isEqualTo(Columns.NPS_SCALE);
+        Row survey = new IngestStage(SparkTestSession.get(), Set.of())
+                .read(List.of(InputSpec.parse("survey=" + IngestStageTest.survey))).accepted().first();
+        assertThat(survey.<String>getAs(Columns.SCORE_SCALE)).as("the survey profile declares no scale").isNull();
+    }
+
+    @Test
     void aFileThatDoesNotFitItsProfileFailsNamingFileAndColumns() throws Exception {
         Path file = dir.resolve("wrong.csv");
         Files.writeString(file, "ticket,opened,body\n1,2025-09-01,hello\n");

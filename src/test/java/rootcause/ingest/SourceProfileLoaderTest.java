@@ -134,6 +134,20 @@ class SourceProfileLoaderTest {
     }
 
     @Test
+    void aScoreMayBeDeclaredAnNpsAnswerAndOnlyThat() {
+        String base = "name: mine\ncolumns: {id: a, text: b, date: c, score: s}\ndate_formats: [yyyy-MM-dd]\n";
+        assertThat(parse(base + "score_scale: nps\n").scoreScale()).isEqualTo(rootcause.model.Columns.NPS_SCALE);
+        assertThat(parse(base).scoreScale()).as("any numeric score").isNull();
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> parse(base + "score_scale: stars\n"));
+        assertThat(e.problems()).containsExactly("test.yaml: score_scale: not allowed; use 'nps' (0–10 answers) or leave "
+                + "it out (any numeric score) (found: 'stars')");
+        ConfigException noScore = catchThrowableOfType(ConfigException.class, () -> parse(
+                "name: mine\ncolumns: {id: a, text: b, date: c}\ndate_formats: [yyyy-MM-dd]\nscore_scale: nps\n"));
+        assertThat(noScore.problems()).containsExactly(
+                "test.yaml: score_scale: declares the scale of a score, but columns.score is not mapped (found: 'nps')");
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesItsPath() {
         assertThatThrownBy(() -> parse("name: mine\ncolumns: {id: a, text: b, date: c}\ndate_formats: [yyyy-MM-dd]\n"
                 + "max_text_chars: lots\n"))

@@ -57,7 +57,7 @@ class LeadershipReportTest {
                 c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
                 c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
                 c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
-                null, 0, null, null, null, null, null, null, "rootcause_service_causes 2.2.0 (sha256 ffffffffffff)", true)).toList();
+                null, 0, null, null, null, null, null, null, null, "rootcause_service_causes 2.2.0 (sha256 ffffffffffff)", true)).toList();
         MonthReport edited = new MonthReport(feb.month(), causes, feb.groups(), feb.history(), feb.quotes(), feb.counts());
         ReportHtml page = ReportHtml.of(report.html(edited, now));
         assertThat(page.text()).contains("classified by different taxonomies")
@@ -88,21 +88,16 @@ class LeadershipReportTest {
     void ranksCausesByWhatTheyCostTheCustomersScoreWhenThereAreScores() {
         MonthReport feb = ReportFixtures.hostile();
         assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("own score");
-        List<rootcause.aggregate.CauseMetrics> scored = feb.causes().stream().map(c -> new rootcause.aggregate.CauseMetrics(
-                c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
-                c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
-                c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
-                c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
-                c.emergingRule(), 25, c.causeId().equals("rudeness") ? 1.8 : 3.0,
-                c.causeId().equals("rudeness") ? 3.9 : 3.6, c.causeId().equals("rudeness") ? -0.42 : -0.12,
-                c.causeId().equals("rudeness") ? -0.55 : -0.3, c.causeId().equals("rudeness") ? -0.3 : 0.06, null,
-                c.taxonomyVersion(), c.taxonomyChanged())).toList();
-        MonthReport withScores = new MonthReport(feb.month(), scored, feb.groups(), feb.history(), feb.quotes(), feb.counts());
+        MonthReport withScores = ReportFixtures.withScores(feb, -12.5);
         String text = ReportHtml.of(report.html(withScores, now)).text();
         assertThat(text).contains("own score").contains("averages 3.48 this month");
         assertThat(text.indexOf("-0.42")).as("most costly first").isPositive().isLessThan(text.indexOf("-0.12"));
         assertThat(text).contains("-0.55 to -0.30").contains("-0.30 to +0.06");
+        assertThat(text).contains("NPS points are the month's Net Promoter Score").contains("-12.5");
+        String withoutNps = ReportHtml.of(report.html(ReportFixtures.withScores(feb, null), now)).text();
+        assertThat(withoutNps).contains("own score").doesNotContain("NPS points");
     }
+
 
     @Test
     void quotesShowTheMatchedWordsInBoldAndStillEscapeTheText() {
@@ -118,19 +113,25 @@ class LeadershipReportTest {
     void saysHowTheCausesComplaintsEndWhereTheExportRecordsIt() {
         MonthReport feb = ReportFixtures.hostile();
         String waiting = "{\"company_response\":{\"Closed with monetary relief\":{\"complaints\":2,\"stated\":40,"
-                + "\"rate\":0.05,\"rest_rate\":0.2167,\"ratio\":0.2308},\"Closed with explanation\":{\"complaints\":38,"
-                + "\"stated\":40,\"rate\":0.95,\"rest_rate\":0.7833,\"ratio\":1.2128}}}";
+                + "\"rate\":0.05,\"rest_rate\":0.2167,\"ratio\":0.2308,\"p_value\":0.0222,\"q_value\":0.0444,\"test\":\"z\"},"
+                + "\"Closed with explanation\":{\"complaints\":38,\"stated\":40,\"rate\":0.95,\"rest_rate\":0.7833,"
+                + "\"ratio\":1.2128,\"p_value\":0.0222,\"q_value\":0.0444,\"test\":\"z\"}}}";
+        // twice as often, but on too few complaints to tell from chance once the month's tests are corrected
+        String rude = "{\"consumer_disputed\":{\"Yes\":{\"complaints\":6,\"stated\":20,\"rate\":0.3,"
+                + "\"rest_rate\":0.15,\"ratio\":2.0,\"p_value\":0.09,\"q_value\":0.12,\"test\":\"fisher\"}}}";
         List<rootcause.aggregate.CauseMetrics> causes = feb.causes().stream().map(c -> new rootcause.aggregate.CauseMetrics(
                 c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
                 c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
                 c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
                 c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
-                c.emergingRule(), 0, null, null, null, null, null, c.causeId().equals("long_wait") ? waiting : null,
+                c.emergingRule(), 0, null, null, null, null, null, null,
+                c.causeId().equals("long_wait") ? waiting : c.causeId().equals("rudeness") ? rude : null,
                 c.taxonomyVersion(), c.taxonomyChanged())).toList();
         String text = ReportHtml.of(report.html(new MonthReport(feb.month(), causes, feb.groups(), feb.history(),
                 feb.quotes(), feb.counts()), now)).text();
         assertThat(text).contains("Long waits: company response “Closed with monetary relief” 4.3× less often "
-                + "(5.0 % of 40 complaints, against 21.7 % for the rest)").doesNotContain("Closed with explanation");
+                + "(5.0 % of 40 complaints, against 21.7 % for the rest; q = 0.044, z-test)")
+                .doesNotContain("Closed with explanation").doesNotContain("“Yes”");
         assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("How the causes' complaints end");
     }
 

@@ -44,6 +44,19 @@ class NotebookTest {
                 .as("formula guard removed for reading").contains("complaint c0: \\\"-1 stars, on hold forever").doesNotContain("\"output_type\": \"error\"");
     }
 
+    @Test
+    void notebookReadsTheScoreImpactAndNpsPoints(@TempDir Path out) throws Exception {
+        ReportWriter writer = new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT));
+        writer.write(ReportFixtures.january(), out, ZonedDateTime.now());
+        writer.write(ReportFixtures.withScores(ReportFixtures.hostile(), -12.5), out, ZonedDateTime.now());
+        Path executed = out.resolve("executed.ipynb");
+        Result r = runNotebook(out, executed, "");
+        assertThat(r.exitCode()).as(r.log()).isZero();
+        assertThat(Files.readString(executed, StandardCharsets.UTF_8))
+                .contains("2024-02: the cause that costs the NPS most: Rudeness <script>alert(1)</script> (-12.5 points)")
+                .doesNotContain("2024-02: no complaint has a score");
+    }
+
     /** The notebook prints what the manifest's numbers say of the manifest's rule: here, that it fails. */
     @Test
     void saysSoWhenTheCountsDoNotReconcile(@TempDir Path out) throws Exception {

@@ -45,8 +45,23 @@ final class ReportFixtures {
                 compared ? Math.round(previousShare * previousTotal) : null, compared ? previousTotal : null,
                 previousShare, compared ? share - previousShare : null, compared ? 0.01 : null,
                 compared ? 0.02 : null, compared ? ShareChange.Z_TEST : null, total < 30,
-                emerging ? EmergingRule.SHARE_ROSE : null, 0, null, null, null, null, null, null, "rootcause_service_causes 2.1.0 (sha256 0123456789ab)",
+                emerging ? EmergingRule.SHARE_ROSE : null, 0, null, null, null, null, null, null, null, "rootcause_service_causes 2.1.0 (sha256 0123456789ab)",
                 compared ? false : null);
+    }
+
+    /** {@code feb} with scores: rudeness costs the score most, and {@code rudenessNps} NPS points (null: no NPS). */
+    static MonthReport withScores(MonthReport feb, Double rudenessNps) {
+        List<CauseMetrics> scored = feb.causes().stream().map(c -> new CauseMetrics(
+                c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
+                c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
+                c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
+                c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
+                c.emergingRule(), 25, c.causeId().equals("rudeness") ? 1.8 : 3.0,
+                c.causeId().equals("rudeness") ? 3.9 : 3.6, c.causeId().equals("rudeness") ? -0.42 : -0.12,
+                c.causeId().equals("rudeness") ? -0.55 : -0.3, c.causeId().equals("rudeness") ? -0.3 : 0.06,
+                c.causeId().equals("rudeness") ? rudenessNps : null, null,
+                c.taxonomyVersion(), c.taxonomyChanged())).toList();
+        return new MonthReport(feb.month(), scored, feb.groups(), feb.history(), feb.quotes(), feb.counts());
     }
 
     /** {@link #hostile()}'s February against a January of only 20 complaints: nothing can be called. */

@@ -121,6 +121,39 @@ class SampleRunTest {
         assertThat(monthsWithScores).isPositive();
     }
 
+    /**
+     * The NPS sample, run on its own (its 0–10 answers would share a mean score with the survey's 1–5 scores in a
+     * joint run): through its own profile file, every month gives causes their NPS points, and the report shows them.
+     */
+    @Test
+    void theNpsSampleGivesNpsPointsThroughItsOwnProfileFile() throws Exception {
+        Path out = Path.of("target", "sample-run-test-nps");
+        ReportStageTest.deleteRecursively(out);
+        SparkSession spark = SparkTestSession.get();
+        String inference = "spark.sql.sources.partitionColumnTypeInference.enabled";
+        String before = spark.conf().get(inference);
+        RunManifest nps;
+        try {
+            nps = new RootCauseJob(spark, new JobConfig(List.of(InputSpec.parse("data-samples/nps/nps-profile.yaml=data-samples/nps")),
+                    out, Set.of(), null, NlpSettings.defaults(), JobConfig.Stage.REPORT, false, null)).run();
+        } finally {
+            spark.conf().set(inference, before);
+        }
+        assertThat(nps.rowsRead()).isEqualTo(24);
+        assertThat(nps.rowsAccepted()).isEqualTo(24);
+        assertThat(nps.monthsWritten()).containsExactly("2025-09", "2025-10", "2025-11");
+        for (String month : nps.monthsWritten()) {
+            Path csv = ReportWriter.monthDirectory(out, month).resolve(ReportWriter.CAUSES_CSV);
+            try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
+                assertThat(parser.getRecords()).as(month).anySatisfy(r -> assertThat(r.get("nps_points")).isNotEmpty()
+                        .satisfies(v -> assertThat(Double.parseDouble(v)).isNegative()));
+            }
+            assertThat(ReportHtml.read(ReportWriter.monthDirectory(out, month).resolve(ReportWriter.HTML)).text())
+                    .as(month).contains("NPS points are the month's Net Promoter Score");
+        }
+    }
+
     @Test
     void everyReportShowsTheManifestsCounts() throws Exception {
         assertThat(manifest.monthsWritten()).hasSizeGreaterThanOrEqualTo(3);
