@@ -37,6 +37,7 @@ public final class LeadershipReport {
     public static final int TREND_CAUSES = 5;
     public static final int QUOTED_CAUSES = 3;
     public static final int QUOTES_PER_CAUSE = 3;
+    public static final int TYPICAL_QUOTES_PER_CAUSE = 2;
     public static final int MOVERS = 6;
     public static final int SEGMENT_FINDINGS = 8;
     public static final int OUTCOME_FINDINGS = 8;
@@ -236,7 +237,7 @@ public final class LeadershipReport {
         }).toList());
 
         v.put("quoteSections", top.stream().limit(QUOTED_CAUSES).map(c -> Map.of("name", c.causeName(),
-                "quotes", report.quotes().getOrDefault(c.causeId(), List.of()).stream().limit(QUOTES_PER_CAUSE)
+                "quotes", quotesShown(report.quotes().getOrDefault(c.causeId(), List.of())).stream()
                         .map(LeadershipReport::quoteView).toList())).toList());
 
         RunCounts counts = report.counts();
@@ -344,12 +345,20 @@ public final class LeadershipReport {
         return value == null ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /** Up to {@link #QUOTES_PER_CAUSE} most negative quotes, then up to {@link #TYPICAL_QUOTES_PER_CAUSE} typical ones. */
+    private static List<Quote> quotesShown(List<Quote> quotes) {
+        List<Quote> shown = new ArrayList<>(quotes.stream().filter(q -> !q.typical()).limit(QUOTES_PER_CAUSE).toList());
+        shown.addAll(quotes.stream().filter(Quote::typical).limit(TYPICAL_QUOTES_PER_CAUSE).toList());
+        return shown;
+    }
+
     /** A quote in three parts, so the template bolds the matched words and Mustache escapes all three. */
     private static Map<String, Object> quoteView(Quote q) {
         Map<String, String> parts = q.parts();
         Map<String, Object> view = new LinkedHashMap<>(parts);
         view.put("hasMatch", !parts.get("matched").isEmpty());
         view.put("byModel", rootcause.model.Evidence.MODEL.equals(q.matchedBy()));
+        view.put("kind", q.typical() ? "typical" : "most negative");
         return view;
     }
 

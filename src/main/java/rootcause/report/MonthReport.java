@@ -13,7 +13,7 @@ import java.util.Map;
  * @param causes  this month's cause rows for the whole month, by impact high to low (unclassified included)
  * @param groups  this month's cause-group rows for the whole month, by impact
  * @param history cause rows for the whole month of every month up to and including this one, for trends
- * @param quotes  up to a few quotes per cause id, most negative first
+ * @param quotes  a few quotes per cause id: the most negative ones, most negative first, then the typical ones
  * @param counts  the run's row counts
  * @param segments this month's causes in each segment against the rest ({@link SegmentComparison}), over-represented first
  */
@@ -32,9 +32,8 @@ public record MonthReport(String month, List<CauseMetrics> causes, List<CauseMet
         return causes.isEmpty() ? 0 : causes.get(0).monthComplaints();
     }
 
-    /** The first (most negative) quote of a cause, or null. */
+    /** The most negative quote of a cause, or null. */
     public Quote example(String causeId) {
-        List<Quote> q = quotes.get(causeId);
-        return q == null || q.isEmpty() ? null : q.get(0);
+        return quotes.getOrDefault(causeId, List.of()).stream().filter(q -> !q.typical()).findFirst().orElse(null);
     }
 }

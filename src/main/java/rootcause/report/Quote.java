@@ -11,15 +11,36 @@ package rootcause.report;
  * @param matchedBy   how the cause was found in it ({@link rootcause.model.Evidence#PATTERN} or
  *                    {@link rootcause.model.Evidence#MODEL}); null for an unclassified complaint's sentence
  * @param matchedLemmas a pattern match: the lemmas it covered; otherwise null
+ * @param kind        why it was chosen: {@link #MOST_NEGATIVE} or {@link #TYPICAL}
  */
 public record Quote(String month, String causeId, String complaintId, String text, double polarity, String matchedBy,
-                    String matchedLemmas) {
+                    String matchedLemmas, String kind) {
 
     public static final int MAX_LENGTH = 240;
+    /** Among the most negative sentences of the cause's complaints. */
+    public static final String MOST_NEGATIVE = "most_negative";
+    /** Typical of the cause: its sentiment nearest the cause's median (docs/REPORTS.md). */
+    public static final String TYPICAL = "typical";
 
-    /** A quote with no evidence to mark in it. */
+    public Quote {
+        if (!MOST_NEGATIVE.equals(kind) && !TYPICAL.equals(kind)) {
+            throw new IllegalArgumentException("quote kind must be " + MOST_NEGATIVE + " or " + TYPICAL + ": " + kind);
+        }
+    }
+
+    /** One of the most negative quotes. */
+    public Quote(String month, String causeId, String complaintId, String text, double polarity, String matchedBy,
+                 String matchedLemmas) {
+        this(month, causeId, complaintId, text, polarity, matchedBy, matchedLemmas, MOST_NEGATIVE);
+    }
+
+    /** One of the most negative quotes, with no evidence to mark in it. */
     public Quote(String month, String causeId, String complaintId, String text, double polarity) {
         this(month, causeId, complaintId, text, polarity, null, null);
+    }
+
+    public boolean typical() {
+        return TYPICAL.equals(kind);
     }
 
     /** The words the pattern matched, as a range of {@link #text()}, or null (model match, or not found). */

@@ -24,17 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Writes the monthly report files (CSV, quotes, HTML, PDF, alerts) from the month x cause aggregates and the classified
@@ -57,6 +61,9 @@ public final class ReportStage {
     private static final String MATCHED_BY = "rc_matched_by";
     private static final String MATCHED_TEXT = "rc_matched_text";
     private static final String RANK = "rc_rank";
+    private static final String KIND = "rc_kind";
+    private static final String WORDS = "rc_words";
+    private static final String DISTANCE = "rc_distance";
 
     private final ReportWriter writer;
     private final RunCounts counts;
@@ -118,9 +125,10 @@ public final class ReportStage {
     }
 
     /**
-     * Up to {@link LeadershipReport#QUOTES_PER_CAUSE} quotes per month and cause: each complaint's most negative
-     * evidencing sentence, distinct sentences only, most negative first. Unclassified complaints offer their most
-     * negative sentence.
+     * Per month and cause, up to {@link LeadershipReport#QUOTES_PER_CAUSE} most negative quotes (each complaint's most
+     * negative evidencing sentence, distinct sentences only, most negative first), then up to
+     * {@link LeadershipReport#TYPICAL_QUOTES_PER_CAUSE} typical ones from other complaints ({@link #typical}).
+     * Unclassified complaints offer their most negative sentence.
      */
     private static Map<String, Map<String, List<Quote>>> collectQuotes(Dataset<Row> complaints, List<String> months) {
         Dataset<Row> kept = complaints
@@ -141,32 +149,70 @@ public final class ReportStage {
                         col(Columns.MOST_NEGATIVE_SENTENCE).as(SENTENCE),
                         array_min(transform(col(Columns.SENTENCES), s -> s.getField(NlpStage.POLARITY))).as(POLARITY),
                         lit(null).cast("string").as(MATCHED_BY), lit(null).cast("string").as(MATCHED_TEXT));
-        Column negativeFirst = col(POLARITY).asc_nulls_last();
         // A sentence a pattern matched comes before the same sentence matched by the model: its words can be shown.
-        WindowSpec perComplaint = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(Columns.COMPLAINT_ID))
-                .orderBy(negativeFirst, col(SENTENCE), col(MATCHED_BY).desc_nulls_last(), col(MATCHED_TEXT));
-        WindowSpec perSentence = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(SENTENCE))
-                .orderBy(col(Columns.COMPLAINT_ID));
-        WindowSpec perCause = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID))
-                .orderBy(negativeFirst, length(col(SENTENCE)), col(Columns.COMPLAINT_ID));
-        List<Row> rows = evidence.unionByName(unclassified)
+        Column patternFirst = col(MATCHED_BY).desc_nulls_last();
+        Dataset<Row> candidates = evidence.unionByName(unclassified)
                 .where(col(SENTENCE).isNotNull().and(length(trim(col(SENTENCE))).gt(0)))
-                .withColumn(RANK, row_number().over(perComplaint)).where(col(RANK).equalTo(1))
-                .withColumn(RANK, row_number().over(perSentence)).where(col(RANK).equalTo(1))
-                .withColumn(RANK, row_number().over(perCause))
-                .where(col(RANK).leq(LeadershipReport.QUOTES_PER_CAUSE))
-                .orderBy(col(Columns.MONTH), col(CAUSE_ID), col(RANK))
+                .withColumn(RANK, row_number().over(Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID),
+                        col(Columns.COMPLAINT_ID), col(SENTENCE)).orderBy(patternFirst, col(MATCHED_TEXT))))
+                .where(col(RANK).equalTo(1));
+        Column negativeFirst = col(POLARITY).asc_nulls_last();
+        Dataset<Row> negative = chosen(candidates, LeadershipReport.QUOTES_PER_CAUSE,
+                negativeFirst, negativeFirst, length(col(SENTENCE)), col(Columns.COMPLAINT_ID))
+                .withColumn(KIND, lit(Quote.MOST_NEGATIVE));
+        List<Row> rows = negative.unionByName(typical(candidates, negative))
+                // most_negative sorts before typical
+                .orderBy(col(Columns.MONTH), col(CAUSE_ID), col(KIND), col(RANK))
                 .collectAsList();
         Map<String, Map<String, List<Quote>>> out = new LinkedHashMap<>();
         for (Row r : rows) {
             Double polarity = r.getAs(POLARITY);
             Quote q = new Quote(r.getAs(Columns.MONTH), r.getAs(CAUSE_ID), r.getAs(Columns.COMPLAINT_ID),
                     Quote.shorten(r.getAs(SENTENCE)), polarity == null ? 0.0 : polarity, r.getAs(MATCHED_BY),
-                    r.getAs(MATCHED_TEXT));
+                    r.getAs(MATCHED_TEXT), r.getAs(KIND));
             out.computeIfAbsent(q.month(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(q.causeId(), k -> new ArrayList<>()).add(q);
         }
         return out;
+    }
+
+    /**
+     * Up to {@code limit} quotes per month and cause: each complaint's first sentence by {@code withinComplaint}
+     * (its sentences are the candidates), one complaint per distinct sentence, the first {@code limit} by
+     * {@code acrossComplaints}.
+     */
+    private static Dataset<Row> chosen(Dataset<Row> candidates, int limit, Column withinComplaint,
+                                       Column... acrossComplaints) {
+        WindowSpec perComplaint = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(Columns.COMPLAINT_ID))
+                .orderBy(withinComplaint, col(SENTENCE), col(MATCHED_BY).desc_nulls_last(), col(MATCHED_TEXT));
+        WindowSpec perSentence = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID), col(SENTENCE))
+                .orderBy(col(Columns.COMPLAINT_ID));
+        WindowSpec perCause = Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID)).orderBy(acrossComplaints);
+        return candidates
+                .withColumn(RANK, row_number().over(perComplaint)).where(col(RANK).equalTo(1))
+                .withColumn(RANK, row_number().over(perSentence)).where(col(RANK).equalTo(1))
+                .withColumn(RANK, row_number().over(perCause))
+                .where(col(RANK).leq(limit));
+    }
+
+    /**
+     * Typical quotes: among the candidate sentences of complaints not already quoted as most negative, those whose
+     * polarity is nearest the median polarity of all the cause's evidencing sentences of the month, then those with
+     * the most matched words (a pattern's lemmas; a model match has none), then the shorter. The report stage has
+     * no sentence embeddings to find the sentence nearest the cause's centre, so sentiment stands in for it.
+     */
+    private static Dataset<Row> typical(Dataset<Row> candidates, Dataset<Row> negative) {
+        Column words = when(col(MATCHED_BY).equalTo(Evidence.PATTERN).and(col(MATCHED_TEXT).isNotNull()),
+                size(split(trim(col(MATCHED_TEXT)), " "))).otherwise(0);
+        Column median = median(col(POLARITY)).over(Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID)));
+        Dataset<Row> scored = candidates.withColumn(WORDS, words)
+                .withColumn(DISTANCE, abs(col(POLARITY).minus(median)))
+                .join(negative.select(col(Columns.MONTH), col(CAUSE_ID), col(Columns.COMPLAINT_ID)),
+                        new String[]{Columns.MONTH, CAUSE_ID, Columns.COMPLAINT_ID}, "left_anti");
+        Column nearest = col(DISTANCE).asc_nulls_last();
+        return chosen(scored, LeadershipReport.TYPICAL_QUOTES_PER_CAUSE, nearest, nearest, col(WORDS).desc(),
+                length(col(SENTENCE)), col(Columns.COMPLAINT_ID))
+                .drop(WORDS, DISTANCE).withColumn(KIND, lit(Quote.TYPICAL));
     }
 
     private static void check(String input, Dataset<Row> data, List<String> required) {

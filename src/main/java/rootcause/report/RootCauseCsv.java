@@ -28,7 +28,7 @@ public final class RootCauseCsv {
             "nps_points", "outcome_rates");
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
-            "sentence_polarity", "quote", "matched_by");
+            "sentence_polarity", "quote", "matched_by", "kind");
 
     public static void writeCauses(MonthReport report, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -81,13 +81,14 @@ public final class RootCauseCsv {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, format(QUOTES_HEADER))) {
             for (CauseMetrics c : report.causes()) {
-                List<Quote> quotes = report.quotes().getOrDefault(c.causeId(), List.of());
-                for (int i = 0; i < quotes.size(); i++) {
-                    Quote q = quotes.get(i);
+                java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+                for (Quote q : report.quotes().getOrDefault(c.causeId(), List.of())) {
+                    // ranked within its kind: the most negative 1, 2, 3; the typical 1, 2
                     csv.printRecord(FormulaGuard.text(q.month()), FormulaGuard.text(q.causeId()),
-                            FormulaGuard.text(c.causeName()), Integer.toString(i + 1), FormulaGuard.text(q.complaintId()),
+                            FormulaGuard.text(c.causeName()), Integer.toString(rank.merge(q.kind(), 1, Integer::sum)),
+                            FormulaGuard.text(q.complaintId()),
                             String.format(java.util.Locale.ROOT, "%.2f", q.polarity()), FormulaGuard.text(q.bracketed()),
-                            FormulaGuard.text(q.matchedBy()));
+                            FormulaGuard.text(q.matchedBy()), FormulaGuard.text(q.kind()));
                 }
             }
         }

@@ -146,7 +146,12 @@ class ReportStageTest {
     @Test
     void quotesCsvHoldsUpToThreeQuotesPerCauseMostNegativeFirst() throws Exception {
         List<CSVRecord> quotes = read("reports/2024-02/quotes.csv");
-        assertThat(quotes.stream().filter(q -> q.get("cause_id").equals("rudeness")).count()).isEqualTo(3);
+        List<CSVRecord> rude = quotes.stream().filter(q -> q.get("cause_id").equals("rudeness")).toList();
+        assertThat(rude).extracting(q -> q.get("kind")).containsExactly("most_negative", "most_negative", "most_negative",
+                "typical", "typical");
+        assertThat(rude.subList(3, 5)).extracting(q -> q.get("complaint_id"))
+                .as("typical quotes come from complaints not quoted as most negative")
+                .doesNotContainAnyElementsOf(rude.subList(0, 3).stream().map(q -> q.get("complaint_id")).toList());
         assertThat(quotes.stream().filter(q -> q.get("cause_id").equals("billing_error")).findFirst().orElseThrow()
                 .get("complaint_id")).isEqualTo("f-bill-1");
         assertThat(quotes).noneMatch(q -> q.get("complaint_id").endsWith("-dup"));
