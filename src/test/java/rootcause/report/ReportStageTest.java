@@ -17,6 +17,8 @@ import rootcause.aggregate.AggregateStageTest;
 import rootcause.aggregate.ComplaintFixtures;
 import rootcause.aggregate.EmergingRule;
 import rootcause.model.CauseInfo;
+import rootcause.model.CauseMatch;
+import rootcause.model.Evidence;
 import rootcause.model.RowCounts;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -157,6 +159,45 @@ class ReportStageTest {
         assertThat(quotes).noneMatch(q -> q.get("complaint_id").endsWith("-dup"));
     }
 
+    /**
+     * Seven long-wait complaints in one month, polarities -0.6, -0.55, -0.5, -0.4, -0.4, -0.1 and 1.0: the median is
+     * -0.4 (the mean, -1.55 / 7 = -0.221, would pick the -0.1 sentence first). The three most negative are quoted as
+     * most negative; of the other four, the two at -0.4 are nearest the median (distance 0, against 0.3 and 1.4), and
+     * the one whose pattern matched three words comes before the one that matched a single word, although that one is
+     * shorter and has the lower complaint id.
+     */
+    @Test
+    void typicalQuotesAreNearestTheMedianPolarityThenMatchMoreWords() throws Exception {
+        String month = "2024-03";
+        String oneWord = "Long wait.";
+        String threeWords = "I waited two hours on hold today.";
+        List<ComplaintFixtures.Complaint> waits = List.of(
+                waiting("t-1", month, -0.6, "Worst wait of my life, an awful wait.", "wait"),
+                waiting("t-2", month, -0.55, "The wait was terrible.", "wait"),
+                waiting("t-3", month, -0.5, "A bad wait again.", "wait"),
+                waiting("t-4", month, -0.4, oneWord, "wait"),
+                waiting("t-5", month, -0.4, threeWords, "waited hours hold"),
+                waiting("t-6", month, -0.1, "Some wait at the desk.", "wait"),
+                waiting("t-7", month, 1.0, "The wait was fine in the end.", "wait"));
+        Path out = Path.of("target", "report-test-typical");
+        deleteRecursively(out);
+        Dataset<Row> data = ComplaintFixtures.toDataset(SparkTestSession.get(), waits);
+        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), RunCounts.UNKNOWN)
+                .writeAll(new AggregateStage(causes(), EmergingRule.DEFAULT).aggregate(data), data, out);
+        List<CSVRecord> quotes = read(out.resolve("reports").resolve(month).resolve("quotes.csv"));
+        assertThat(quotes).filteredOn(q -> q.get("kind").equals("most_negative")).extracting(q -> q.get("complaint_id"))
+                .containsExactly("t-1", "t-2", "t-3");
+        assertThat(quotes).filteredOn(q -> q.get("kind").equals("typical")).extracting(q -> q.get("complaint_id"))
+                .containsExactly("t-5", "t-4");
+    }
+
+    private static ComplaintFixtures.Complaint waiting(String id, String month, double polarity, String sentence,
+                                                       String matchedText) {
+        int sentenceClass = (int) Math.round((polarity + 1) * 2);
+        return complaint(id, month, "phone", polarity, new CauseMatch("long_wait", "process", polarity,
+                List.of(Evidence.ofPattern("wait", matchedText, 0, sentence, sentenceClass, polarity))));
+    }
+
     @Test
     void htmlEscapesComplaintTextAndIsWellFormedXhtml() throws Exception {
         String html = Files.readString(OUT.resolve("reports/2024-02/report.html"));
@@ -203,7 +244,11 @@ class ReportStageTest {
     }
 
     private static List<CSVRecord> read(String file) throws Exception {
-        try (Reader in = Files.newBufferedReader(OUT.resolve(file), StandardCharsets.UTF_8);
+        return read(OUT.resolve(file));
+    }
+
+    private static List<CSVRecord> read(Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             return parser.getRecords();
         }
