@@ -41,7 +41,8 @@ class NotebookTest {
                 .contains("rows_read = rows_accepted + rows_rejected + rows_filtered: True (123 = 100 + 20 + 3)")
                 .contains("image/png")
                 .contains("cause: long_wait")
-                .as("formula guard removed for reading").contains("complaint c0: \\\"-1 stars, on hold forever").doesNotContain("\"output_type\": \"error\"");
+                .as("formula guard removed for reading").contains("most negative, complaint c0: \\\"-1 stars, on hold forever")
+                .as("typical quotes after the most negative").contains("typical, complaint c9: \\\"Held 40 minutes").doesNotContain("\"output_type\": \"error\"");
     }
 
     @Test

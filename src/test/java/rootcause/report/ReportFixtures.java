@@ -98,7 +98,9 @@ final class ReportFixtures {
     static MonthReport january() {
         List<CauseMetrics> jan = hostile().history().stream().filter(m -> m.month().equals("2024-01")).toList();
         return new MonthReport("2024-01", jan, List.of(), jan,
-                Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c0", "-1 stars, on hold forever", 0))),
+                Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c0", "-1 stars, on hold forever", 0),
+                        new Quote("2024-01", "long_wait", "c9", "Held 40 minutes, then cut off", -0.2, null, null,
+                                Quote.TYPICAL))),
                 RunCounts.UNKNOWN);
     }
 }
