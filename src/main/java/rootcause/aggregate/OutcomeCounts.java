@@ -91,17 +91,28 @@ public record OutcomeCounts(Map<String, Map<String, Long>> counts) {
     /**
      * The rates of a month's causes (one map per cause, as {@link #ratesAgainst} gives it), with the q-value of every
      * tested (cause, outcome, value) among all of them: one family, so that calling every q below 0.05 keeps the
-     * share of chance calls among the month's outcome findings under 5 %.
+     * share of chance calls among the month's outcome findings under 5 %. An outcome with two values ("Consumer
+     * disputed?" Yes / No) is one hypothesis, not two: its second value's test mirrors the first's (same p), so only
+     * the first enters the family and both get its q.
      */
     public static List<Map<String, Map<String, Rate>>> withQValues(List<Map<String, Map<String, Rate>>> month) {
         List<Rate> tested = new ArrayList<>();
-        month.forEach(cause -> cause.values().forEach(values -> values.values().stream()
-                .filter(r -> r.pValue() != null).forEach(tested::add)));
+        Map<Rate, Rate> mirrorOf = new IdentityHashMap<>();
+        month.forEach(cause -> cause.values().forEach(values -> {
+            List<Rate> withP = values.values().stream().filter(r -> r.pValue() != null).toList();
+            if (values.size() == 2 && withP.size() == 2) {
+                tested.add(withP.get(0));
+                mirrorOf.put(withP.get(1), withP.get(0));
+            } else {
+                tested.addAll(withP);
+            }
+        }));
         double[] q = FalseDiscovery.qValues(tested.stream().mapToDouble(Rate::pValue).toArray());
         Map<Rate, Double> qOf = new IdentityHashMap<>();
         for (int i = 0; i < q.length; i++) {
             qOf.put(tested.get(i), q[i]);
         }
+        mirrorOf.forEach((mirror, first) -> qOf.put(mirror, qOf.get(first)));
         List<Map<String, Map<String, Rate>>> out = new ArrayList<>();
         for (Map<String, Map<String, Rate>> cause : month) {
             Map<String, Map<String, Rate>> copy = new LinkedHashMap<>();

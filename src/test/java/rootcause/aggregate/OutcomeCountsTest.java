@@ -62,20 +62,27 @@ class OutcomeCountsTest {
                 .as("no other complaint states the outcome: nothing to test against").isNull();
     }
 
-    // Four tests in the month, p = 0.01, 0.01, 0.04, 0.04 (and one untested): BH q = min over j >= rank of 4 p_(j) / j:
-    // rank 1 and 2: min(0.04, 0.02, ...) = 0.02; rank 3 and 4: min(0.0533, 0.04) = 0.04.
+    // The month's family: the first cause's two-valued "disputed" is one test (No mirrors Yes, same p = 0.01); the
+    // second cause's three-valued "response" is three, p = 0.01, 0.04, 0.04; the third cause's outcome is untested.
+    // BH over the four, q = min over j >= rank of 4 p_(j) / j: ranks 1 and 2: min(0.04, 0.02, ...) = 0.02; ranks 3
+    // and 4: min(0.0533, 0.04) = 0.04. Counting the mirror as a fifth test would give 5 x 0.01 / 3 = 0.0167.
     @Test
-    void qValuesCorrectEveryCauseAndValueOfTheMonthTogether() {
+    void qValuesCorrectEveryCauseAndValueOfTheMonthTogetherWithATwoValuedOutcomeTestedOnce() {
         Map<String, Map<String, OutcomeCounts.Rate>> first = Map.of("disputed", new java.util.LinkedHashMap<>(Map.of(
                 "Yes", rate(0.01), "No", rate(0.01))));
-        Map<String, Map<String, OutcomeCounts.Rate>> second = Map.of("disputed", new java.util.LinkedHashMap<>(Map.of(
-                "Yes", rate(0.04), "No", rate(0.04), "Maybe", rate(null))));
-        var corrected = OutcomeCounts.withQValues(java.util.List.of(first, second));
+        Map<String, Map<String, OutcomeCounts.Rate>> second = Map.of("response", new java.util.LinkedHashMap<>(Map.of(
+                "relief", rate(0.01), "explanation", rate(0.04), "closed", rate(0.04))));
+        Map<String, Map<String, OutcomeCounts.Rate>> third = Map.of("disputed", new java.util.LinkedHashMap<>(Map.of(
+                "Yes", rate(null), "No", rate(null))));
+        var corrected = OutcomeCounts.withQValues(java.util.List.of(first, second, third));
         assertThat(corrected.get(0).get("disputed").get("Yes").qValue()).isCloseTo(0.02, within(1e-12));
-        assertThat(corrected.get(0).get("disputed").get("No").qValue()).isCloseTo(0.02, within(1e-12));
-        assertThat(corrected.get(1).get("disputed").get("Yes").qValue()).isCloseTo(0.04, within(1e-12));
-        assertThat(corrected.get(1).get("disputed").get("Maybe").qValue()).isNull();
-        assertThat(corrected.get(1).get("disputed").get("No").pValue()).isEqualTo(0.04);
+        assertThat(corrected.get(0).get("disputed").get("No").qValue()).as("the mirror test's q is its twin's")
+                .isCloseTo(0.02, within(1e-12));
+        assertThat(corrected.get(1).get("response").get("relief").qValue()).isCloseTo(0.02, within(1e-12));
+        assertThat(corrected.get(1).get("response").get("explanation").qValue()).isCloseTo(0.04, within(1e-12));
+        assertThat(corrected.get(1).get("response").get("closed").pValue()).isEqualTo(0.04);
+        assertThat(corrected.get(2).get("disputed").get("Yes").qValue()).isNull();
+        assertThat(corrected.get(2).get("disputed").get("No").qValue()).isNull();
     }
 
     private static OutcomeCounts.Rate rate(Double p) {
