@@ -12,15 +12,29 @@ public final class Console {
     /** Lines of the console, for the run log only; declared without appenders in the launcher's log4j2 file. */
     static final String LOGGER = "rootcause.runlog";
     private static final Logger LOG = LogManager.getLogger(LOGGER);
-    private static final boolean TERMINAL = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    /** Set by the launcher from {@code [[ -t 2 ]]}: whether stderr, where the console writes, is a terminal. */
+    static final String STDERR_TERMINAL_PROPERTY = "rootcause.stderr.terminal";
+    private static final boolean TERMINAL = stderrIsTerminal(System.getProperty(STDERR_TERMINAL_PROPERTY),
+            System.console() != null, System.getenv("TERM"));
 
     private static int openProgressWidth;
 
     private Console() {}
 
-    /** True when stdin and stdout are a terminal (Java 17's test), so a progress line can be redrawn with a carriage return. */
+    /** True when stderr is a terminal, so a progress line can be redrawn with a carriage return. */
     public static boolean isTerminal() {
         return TERMINAL;
+    }
+
+    /**
+     * The launcher's answer when it gave one; otherwise Java 17's test, which looks at stdin and stdout, not stderr.
+     * Never on a dumb terminal.
+     */
+    static boolean stderrIsTerminal(String launcherSays, boolean consoleAttached, String term) {
+        if ("dumb".equals(term)) {
+            return false;
+        }
+        return launcherSays == null ? consoleAttached : Boolean.parseBoolean(launcherSays);
     }
 
     /** One line, ending any progress line in place first. */
