@@ -232,4 +232,62 @@ class LeadershipReportTest {
         // Regular text and the bold of headings and matched words, from the embedded family.
         assertThat(fonts).anyMatch(f -> f.endsWith("LiberationSans")).anyMatch(f -> f.endsWith("LiberationSans-Bold"));
     }
+
+    /**
+     * openhtmltopdf must neither split a chart across two pages nor let it run past a page's edge: every chart of the
+     * HTML is drawn exactly once in the PDF, wholly inside its page.
+     */
+    @Test
+    void pdfDrawsEveryChartOnceAndWhollyOnOnePage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String html = report.html(ReportFixtures.hostile(), now);
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        LeadershipReport.writePdf(html, pdf);
+        long charts = org.jsoup.Jsoup.parse(html).select("img.chart").size();
+        assertThat(charts).as("pareto, trend, sentiment").isEqualTo(3);
+        List<String> outside = new java.util.ArrayList<>();
+        int drawn = 0;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                ImagePlacements placements = new ImagePlacements();
+                placements.processPage(page);
+                drawn += placements.boxes.size();
+                org.apache.pdfbox.pdmodel.common.PDRectangle media = page.getMediaBox();
+                for (java.awt.geom.Rectangle2D box : placements.boxes) {
+                    if (box.getMinX() < media.getLowerLeftX() - 0.5 || box.getMinY() < media.getLowerLeftY() - 0.5
+                            || box.getMaxX() > media.getUpperRightX() + 0.5 || box.getMaxY() > media.getUpperRightY() + 0.5) {
+                        outside.add(box.toString());
+                    }
+                }
+            }
+        }
+        assertThat(drawn).as("each chart drawn once, none split over two pages").isEqualTo(charts);
+        assertThat(outside).as("charts running past a page's edge").isEmpty();
+    }
+
+    /** Where a page draws its images: the unit square under the current transformation at each {@code Do}. */
+    private static final class ImagePlacements extends org.apache.pdfbox.contentstream.PDFStreamEngine {
+        final List<java.awt.geom.Rectangle2D> boxes = new java.util.ArrayList<>();
+
+        ImagePlacements() {
+            addOperator(new org.apache.pdfbox.contentstream.operator.state.Concatenate(this));
+            addOperator(new org.apache.pdfbox.contentstream.operator.state.Save(this));
+            addOperator(new org.apache.pdfbox.contentstream.operator.state.Restore(this));
+            addOperator(new org.apache.pdfbox.contentstream.operator.DrawObject(this));
+        }
+
+        @Override
+        protected void processOperator(org.apache.pdfbox.contentstream.operator.Operator operator,
+                                       List<org.apache.pdfbox.cos.COSBase> operands) throws java.io.IOException {
+            if ("Do".equals(operator.getName()) && !operands.isEmpty()
+                    && operands.get(0) instanceof org.apache.pdfbox.cos.COSName name
+                    && getResources().isImageXObject(name)) {
+                org.apache.pdfbox.util.Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+                boxes.add(new java.awt.geom.Rectangle2D.Double(Math.min(ctm.getTranslateX(), ctm.getTranslateX() + ctm.getScaleX()),
+                        Math.min(ctm.getTranslateY(), ctm.getTranslateY() + ctm.getScaleY()),
+                        Math.abs(ctm.getScaleX()), Math.abs(ctm.getScaleY())));
+                return;
+            }
+            super.processOperator(operator, operands);
+        }
+    }
 }
