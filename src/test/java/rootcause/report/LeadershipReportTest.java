@@ -185,11 +185,17 @@ class LeadershipReportTest {
     }
 
     @Test
-    void emptyMonthRenders() throws Exception {
+    void emptyMonthRendersAsOneShortPdfPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         String html = report.html(new MonthReport("2024-05", List.of(), List.of(), List.of(), Map.of(),
                 RunCounts.UNKNOWN), now);
         assertThat(html).contains("No complaints were analysed");
         parse(html);
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        LeadershipReport.writePdf(html, pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).as("nothing to chart or list: no blank pages").isLessThanOrEqualTo(2);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("No complaints were analysed");
+        }
     }
 
     private static void parse(String html) throws Exception {
