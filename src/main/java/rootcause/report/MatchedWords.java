@@ -1,11 +1,11 @@
 package rootcause.report;
 
+import edu.stanford.nlp.process.Morphology;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,18 +24,11 @@ final class MatchedWords {
 
     /** Words as CoreNLP splits them: "didn't" is "did" + "n't". */
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+?(?=n't)|n't|[\\p{L}\\p{N}]+");
-    private static final int MAX_ENDING = 3;
-    private static final Map<String, Set<String>> IRREGULAR = Map.ofEntries(
-            Map.entry("be", Set.of("am", "is", "are", "was", "were", "been", "being", "'s", "'re", "'m")),
-            Map.entry("have", Set.of("has", "had", "'ve")), Map.entry("do", Set.of("does", "did", "done")),
-            Map.entry("get", Set.of("got", "gotten")), Map.entry("take", Set.of("took", "taken")),
-            Map.entry("tell", Set.of("told")), Map.entry("say", Set.of("said")), Map.entry("give", Set.of("gave", "given")),
-            Map.entry("go", Set.of("went", "gone")), Map.entry("make", Set.of("made")), Map.entry("keep", Set.of("kept")),
-            Map.entry("leave", Set.of("left")), Map.entry("send", Set.of("sent")), Map.entry("pay", Set.of("paid")),
-            Map.entry("lose", Set.of("lost")), Map.entry("hear", Set.of("heard")), Map.entry("speak", Set.of("spoke", "spoken")),
-            Map.entry("buy", Set.of("bought")), Map.entry("find", Set.of("found")), Map.entry("hang", Set.of("hung")),
-            Map.entry("hold", Set.of("held")), Map.entry("feel", Set.of("felt")), Map.entry("can", Set.of("ca", "could")),
-            Map.entry("will", Set.of("wo", "would")), Map.entry("not", Set.of("n't")));
+    /**
+     * The tags under which a quoted word may have been lemmatised (its real tag is not stored): past, participles,
+     * present, plural, modal ("ca" of "can't"), comparative, and adverb ("n't" is "not").
+     */
+    private static final List<String> TAGS = List.of("VBD", "VBN", "VBG", "VBZ", "VBP", "NNS", "MD", "JJR", "JJS", "RB");
 
     /** Where the lemmas {@code matchedLemmas} (space-separated, in order) were found in {@code sentence}, or null. */
     static Span locate(String sentence, String matchedLemmas) {
@@ -73,11 +66,16 @@ final class MatchedWords {
         return sentence.substring(span[0], span[1]).toLowerCase(Locale.ROOT);
     }
 
+    /** Whether CoreNLP's lemmatiser (the one the nlp stage uses; rule-based, no model file) gives the word this lemma. */
     static boolean isFormOf(String word, String lemma) {
-        if (word.equals(lemma) || IRREGULAR.getOrDefault(lemma, Set.of()).contains(word)) {
+        if (word.equals(lemma)) {
             return true;
         }
-        String stem = lemma.endsWith("e") || lemma.endsWith("y") ? lemma.substring(0, lemma.length() - 1) : lemma;
-        return stem.length() >= 2 && word.startsWith(stem) && word.length() - lemma.length() <= MAX_ENDING;
+        for (String tag : TAGS) {
+            if (lemma.equals(Morphology.stemStatic(word, tag).word())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

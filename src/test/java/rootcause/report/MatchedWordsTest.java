@@ -18,6 +18,10 @@ class MatchedWordsTest {
         assertThat(marked("They told me nothing.", "tell")).isEqualTo("They [told] me nothing.");
         assertThat(marked("They didn't call back", "not call back")).isEqualTo("They did[n't call back]");
         assertThat(marked("Charged twice for one order", "charge twice")).isEqualTo("[Charged twice] for one order");
+        assertThat(marked("I spent hours on hold", "spend hour")).as("irregular, by CoreNLP's lemmatiser")
+                .isEqualTo("I [spent hours] on hold");
+        assertThat(marked("They forgot my order and hung up", "hang up")).isEqualTo("They forgot my order and [hung up]");
+        assertThat(marked("We can't reach anyone", "can not reach")).isEqualTo("We [can't reach] anyone");
     }
 
     @Test
