@@ -26,7 +26,8 @@ final class RunSummary {
                     + " (tables: " + ReportWriter.CAUSES_CSV + ", " + ReportWriter.QUOTES_CSV + ")");
         }
         if (reported.size() > MONTHS_LISTED) {
-            lines.add("... and " + (reported.size() - MONTHS_LISTED) + " more months in " + reports);
+            int more = reported.size() - MONTHS_LISTED;
+            lines.add("... and " + more + " more month" + (more == 1 ? "" : "s") + " in " + reports);
         }
         if (reported.isEmpty()) {
             lines.add("no report written (see the manifest)");

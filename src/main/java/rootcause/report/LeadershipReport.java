@@ -152,6 +152,9 @@ public final class LeadershipReport {
         v.put("emergingCount", Integer.toString(emerging.size()));
 
         v.put("hasCauses", !top.isEmpty());
+        v.put("noCausesText", report.monthComplaints() == 0 ? "No complaints were analysed for this month."
+                : "No complaint this month matched a known cause, so there is no cause to rank, chart or quote; "
+                + (report.monthComplaints() == 1 ? "it is" : "they are") + " counted as unclassified.");
         List<CauseMetrics> tableRows = new ArrayList<>(top);
         if (unclassified != null) {
             tableRows.add(unclassified);
@@ -258,13 +261,14 @@ public final class LeadershipReport {
     private String summary(MonthReport report, List<CauseMetrics> top, double unclassifiedShare, List<CauseMetrics> emerging) {
         String monthName = YearMonth.parse(report.month()).format(MONTH_NAME);
         if (top.isEmpty()) {
-            return "In " + monthName + " we analysed " + report.monthComplaints()
-                    + " complaints; none matched a known cause.";
+            return report.monthComplaints() == 0 ? "In " + monthName + " no complaints were analysed."
+                    : "In " + monthName + " we analysed " + complaints(report.monthComplaints())
+                    + (report.monthComplaints() == 1 ? "; it matched no known cause." : "; none matched a known cause.");
         }
         CauseMetrics first = top.get(0);
         StringBuilder s = new StringBuilder();
         s.append("In ").append(monthName).append(" we analysed ")
-                .append(String.format(Locale.ROOT, "%,d", report.monthComplaints())).append(" complaints. ")
+                .append(complaints(report.monthComplaints())).append(". ")
                 .append("The biggest problem was ").append(first.causeName()).append(": ").append(percent(first.share()))
                 .append(" of complaints raised it, and ").append(percent(first.negativeShare()))
                 .append(" of those were negative about it.");
@@ -280,6 +284,11 @@ public final class LeadershipReport {
         }
         s.append(' ').append(percent(unclassifiedShare)).append(" of complaints matched no known cause.");
         return s.toString();
+    }
+
+    /** "1 complaint", "1,234 complaints". */
+    static String complaints(long n) {
+        return String.format(Locale.ROOT, "%,d complaint%s", n, n == 1 ? "" : "s");
     }
 
     private static Map<String, Object> causeRow(CauseMetrics c) {

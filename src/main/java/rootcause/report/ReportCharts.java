@@ -79,7 +79,8 @@ public final class ReportCharts {
                         .mapToDouble(CauseMetrics::share).findFirst().orElse(0.0);
                 String name = history.stream().filter(m -> m.causeId().equals(id)).map(CauseMetrics::causeName)
                         .findFirst().orElse(id);
-                data.addValue(100 * share, shortLabel(name), month);
+                // a legend entry wraps, so the trend names each cause in full
+                data.addValue(100 * share, name, month);
             }
         }
         LineAndShapeRenderer renderer = trendRenderer(months, lowVolumeMonths);
@@ -153,8 +154,9 @@ public final class ReportCharts {
         return chart;
     }
 
+    /** An axis label: long enough for most cause names (31 characters), cut with an ellipsis beyond. */
     private static String shortLabel(String name) {
-        return name.length() <= 28 ? name : name.substring(0, 27) + "…";
+        return name.length() <= 32 ? name : name.substring(0, 31) + "…";
     }
 
     private static String png(JFreeChart chart, int width, int height) {

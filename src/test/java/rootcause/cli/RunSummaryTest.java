@@ -24,7 +24,7 @@ class RunSummaryTest {
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("report 2025-01: " + out.resolve("reports/2025-01/report.html"))
                 .contains("report.pdf");
-        assertThat(lines.get(3)).isEqualTo("... and 1 more months in " + out.resolve("reports"));
+        assertThat(lines.get(3)).isEqualTo("... and 1 more month in " + out.resolve("reports"));
         assertThat(lines.get(4)).isEqualTo("manifest: " + out.resolve("manifest.json") + "; log: " + log);
     }
 

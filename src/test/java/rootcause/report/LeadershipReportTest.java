@@ -184,6 +184,19 @@ class LeadershipReportTest {
         parse(html);
     }
 
+    /** A real case: August 2011 of the tweets export holds one complaint, and it matched no cause. */
+    @Test
+    void aMonthOfOneUnclassifiedComplaintSaysSoInTheSingular() throws Exception {
+        MonthReport one = new MonthReport("2011-08",
+                List.of(ReportFixtures.cause("2011-08", "unclassified", "Unclassified", 1, 1, 0, null, false)),
+                List.of(), List.of(), Map.of(), RunCounts.UNKNOWN);
+        String text = ReportHtml.of(report.html(one, now)).text();
+        assertThat(text).contains("In August 2011 we analysed 1 complaint; it matched no known cause.")
+                .contains("No complaint this month matched a known cause, so there is no cause to rank, chart or quote; it is counted as unclassified.")
+                .contains("No cause matched this month, so there is nothing to quote.")
+                .doesNotContain("1 complaints").doesNotContain("No complaints were analysed");
+    }
+
     @Test
     void emptyMonthRendersAsOneShortPdfPage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         String html = report.html(new MonthReport("2024-05", List.of(), List.of(), List.of(), Map.of(),
