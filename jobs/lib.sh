@@ -1,12 +1,13 @@
 # Shared by the scripts in jobs/: where the build puts things, and how to build them if missing.
-# Source it; it sets ROOT, APP_JAR, MODELS_JAR, EMBEDDING_DIR, and (after ensure_built) EMBEDDING_CP, SPARK_CP (Spark's
-# jars, from Maven), JVM_FLAGS.
+# Source it; it sets ROOT, APP_JAR, MODELS_JAR, EMBEDDING_DIR, and (after ensure_built) EMBEDDING_CP, SHIPPED_JARS,
+# SPARK_CP (Spark's jars, from Maven), JVM_FLAGS.
 #
-# What travels beside the application jar, never inside it, on the class path of every JVM that runs the job's code
-# (driver and executors): MODELS_JAR (CoreNLP's slim models) and EMBEDDING_CP (the sentence-embedding stack: the
-# all-MiniLM-L6-v2 model jar, langchain4j, ONNX Runtime with its natives, DJL's tokenizers, JNA, ...). The stack's
-# jars must all be in one class loader (the model class extends langchain4j's), so they go on the class path
-# together and none of them in the application jar.
+# What travels beside the application jar, never inside it: MODELS_JAR (CoreNLP's slim models) and the
+# sentence-embedding stack of EMBEDDING_DIR (the all-MiniLM-L6-v2 model jar, langchain4j, ONNX Runtime with its
+# natives, DJL's tokenizers, JNA, ...). SHIPPED_JARS lists them all, comma-separated, for spark-submit --jars: Spark
+# ships them with the job and puts them in the one class loader that also holds the application jar, on the driver
+# and on every executor (the model class extends langchain4j's, so the stack must share a loader). EMBEDDING_CP is
+# the same stack as a class path, for the scripts that run the job's classes in a plain JVM.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VERSION="0.1.0"
 APP_JAR="$ROOT/target/rootcause-$VERSION.jar"
@@ -38,6 +39,7 @@ ensure_built() {
   fi
   local jars=("$EMBEDDING_DIR"/*.jar)
   EMBEDDING_CP="$(IFS=':'; echo "${jars[*]}")"
+  SHIPPED_JARS="$(IFS=','; echo "$MODELS_JAR,${jars[*]}")"
   SPARK_CP="$(cat "$CP_FILE")"
   JVM_FLAGS="$(cat "$FLAGS_FILE")"
 }

