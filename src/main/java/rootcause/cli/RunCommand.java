@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
         Console.line(String.format("rootcause run %s on %s (application %s), log %s%s",
                 RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
                 log.map(Path::toString).orElse("not written (no log4j 2 backend)"),
-                log.isPresent() && !Storage.isLocal(out) ? " (local: the output folder is not)" : ""));
+                log.isPresent() && !Storage.isLocal(out) ? " (on this machine: the output folder is remote)" : ""));
         RunManifest manifest = new RootCauseJob(spark, config).run();
         RunSummary.lines(Storage.of(spark), out, manifest.monthsWritten(), log).forEach(Console::line);
         System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",

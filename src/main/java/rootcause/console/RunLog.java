@@ -18,10 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * The log of one run, in {@code OUT/logs/} (a local file: when OUT is on a remote file system, in
- * {@code <java.io.tmpdir>/rootcause-logs/} instead, and the console's first line names it): everything at INFO, Spark's included, with stack traces. The console
- * then keeps warnings and errors only (and {@link Console}'s lines); {@code --verbose} also shows every INFO line on
- * the console, as a plain Spark job would.
+ * The log of one run, in {@code OUT/logs/} (a local file: with OUT on a remote file system, in
+ * {@code <java.io.tmpdir>/rootcause-logs/} instead, named on the console): everything at INFO, Spark's included,
+ * with stack traces. The console then keeps warnings and errors only (and {@link Console}'s lines);
+ * {@code --verbose} also shows every INFO line on the console, as a plain Spark job would.
  *
  * <p>Works on the log4j 2 configuration the JVM started with (Spark's logging); under any other logging backend the
  * run log is skipped and the console stays as configured.

@@ -43,7 +43,12 @@ public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months,
                 throw new IllegalArgumentException("--months: '" + m + "' is not a month; write YYYY-MM, e.g. 2019-09");
             }
         }
-        // Checked here, before Spark starts, where no Hadoop settings are needed; the job checks a remote one.
+        // Local paths are checked here, before Spark starts (they need no Hadoop settings); the job checks remote ones.
+        for (InputSpec input : inputs) {
+            if (Storage.isLocal(input.path())) {
+                input.files(Storage.local());
+            }
+        }
         if (output != null && Storage.isLocal(output)) {
             Storage.local().requireFolderOrAbsent(output, "--output");
         }
