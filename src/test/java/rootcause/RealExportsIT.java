@@ -43,7 +43,7 @@ class RealExportsIT {
                 InputSpec.parse("cfpb=" + real.resolve("cfpb_complaints_sample_2012_2026.csv")),
                 InputSpec.parse("twcs=" + real.resolve("twcs_customer_support_twitter_first5000.csv")),
                 InputSpec.parse("airline=" + real.resolve("airline_tweets_Tweets.csv")));
-        JobConfig config = new JobConfig(inputs, out, Set.of(), null, NlpSettings.defaults(), JobConfig.Stage.CLEAN, false, null);
+        JobConfig config = new JobConfig(inputs, rootcause.io.Storage.path(out.toString()), Set.of(), null, NlpSettings.defaults(), JobConfig.Stage.CLEAN, false, null);
         manifest = new RootCauseJob(SparkTestSession.get(), config).run();
     }
 

@@ -134,13 +134,14 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
             if (!spec.profile().name().equals("airline")) {
                 continue;
             }
-            for (Path file : spec.files()) {
-                Map<String, String> human = HumanSentiment.read(file, "tweet_id", "airline_sentiment");
+            // An evaluation tool: the human labels are read from local files.
+            for (org.apache.hadoop.fs.Path file : spec.files(rootcause.io.Storage.local())) {
+                Map<String, String> human = HumanSentiment.read(rootcause.io.Storage.localFile(file), "tweet_id", "airline_sentiment");
                 List<EvaluationCorpus.Complaint> negative = corpus.values().stream()
                         .filter(c -> c.source().equals("airline") && "negative".equals(human.get(c.id()))).toList();
                 double share = evaluation.unclassifiedShare(evaluation.analyse(negative));
                 out.printf(Locale.ROOT, "== %s: %d negative tweets (human label), no cause: %.3f%n",
-                        file.getFileName(), negative.size(), share);
+                        file.getName(), negative.size(), share);
             }
         }
     }

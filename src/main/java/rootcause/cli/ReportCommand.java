@@ -9,14 +9,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rootcause.aggregate.EmergingRule;
+import rootcause.io.Storage;
 import rootcause.model.Columns;
 import rootcause.report.LeadershipReport;
 import rootcause.report.ReportStage;
 import rootcause.report.ReportWriter;
 import rootcause.report.RunCounts;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.apache.hadoop.fs.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,8 +33,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory of an earlier run (holds causes/ and complaints/).")
-    Path output;
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory of an earlier run "
+            + "(holds causes/ and complaints/): a local path or a Hadoop URI (hdfs://, s3a://, abfss://).")
+    String output;
 
     @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Month to re-render.")
     String month;
@@ -47,15 +48,9 @@ public final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--month must be YYYY-MM, e.g. 2024-03; got '" + month + "'");
         }
-        Path causes = output.resolve("causes");
-        Path complaints = output.resolve("complaints");
-        for (Path required : List.of(causes, complaints)) {
-            if (!Files.isDirectory(required)) {
-                spec.commandLine().getErr().println("report: " + required + " does not exist; run the job into "
-                        + output + " first");
-                return CommandLine.ExitCode.SOFTWARE;
-            }
-        }
+        Path out = Storage.path(output);
+        Path causes = Storage.child(out, "causes");
+        Path complaints = Storage.child(out, "complaints");
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSession.builder()
                 .appName("rootcause-report")
@@ -64,13 +59,21 @@ public final class ReportCommand implements Callable<Integer> {
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
                 .getOrCreate();
         try {
+            Storage storage = Storage.of(spark);
+            for (Path required : List.of(causes, complaints)) {
+                if (!storage.isDirectory(required)) {
+                    spec.commandLine().getErr().println("report: " + Storage.display(required)
+                            + " does not exist; run the job into " + Storage.display(out) + " first");
+                    return CommandLine.ExitCode.SOFTWARE;
+                }
+            }
             Dataset<Row> aggregates = spark.read().parquet(causes.toString());
             Dataset<Row> monthComplaints = spark.read().parquet(complaints.toString())
                     .where(col(Columns.MONTH).equalTo(month));
-            List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
-                    RunCounts.read(output.resolve("manifest.json")))
-                    .write(aggregates, monthComplaints, output, List.of(month));
-            written.forEach(p -> spec.commandLine().getOut().println(p));
+            List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage),
+                    RunCounts.read(storage, Storage.child(out, "manifest.json")))
+                    .write(aggregates, monthComplaints, out, List.of(month));
+            written.forEach(p -> spec.commandLine().getOut().println(Storage.display(p)));
             return CommandLine.ExitCode.OK;
         } finally {
             if (ownSession) {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.console.RunLog;
 import rootcause.ingest.InputSpec;
+import rootcause.io.Storage;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
 import rootcause.job.RunManifest;
@@ -28,8 +29,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "file; PATH a CSV file or a folder of CSV files. Repeatable.")
     List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path output;
+    @Option(names = "--output", required = true, paramLabel = "DIR",
+            description = "Output folder: a local path or a Hadoop URI (hdfs://, s3a://, abfss://).")
+    String output;
 
     @Option(names = "--months", split = ",", paramLabel = "YYYY-MM",
             description = "Only these months (comma-separated). Default: every month in the inputs.")
@@ -65,18 +67,20 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
-        JobConfig config = new JobConfig(specs, output, new LinkedHashSet<>(months), taxonomy,
+        org.apache.hadoop.fs.Path out = Storage.path(output);
+        JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
-        Optional<Path> log = RunLog.start(output, verbose);
+        Optional<Path> log = RunLog.start(out, verbose);
         SparkSession spark = SparkSessions.forJob("rootcause run");
-        Console.line(String.format("rootcause run %s on %s (application %s), log %s",
+        Console.line(String.format("rootcause run %s on %s (application %s), log %s%s",
                 RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
-                log.map(Path::toString).orElse("not written (no log4j 2 backend)")));
+                log.map(Path::toString).orElse("not written (no log4j 2 backend)"),
+                log.isPresent() && !Storage.isLocal(out) ? " (on this machine: the output folder is remote)" : ""));
         RunManifest manifest = new RootCauseJob(spark, config).run();
-        RunSummary.lines(output, manifest.monthsWritten(), log).forEach(Console::line);
+        RunSummary.lines(Storage.of(spark), out, manifest.monthsWritten(), log).forEach(Console::line);
         System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
                 manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
-                manifest.duplicates(), manifest.monthsWritten(), output.toAbsolutePath());
+                manifest.duplicates(), manifest.monthsWritten(), Storage.display(out));
         return 0;
     }
 

@@ -1,9 +1,9 @@
 package rootcause.cli;
 
+import org.apache.hadoop.fs.Path;
+import rootcause.io.Storage;
 import rootcause.report.ReportWriter;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,24 +15,24 @@ final class RunSummary {
 
     private RunSummary() {}
 
-    static List<String> lines(Path output, List<String> months, Optional<Path> log) {
+    static List<String> lines(Storage storage, Path output, List<String> months, Optional<java.nio.file.Path> log) {
         List<String> lines = new ArrayList<>();
-        Path reports = output.toAbsolutePath().resolve("reports");
+        Path reports = Storage.child(output, "reports");
         List<String> reported = months.stream()
-                .filter(m -> Files.isRegularFile(reports.resolve(m).resolve(ReportWriter.HTML))).toList();
+                .filter(m -> storage.isFile(Storage.child(reports, m, ReportWriter.HTML))).toList();
         for (String month : reported.subList(0, Math.min(MONTHS_LISTED, reported.size()))) {
-            Path dir = reports.resolve(month);
-            lines.add("report " + month + ": " + dir.resolve(ReportWriter.HTML) + " and " + ReportWriter.PDF
+            lines.add("report " + month + ": " + Storage.display(Storage.child(reports, month, ReportWriter.HTML))
+                    + " and " + ReportWriter.PDF
                     + " (tables: " + ReportWriter.CAUSES_CSV + ", " + ReportWriter.QUOTES_CSV + ")");
         }
         if (reported.size() > MONTHS_LISTED) {
             int more = reported.size() - MONTHS_LISTED;
-            lines.add("... and " + more + " more month" + (more == 1 ? "" : "s") + " in " + reports);
+            lines.add("... and " + more + " more month" + (more == 1 ? "" : "s") + " in " + Storage.display(reports));
         }
         if (reported.isEmpty()) {
             lines.add("no report written (see the manifest)");
         }
-        lines.add("manifest: " + output.toAbsolutePath().resolve("manifest.json")
+        lines.add("manifest: " + Storage.display(Storage.child(output, "manifest.json"))
                 + log.map(l -> "; log: " + l).orElse(""));
         return lines;
     }

@@ -9,6 +9,7 @@ import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import rootcause.io.Storage;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -17,9 +18,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
- * The log of one run, in {@code OUT/logs/}: everything at INFO, Spark's included, with stack traces. The console
- * then keeps warnings and errors only (and {@link Console}'s lines); {@code --verbose} also shows every INFO line on
- * the console, as a plain Spark job would.
+ * The log of one run, in {@code OUT/logs/} (a local file: with OUT on a remote file system, in
+ * {@code <java.io.tmpdir>/rootcause-logs/} instead, named on the console): everything at INFO, Spark's included,
+ * with stack traces. The console then keeps warnings and errors only (and {@link Console}'s lines);
+ * {@code --verbose} also shows every INFO line on the console, as a plain Spark job would.
  *
  * <p>Works on the log4j 2 configuration the JVM started with (Spark's logging); under any other logging backend the
  * run log is skipped and the console stays as configured.
@@ -36,13 +38,19 @@ public final class RunLog {
 
     private RunLog() {}
 
-    /** Starts the run log under {@code outputDir/logs/}; returns its file, or empty under another logging backend. */
-    public static synchronized Optional<Path> start(Path outputDir, boolean verbose) {
+    /** The local folder for the run logs of an output folder. */
+    public static Path folder(org.apache.hadoop.fs.Path output) {
+        // log4j writes local files only; a remote OUT gets its logs in the local temp folder.
+        return Storage.isLocal(output) ? Storage.localFile(output).resolve(FOLDER)
+                : Path.of(System.getProperty("java.io.tmpdir"), "rootcause-logs");
+    }
+
+    /** Starts the run log in {@link #folder}; returns its file, or empty under another logging backend. */
+    public static synchronized Optional<Path> start(org.apache.hadoop.fs.Path output, boolean verbose) {
         if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
             return Optional.empty();
         }
-        Path file = outputDir.toAbsolutePath().resolve(FOLDER)
-                .resolve("run-" + FILE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".log");
+        Path file = folder(output).resolve("run-" + FILE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)) + ".log");
         Configuration config = context.getConfiguration();
         FileAppender appender = FileAppender.newBuilder()
                 .setName(APPENDER)

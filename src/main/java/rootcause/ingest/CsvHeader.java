@@ -4,11 +4,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.apache.hadoop.fs.Path;
+import rootcause.io.Storage;
+
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,12 +20,14 @@ import java.util.List;
 public final class CsvHeader {
     private CsvHeader() {}
 
-    public static List<String> read(Path file, String encoding) {
-        try (Reader reader = Files.newBufferedReader(file, Charset.forName(encoding));
+    public static List<String> read(Storage storage, Path file, String encoding) {
+        // A strict decoder, as Files.newBufferedReader has: bytes that are not the encoding fail, naming the file.
+        try (Reader reader = new BufferedReader(new InputStreamReader(storage.open(file),
+                Charset.forName(encoding).newDecoder()));
              CSVParser parser = CSVParser.parse(reader, CSVFormat.RFC4180)) {
             Iterator<CSVRecord> it = parser.iterator();
             if (!it.hasNext()) {
-                throw new IllegalArgumentException("input file " + file + " is empty: expected a header row");
+                throw new IllegalArgumentException("input file " + Storage.display(file) + " is empty: expected a header row");
             }
             List<String> names = new ArrayList<>(it.next().toList());
             if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
@@ -30,7 +35,7 @@ public final class CsvHeader {
             }
             return names.stream().map(String::strip).toList();
         } catch (IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("input file " + file + ": cannot read its header as " + encoding
+            throw new IllegalArgumentException("input file " + Storage.display(file) + ": cannot read its header as " + encoding
                     + " CSV: " + e.getMessage(), e);
         }
     }
@@ -51,7 +56,7 @@ public final class CsvHeader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("input file " + file + " does not fit profile '" + profile
+            throw new IllegalArgumentException("input file " + Storage.display(file) + " does not fit profile '" + profile
                     + "': no column " + String.join(", ", missing) + "; its columns are " + header);
         }
         return out;

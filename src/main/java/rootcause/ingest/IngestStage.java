@@ -1,5 +1,6 @@
 package rootcause.ingest;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -9,9 +10,9 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import rootcause.io.Storage;
 import rootcause.model.Columns;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,11 +94,12 @@ public final class IngestStage {
     public IngestResult read(List<InputSpec> inputs) {
         Dataset<Row> all = null;
         List<String> files = new ArrayList<>();
+        Storage storage = Storage.of(spark);
         for (InputSpec input : inputs) {
-            for (Path file : input.files()) {
-                Dataset<Row> rows = readFile(input.profile(), file);
+            for (Path file : input.files(storage)) {
+                Dataset<Row> rows = readFile(storage, input.profile(), file);
                 all = all == null ? rows : all.unionByName(rows);
-                files.add(file.toString());
+                files.add(Storage.display(file));
             }
         }
         if (all == null) {
@@ -106,8 +108,8 @@ public final class IngestStage {
         return new IngestResult(all, List.copyOf(files));
     }
 
-    private Dataset<Row> readFile(SourceProfile profile, Path file) {
-        List<String> header = CsvHeader.read(file, profile.encoding());
+    private Dataset<Row> readFile(Storage storage, SourceProfile profile, Path file) {
+        List<String> header = CsvHeader.read(storage, file, profile.encoding());
         Set<String> required = requiredColumns(profile);
         if (labelColumn != null) {
             required.add(labelColumn);
@@ -220,7 +222,7 @@ public final class IngestStage {
         Dataset<Row> canonical = rows.select(
                 id.as(Columns.COMPLAINT_ID),
                 lit(profile.name()).as(Columns.SOURCE),
-                lit(file.toString()).as(Columns.SOURCE_FILE),
+                lit(Storage.display(file)).as(Columns.SOURCE_FILE),
                 col(Columns.RECORD),
                 optionalCell(profile, positions, m.channel()).as(Columns.CHANNEL),
                 optionalCell(profile, positions, m.product()).as(Columns.PRODUCT),

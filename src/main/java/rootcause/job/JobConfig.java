@@ -1,9 +1,10 @@
 package rootcause.job;
 
+import org.apache.hadoop.fs.Path;
 import rootcause.ingest.InputSpec;
+import rootcause.io.Storage;
 import rootcause.nlp.NlpSettings;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * Everything one run needs, validated on construction.
  *
  * @param inputs   the exports to read, each with its profile
- * @param output   the output folder (its contract is in the README)
+ * @param output   the output folder (its contract is in the README), fully qualified ({@link Storage#path})
  * @param months   months ({@code YYYY-MM}) to process; empty means every month found
  * @param taxonomy path to a taxonomy file or a train-causes bundle folder; null means the built-in taxonomy
  * @param nlp      how CoreNLP is set up
@@ -42,8 +43,14 @@ public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months,
                 throw new IllegalArgumentException("--months: '" + m + "' is not a month; write YYYY-MM, e.g. 2019-09");
             }
         }
-        if (output != null && java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
-            throw new IllegalArgumentException("--output " + output + " is a file; give a folder (it is created if missing)");
+        // Local paths are checked here, before Spark starts (they need no Hadoop settings); the job checks remote ones.
+        for (InputSpec input : inputs) {
+            if (Storage.isLocal(input.path())) {
+                input.files(Storage.local());
+            }
+        }
+        if (output != null && Storage.isLocal(output)) {
+            Storage.local().requireFolderOrAbsent(output, "--output");
         }
         inputs = List.copyOf(inputs);
         months = Set.copyOf(months);

@@ -19,6 +19,7 @@ import rootcause.clean.NameRedactor;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
+import rootcause.io.Storage;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
 import rootcause.nlp.NlpSettings;
@@ -56,10 +57,12 @@ public final class RootCauseJob {
     private final SparkSession spark;
     private final JobConfig config;
     private final Map<String, Long> timings = new LinkedHashMap<>();
+    private final Storage storage;
 
     public RootCauseJob(SparkSession spark, JobConfig config) {
         this.spark = spark;
         this.config = config;
+        this.storage = Storage.of(spark);
     }
 
     /** Runs the whole job; returns the manifest it wrote. Fails if the counts do not reconcile. */
@@ -74,6 +77,7 @@ public final class RootCauseJob {
                 : TaxonomyLoader.load(Path.of(config.taxonomy()));
         Taxonomy taxonomy = config.patternsOnly() ? loaded.patternsOnly() : loaded;
         String taxonomySha256 = taxonomySha256();
+        storage.requireFolderOrAbsent(config.output(), "--output");
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
             IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
@@ -159,10 +163,11 @@ public final class RootCauseJob {
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
                     classifyStats, checks);
+            org.apache.hadoop.fs.Path manifestFile = output("manifest.json");
             try {
-                manifest.write(config.output().resolve("manifest.json"));
+                manifest.write(storage, manifestFile);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + config.output().resolve("manifest.json"), e);
+                throw new UncheckedIOException("cannot write " + Storage.display(manifestFile), e);
             }
             manifest.checks().stream().filter(c -> RunCheck.WARNING.equals(c.level()) && !c.passed())
                     .forEach(c -> Console.warning(c.check() + ": " + c.detail()));
@@ -200,17 +205,17 @@ public final class RootCauseJob {
     private void aggregateAndReport(Taxonomy taxonomy, ClassifyStage classify, Dataset<Row> complaints,
                                     List<FileCounts> files, List<String> months) {
         Dataset<Row> history = spark.read()
-                .option("basePath", config.output().resolve("complaints").toString())
-                .parquet(config.output().resolve("complaints").toString());
+                .option("basePath", output("complaints").toString())
+                .parquet(output("complaints").toString());
         Dataset<Row> aggregates = new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT).aggregate(history);
         writeByMonth(aggregates.where(col(Columns.MONTH).isin(months.toArray())), "causes");
         writeByMonth(classify.candidateTerms(complaints), "candidates");
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
-            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), counts)
+            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage), counts)
                     .write(aggregates, history.where(col(Columns.MONTH).isin(months.toArray())), config.output(), months);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reports under " + config.output().resolve("reports"), e);
+            throw new UncheckedIOException("cannot write the reports under " + Storage.display(output("reports")), e);
         }
     }
 
@@ -228,7 +233,7 @@ public final class RootCauseJob {
                 .option("partitionOverwriteMode", "dynamic")
                 .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
                 .partitionBy(Columns.MONTH)
-                .parquet(config.output().resolve(folder).toString());
+                .parquet(output(folder).toString());
     }
 
     /**
@@ -240,7 +245,12 @@ public final class RootCauseJob {
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-                .parquet(config.output().resolve("rejects").toString());
+                .parquet(output("rejects").toString());
+    }
+
+    /** A file or folder directly under the output folder. */
+    private org.apache.hadoop.fs.Path output(String name) {
+        return Storage.child(config.output(), name);
     }
 
     private RunManifest manifest(String startedAt, Taxonomy taxonomy, String taxonomySha256, List<FileCounts> files,

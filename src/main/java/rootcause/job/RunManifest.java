@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.apache.hadoop.fs.Path;
+import rootcause.io.Storage;
 import rootcause.model.RowCounts;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,14 +65,13 @@ public record RunManifest(
         return out;
     }
 
-    public void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), this);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    public void write(Storage storage, Path file) throws IOException {
+        storage.replace(file, JSON.writeValueAsBytes(this));
     }
 
-    public static RunManifest read(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), RunManifest.class);
+    public static RunManifest read(Storage storage, Path file) throws IOException {
+        try (InputStream in = storage.open(file)) {
+            return JSON.readValue(in, RunManifest.class);
+        }
     }
 }

@@ -6,7 +6,7 @@ import rootcause.aggregate.CauseMetrics;
 import rootcause.aggregate.EmergingRule;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +59,7 @@ public final class Alerts {
         return a;
     }
 
-    public static void write(MonthReport report, EmergingRule rule, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), document(report, rule));
+    public static void write(MonthReport report, EmergingRule rule, OutputStream out) throws IOException {
+        JSON.writeValue(out, document(report, rule));
     }
 }

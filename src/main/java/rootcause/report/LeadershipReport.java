@@ -75,16 +75,15 @@ public final class LeadershipReport {
      * PDF/UA mode makes the PDF tagged (screen readers follow it) and leaves out the 14 standard PDF fonts, which
      * would otherwise be set up unembedded and draw a PDFBox "fallback font" warning each.
      */
-    public static void writePdf(String html, Path pdf) throws IOException {
-        try (OutputStream out = Files.newOutputStream(pdf)) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePdfUaAccessibility(true);
-            registerFonts(builder);
-            builder.withHtmlContent(html, pdf.toAbsolutePath().getParent().toUri().toString());
-            builder.toStream(out);
-            builder.run();
-        }
+    public static void writePdf(String html, OutputStream out) throws IOException {
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfUaAccessibility(true);
+        registerFonts(builder);
+        // The page refers to nothing outside itself (charts are data URIs), so no base URI is needed.
+        builder.withHtmlContent(html, null);
+        builder.toStream(out);
+        builder.run();
     }
 
     /** Liberation's three families, under their own names and the names openhtmltopdf gives the CSS generic families (no font is built in). */

@@ -1,15 +1,17 @@
 package rootcause.report;
 
+import org.apache.hadoop.fs.Path;
+import rootcause.io.Storage;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
  * Writes one month's report files into {@code OUT/reports/YYYY-MM/} on the driver: {@code root-causes.csv},
- * {@code quotes.csv}, {@code segments.csv}, {@code report.html}, {@code report.pdf} and {@code alerts.json}. Re-writing a month replaces its files.
+ * {@code quotes.csv}, {@code segments.csv}, {@code report.html}, {@code report.pdf} and {@code alerts.json}, on any
+ * Hadoop file system. Re-writing a month replaces its files.
  */
 public final class ReportWriter {
 
@@ -21,9 +23,11 @@ public final class ReportWriter {
     public static final String SEGMENTS_CSV = "segments.csv";
 
     private final LeadershipReport leadershipReport;
+    private final Storage storage;
 
-    public ReportWriter(LeadershipReport leadershipReport) {
+    public ReportWriter(LeadershipReport leadershipReport, Storage storage) {
         this.leadershipReport = leadershipReport;
+        this.storage = storage;
     }
 
     /** The rule changes, emerging causes and segment differences are called by. */
@@ -33,25 +37,32 @@ public final class ReportWriter {
 
     /** The directory of a month's report files under the output root. */
     public static Path monthDirectory(Path outputRoot, String month) {
-        return outputRoot.resolve("reports").resolve(month);
+        return Storage.child(outputRoot, "reports", month);
+    }
+
+    /** One file's content, written to a stream the writer closes. */
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Writes the six files of the month and returns their paths. */
     public List<Path> write(MonthReport report, Path outputRoot, ZonedDateTime generatedAt) throws IOException {
-        Path dir = Files.createDirectories(monthDirectory(outputRoot, report.month()));
-        Path causes = dir.resolve(CAUSES_CSV);
-        Path quotes = dir.resolve(QUOTES_CSV);
-        Path html = dir.resolve(HTML);
-        Path pdf = dir.resolve(PDF);
-        Path alerts = dir.resolve(ALERTS);
-        Path segments = dir.resolve(SEGMENTS_CSV);
-        RootCauseCsv.writeCauses(report, causes);
-        RootCauseCsv.writeQuotes(report, quotes);
-        RootCauseCsv.writeSegments(report, segments);
+        Path dir = monthDirectory(outputRoot, report.month());
         String page = leadershipReport.html(report, generatedAt);
-        Files.writeString(html, page, StandardCharsets.UTF_8);
-        LeadershipReport.writePdf(page, pdf);
-        Alerts.write(report, leadershipReport.emergingRule(), alerts);
+        Path causes = write(dir, CAUSES_CSV, out -> RootCauseCsv.writeCauses(report, out));
+        Path quotes = write(dir, QUOTES_CSV, out -> RootCauseCsv.writeQuotes(report, out));
+        Path segments = write(dir, SEGMENTS_CSV, out -> RootCauseCsv.writeSegments(report, out));
+        Path html = write(dir, HTML, out -> out.write(page.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Path pdf = write(dir, PDF, out -> LeadershipReport.writePdf(page, out));
+        Path alerts = write(dir, ALERTS, out -> Alerts.write(report, leadershipReport.emergingRule(), out));
         return List.of(causes, quotes, segments, html, pdf, alerts);
+    }
+
+    private Path write(Path dir, String name, Content content) throws IOException {
+        Path file = Storage.child(dir, name);
+        try (OutputStream out = storage.create(file)) {
+            content.writeTo(out);
+        }
+        return file;
     }
 }

@@ -6,10 +6,10 @@ import rootcause.aggregate.CauseMetrics;
 import rootcause.aggregate.SegmentComparison;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -30,8 +30,8 @@ public final class RootCauseCsv {
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
             "sentence_polarity", "quote", "matched_by", "kind");
 
-    public static void writeCauses(MonthReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    public static void writeCauses(MonthReport report, OutputStream file) throws IOException {
+        try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, format(HEADER))) {
             for (CauseMetrics c : report.causes()) {
                 Quote example = report.example(c.causeId());
@@ -61,8 +61,8 @@ public final class RootCauseCsv {
             "p_value", "q_value", "test", "over_represented", "base_rate_warning");
 
     /** Every cause tested in every segment of the month, over-represented first. */
-    public static void writeSegments(MonthReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    public static void writeSegments(MonthReport report, OutputStream file) throws IOException {
+        try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, format(SEGMENTS_HEADER))) {
             for (SegmentComparison.Row r : report.segments()) {
                 csv.printRecord(FormulaGuard.text(r.month()), FormulaGuard.text(r.dimension()),
@@ -77,8 +77,8 @@ public final class RootCauseCsv {
         }
     }
 
-    public static void writeQuotes(MonthReport report, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    public static void writeQuotes(MonthReport report, OutputStream file) throws IOException {
+        try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, format(QUOTES_HEADER))) {
             for (CauseMetrics c : report.causes()) {
                 java.util.Map<String, Integer> rank = new java.util.HashMap<>();

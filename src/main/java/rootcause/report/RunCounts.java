@@ -2,12 +2,13 @@ package rootcause.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.fs.Path;
+import rootcause.io.Storage;
 import rootcause.model.RowCounts;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The run's row counts from {@code OUT/manifest.json}; a count is null when the manifest or its key is missing.
@@ -33,12 +34,12 @@ public record RunCounts(Long rowsRead, Long rowsAccepted, Long rowsRejected, Lon
      * Reads the top-level counts; an absent manifest gives {@link #UNKNOWN}, a malformed one or one whose counts do
      * not reconcile fails naming the file.
      */
-    public static RunCounts read(Path manifest) {
-        if (!Files.isRegularFile(manifest)) {
+    public static RunCounts read(Storage storage, Path manifest) {
+        if (!storage.isFile(manifest)) {
             return UNKNOWN;
         }
-        try {
-            JsonNode root = new ObjectMapper().readTree(manifest.toFile());
+        try (InputStream in = storage.open(manifest)) {
+            JsonNode root = new ObjectMapper().readTree(in);
             return new RunCounts(count(root, RowCounts.READ), count(root, RowCounts.ACCEPTED),
                     count(root, RowCounts.REJECTED), count(root, RowCounts.FILTERED), count(root, RowCounts.DUPLICATES));
         } catch (IOException e) {

@@ -69,7 +69,7 @@ class SeededValuesRunTest {
         String inference = "spark.sql.sources.partitionColumnTypeInference.enabled";
         String before = spark.conf().get(inference);
         try {
-            manifest = new RootCauseJob(spark, new JobConfig(List.of(InputSpec.parse("survey=" + IN)), OUT, Set.of(), null,
+            manifest = new RootCauseJob(spark, new JobConfig(List.of(InputSpec.parse("survey=" + IN)), rootcause.io.Storage.path(OUT.toString()), Set.of(), null,
                     NlpSettings.defaults(), JobConfig.Stage.REPORT, false, null)).run();
         } finally {
             spark.conf().set(inference, before);

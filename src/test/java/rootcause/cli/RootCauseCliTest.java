@@ -29,6 +29,19 @@ class RootCauseCliTest {
     }
 
     @Test
+    void anInputThatDoesNotExistIsAUsageErrorInOneLineNamingIt(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-export.csv");
+        StringWriter err = new StringWriter();
+        CommandLine cli = RootCauseCli.commandLine();
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute("run", "--input", "survey=" + missing, "--output", dir.resolve("out").toString());
+
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString().strip()).isEqualTo("rootcause run: --input survey=" + missing + ": no such file or folder");
+        assertThat(dir.resolve("out")).as("fails before the run log or Spark starts").doesNotExist();
+    }
+
+    @Test
     void aBrokenTaxonomyIsAUsageErrorListingEveryProblem(@TempDir Path dir) throws Exception {
         Path taxonomy = Files.writeString(dir.resolve("broken.yaml"), "id: x\nversion: 1\ngroups: []\ncolour: blue\n");
         StringWriter err = new StringWriter();

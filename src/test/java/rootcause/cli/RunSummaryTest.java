@@ -1,5 +1,6 @@
 package rootcause.cli;
 
+import rootcause.io.Storage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.report.ReportWriter;
@@ -20,7 +21,7 @@ class RunSummaryTest {
             Files.writeString(out.resolve("reports").resolve(m).resolve(ReportWriter.HTML), "<html/>");
         }
         Path log = out.resolve("logs/run-1.log");
-        List<String> lines = RunSummary.lines(out, months, Optional.of(log));
+        List<String> lines = RunSummary.lines(Storage.local(), Storage.path(out.toString()), months, Optional.of(log));
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith("report 2025-01: " + out.resolve("reports/2025-01/report.html"))
                 .contains("report.pdf");
@@ -30,7 +31,7 @@ class RunSummaryTest {
 
     @Test
     void saysSoWhenNoReportWasWritten(@TempDir Path out) {
-        assertThat(RunSummary.lines(out, List.of("2025-01"), Optional.empty()))
+        assertThat(RunSummary.lines(Storage.local(), Storage.path(out.toString()), List.of("2025-01"), Optional.empty()))
                 .containsExactly("no report written (see the manifest)", "manifest: " + out.resolve("manifest.json"));
     }
 }

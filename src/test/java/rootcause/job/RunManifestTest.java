@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.Storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class RunManifestTest {
     @Test
     void writesTheTotalsAndTheirReconciliation(@TempDir Path dir) throws Exception {
         RunManifest m = manifest(List.of(file("a.csv", 10, 7, 2, 1), file("b.csv", 5, 4, 0, 1)));
-        m.write(dir.resolve("manifest.json"));
+        org.apache.hadoop.fs.Path file = Storage.path(dir.resolve("manifest.json").toString());
+        m.write(Storage.local(), file);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile());
         assertThat(json.get("rows_read").asLong()).isEqualTo(15);
         assertThat(json.get("rows_accepted").asLong()).isEqualTo(11);
@@ -39,7 +41,8 @@ class RunManifestTest {
         assertThat(r.get("reconciles").asBoolean()).isTrue();
         assertThat(json.get("files").get(0).has("reconciles")).as("a method, not a manifest field").isFalse();
 
-        assertThat(RunManifest.read(dir.resolve("manifest.json"))).isEqualTo(m);
+        assertThat(RunManifest.read(Storage.local(), file)).isEqualTo(m);
+        assertThat(dir.resolve("manifest.json.tmp")).doesNotExist();
     }
 
     @Test

@@ -13,11 +13,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertsTest {
 
+    private static void write(MonthReport report, Path file) throws Exception {
+        try (var out = java.nio.file.Files.newOutputStream(file)) {
+            Alerts.write(report, EmergingRule.DEFAULT, out);
+        }
+    }
+
     @Test
     void listsTheEmergingCausesWithTheirNumbersAndTheRuleThatFired(@TempDir Path dir) throws Exception {
         MonthReport feb = ReportFixtures.hostile();
         Path file = dir.resolve("alerts.json");
-        Alerts.write(feb, EmergingRule.DEFAULT, file);
+        write(feb, file);
         JsonNode doc = new ObjectMapper().readTree(file.toFile());
 
         assertThat(doc.get("month").asText()).isEqualTo("2024-02");
@@ -45,7 +51,7 @@ class AlertsTest {
         MonthReport quiet = new MonthReport(jan.month(), jan.causes().stream().filter(c -> !c.emerging()).toList(),
                 jan.groups(), jan.history(), jan.quotes(), jan.counts());
         Path file = dir.resolve("alerts.json");
-        Alerts.write(quiet, EmergingRule.DEFAULT, file);
+        write(quiet, file);
         assertThat(new ObjectMapper().readTree(file.toFile()).get("alerts")).isEmpty();
     }
 }

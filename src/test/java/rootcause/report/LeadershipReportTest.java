@@ -217,6 +217,12 @@ class LeadershipReportTest {
         xml.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
     }
 
+    private static void writePdf(String html, java.nio.file.Path pdf) throws Exception {
+        try (var out = java.nio.file.Files.newOutputStream(pdf)) {
+            LeadershipReport.writePdf(html, out);
+        }
+    }
+
     @Test
     void pdfSurvivesTextOutsideLatin1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         MonthReport month = new MonthReport("2024-01",
@@ -225,7 +231,7 @@ class LeadershipReportTest {
                 "Still waiting \uD83D\uDE21 \u7B49\u5F85 \u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee", 0))),
                 RunCounts.UNKNOWN);
         java.nio.file.Path pdf = dir.resolve("report.pdf");
-        LeadershipReport.writePdf(report.html(month, now), pdf);
+        writePdf(report.html(month, now), pdf);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Still waiting").contains("5 fee");
             // Liberation Sans, always embedded, covers Cyrillic.
@@ -236,7 +242,7 @@ class LeadershipReportTest {
     @Test
     void pdfEmbedsEveryFontItUsesAndIsTagged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path pdf = dir.resolve("report.pdf");
-        LeadershipReport.writePdf(report.html(ReportFixtures.hostile(), now), pdf);
+        writePdf(report.html(ReportFixtures.hostile(), now), pdf);
         List<String> fonts = new java.util.ArrayList<>();
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {

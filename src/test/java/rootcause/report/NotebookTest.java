@@ -1,5 +1,6 @@
 package rootcause.report;
 
+import rootcause.io.Storage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,9 @@ class NotebookTest {
 
     @Test
     void notebookReadsTheScoreImpactAndNpsPoints(@TempDir Path out) throws Exception {
-        ReportWriter writer = new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT));
-        writer.write(ReportFixtures.january(), out, ZonedDateTime.now());
-        writer.write(ReportFixtures.withScores(ReportFixtures.hostile(), -12.5), out, ZonedDateTime.now());
+        ReportWriter writer = new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), Storage.local());
+        writer.write(ReportFixtures.january(), Storage.path(out.toString()), ZonedDateTime.now());
+        writer.write(ReportFixtures.withScores(ReportFixtures.hostile(), -12.5), Storage.path(out.toString()), ZonedDateTime.now());
         Path executed = out.resolve("executed.ipynb");
         Result r = runNotebook(out, executed, "");
         assertThat(r.exitCode()).as(r.log()).isZero();
@@ -81,9 +82,9 @@ class NotebookTest {
     }
 
     private static void writeReports(Path out) throws Exception {
-        ReportWriter writer = new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT));
-        writer.write(ReportFixtures.january(), out, ZonedDateTime.now());
-        writer.write(ReportFixtures.hostile(), out, ZonedDateTime.now());
+        ReportWriter writer = new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), Storage.local());
+        writer.write(ReportFixtures.january(), Storage.path(out.toString()), ZonedDateTime.now());
+        writer.write(ReportFixtures.hostile(), Storage.path(out.toString()), ZonedDateTime.now());
     }
 
     /** A manifest written by hand, as a broken or edited one would be: its numbers and its stated reconciliation. */

@@ -1,5 +1,6 @@
 package rootcause.report;
 
+import rootcause.io.Storage;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -44,6 +45,7 @@ import static rootcause.aggregate.ComplaintFixtures.complaint;
 class ReportStageTest {
     /** Where this test leaves a complete output directory (reports + manifest). */
     static final Path OUT = Path.of("target", "report-test-out");
+    private static final org.apache.hadoop.fs.Path OUT_FS = Storage.path(OUT.toString());
     static final String HOSTILE_FORMULA = "=HYPERLINK(\"http://example.invalid\",\"refund\") charged twice";
 
     /** The run behind the fixture: its 23 complaints (one a duplicate) were accepted, 4 rows rejected, 2 filtered. */
@@ -73,8 +75,15 @@ class ReportStageTest {
         deleteRecursively(OUT);
         Files.createDirectories(OUT);
         Files.writeString(OUT.resolve("manifest.json"), ReportFixtures.manifestJson(ROWS, 1));
-        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
-                RunCounts.read(OUT.resolve("manifest.json"))).writeAll(aggregates, complaints, OUT);
+        stage(manifestCounts()).writeAll(aggregates, complaints, OUT_FS);
+    }
+
+    private static ReportStage stage(RunCounts counts) {
+        return new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), Storage.local()), counts);
+    }
+
+    private static RunCounts manifestCounts() {
+        return RunCounts.read(Storage.local(), Storage.child(OUT_FS, "manifest.json"));
     }
 
     @Test
@@ -229,18 +238,15 @@ class ReportStageTest {
     void rewritesOneMonthOnRequestAndRefusesAnAbsentMonth() throws Exception {
         Path january = OUT.resolve("reports/2024-01/report.html");
         Files.writeString(january, "stale");
-        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), RunCounts.UNKNOWN)
-                .write(aggregates, complaints, OUT, List.of("2024-01"));
+        stage(RunCounts.UNKNOWN).write(aggregates, complaints, OUT_FS, List.of("2024-01"));
         ReportHtml page = ReportHtml.read(january);
         assertThat(page.text()).contains("January 2024").contains("manifest was not found");
         assertThat(page.runCounts()).isEmpty();
         assertThat(page.reconciliation()).isNull();
-        assertThatThrownBy(() -> new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
-                RunCounts.UNKNOWN).write(aggregates, complaints, OUT, List.of("2023-12")))
+        assertThatThrownBy(() -> stage(RunCounts.UNKNOWN).write(aggregates, complaints, OUT_FS, List.of("2023-12")))
                 .hasMessageContaining("2023-12").hasMessageContaining("2024-01");
         // leave the directory as a full run would: with the manifest's counts
-        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)),
-                RunCounts.read(OUT.resolve("manifest.json"))).write(aggregates, complaints, OUT, List.of("2024-01"));
+        stage(manifestCounts()).write(aggregates, complaints, OUT_FS, List.of("2024-01"));
     }
 
     private static List<CSVRecord> read(String file) throws Exception {

@@ -13,13 +13,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RunCountsTest {
 
+    private static RunCounts read(Path manifest) {
+        return RunCounts.read(rootcause.io.Storage.local(), rootcause.io.Storage.path(manifest.toString()));
+    }
+
     @Test
     void readsTopLevelCounts(@TempDir Path dir) throws Exception {
         Path manifest = Files.writeString(dir.resolve("manifest.json"),
                 "{\"rows_read\": 127, \"rows_accepted\": 100, \"rows_rejected\": 20, \"rows_filtered\": 7,"
                         + " \"duplicates\": 3, \"files\": [{\"rows_read\": 1}]}");
-        assertThat(RunCounts.read(manifest)).isEqualTo(new RunCounts(127L, 100L, 20L, 7L, 3L));
-        assertThat(RunCounts.read(manifest).rows()).isEqualTo(new RowCounts(127, 100, 20, 7));
+        assertThat(read(manifest)).isEqualTo(new RunCounts(127L, 100L, 20L, 7L, 3L));
+        assertThat(read(manifest).rows()).isEqualTo(new RowCounts(127, 100, 20, 7));
     }
 
     @Test
@@ -35,7 +39,7 @@ class RunCountsTest {
     void namesAManifestWhoseCountsDoNotReconcile(@TempDir Path dir) throws Exception {
         Path manifest = Files.writeString(dir.resolve("manifest.json"),
                 "{\"rows_read\": 120, \"rows_accepted\": 100, \"rows_rejected\": 20, \"rows_filtered\": 3}");
-        assertThatThrownBy(() -> RunCounts.read(manifest)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> read(manifest)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(manifest.toString()).hasMessageContaining("120 = 100 + 20 + 3");
     }
 
@@ -48,16 +52,16 @@ class RunCountsTest {
 
     @Test
     void toleratesAMissingManifestAndMissingKeys(@TempDir Path dir) throws Exception {
-        assertThat(RunCounts.read(dir.resolve("manifest.json"))).isEqualTo(RunCounts.UNKNOWN);
+        assertThat(read(dir.resolve("manifest.json"))).isEqualTo(RunCounts.UNKNOWN);
         assertThat(RunCounts.UNKNOWN.isKnown()).isFalse();
         Path partial = Files.writeString(dir.resolve("partial.json"), "{\"rows_read\": 5}");
-        assertThat(RunCounts.read(partial)).isEqualTo(new RunCounts(5L, null, null, null, null));
+        assertThat(read(partial)).isEqualTo(new RunCounts(5L, null, null, null, null));
     }
 
     @Test
     void namesAMalformedManifest(@TempDir Path dir) throws Exception {
         Path broken = Files.writeString(dir.resolve("manifest.json"), "{rows_read: ");
-        assertThatThrownBy(() -> RunCounts.read(broken)).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> read(broken)).isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining(broken.toString());
     }
 }

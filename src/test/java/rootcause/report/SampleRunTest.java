@@ -1,5 +1,6 @@
 package rootcause.report;
 
+import rootcause.io.Storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +32,11 @@ class SampleRunTest {
     static final Path OUT = Path.of("target", "sample-run-test");
     private static RunManifest manifest;
 
+    /** A month's report folder, as the job lays it out, on the local file system. */
+    static Path monthDirectory(Path out, String month) {
+        return Storage.localFile(ReportWriter.monthDirectory(Storage.path(out.toString()), month));
+    }
+
     @BeforeAll
     static void runTheJobOnTheSamples() throws Exception {
         ReportStageTest.deleteRecursively(OUT);
@@ -42,7 +48,7 @@ class SampleRunTest {
         String inference = "spark.sql.sources.partitionColumnTypeInference.enabled";
         String before = spark.conf().get(inference);
         try {
-            manifest = new RootCauseJob(spark, new JobConfig(inputs, OUT, Set.of(), null, NlpSettings.defaults(),
+            manifest = new RootCauseJob(spark, new JobConfig(inputs, Storage.path(OUT.toString()), Set.of(), null, NlpSettings.defaults(),
                     JobConfig.Stage.REPORT, false, null)).run();
         } finally {
             spark.conf().set(inference, before);
@@ -93,7 +99,7 @@ class SampleRunTest {
         assertThat(complaints.exceptAll(complaints).count()).isZero();
         boolean found = false;
         for (String month : manifest.monthsWritten()) {
-            Path csv = ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.CAUSES_CSV);
+            Path csv = monthDirectory(OUT, month).resolve(ReportWriter.CAUSES_CSV);
             try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
                 found |= parser.getRecords().stream().anyMatch(r -> r.get("outcome_rates").contains("company_response"));
@@ -107,13 +113,13 @@ class SampleRunTest {
     void theSurveysScoresGiveScoreImpactInItsReports() throws Exception {
         int monthsWithScores = 0;
         for (String month : manifest.monthsWritten()) {
-            Path csv = ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.CAUSES_CSV);
+            Path csv = monthDirectory(OUT, month).resolve(ReportWriter.CAUSES_CSV);
             try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
                 boolean scored = parser.getRecords().stream().anyMatch(r -> !r.get("score_impact").isEmpty());
                 if (scored) {
                     monthsWithScores++;
-                    assertThat(ReportHtml.read(ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.HTML)).text())
+                    assertThat(ReportHtml.read(monthDirectory(OUT, month).resolve(ReportWriter.HTML)).text())
                             .as(month).contains("What causes cost the customers' own score");
                 }
             }
@@ -135,7 +141,7 @@ class SampleRunTest {
         RunManifest nps;
         try {
             nps = new RootCauseJob(spark, new JobConfig(List.of(InputSpec.parse("data-samples/nps/nps-profile.yaml=data-samples/nps")),
-                    out, Set.of(), null, NlpSettings.defaults(), JobConfig.Stage.REPORT, false, null)).run();
+                    Storage.path(out.toString()), Set.of(), null, NlpSettings.defaults(), JobConfig.Stage.REPORT, false, null)).run();
         } finally {
             spark.conf().set(inference, before);
         }
@@ -143,13 +149,13 @@ class SampleRunTest {
         assertThat(nps.rowsAccepted()).isEqualTo(24);
         assertThat(nps.monthsWritten()).containsExactly("2025-09", "2025-10", "2025-11");
         for (String month : nps.monthsWritten()) {
-            Path csv = ReportWriter.monthDirectory(out, month).resolve(ReportWriter.CAUSES_CSV);
+            Path csv = monthDirectory(out, month).resolve(ReportWriter.CAUSES_CSV);
             try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(Files.newBufferedReader(csv, StandardCharsets.UTF_8))) {
                 assertThat(parser.getRecords()).as(month).anySatisfy(r -> assertThat(r.get("nps_points")).isNotEmpty()
                         .satisfies(v -> assertThat(Double.parseDouble(v)).isNegative()));
             }
-            assertThat(ReportHtml.read(ReportWriter.monthDirectory(out, month).resolve(ReportWriter.HTML)).text())
+            assertThat(ReportHtml.read(monthDirectory(out, month).resolve(ReportWriter.HTML)).text())
                     .as(month).contains("NPS points are the month's Net Promoter Score");
         }
     }
@@ -160,7 +166,7 @@ class SampleRunTest {
         String equation = n(manifest.rowsRead()) + " = " + n(manifest.rowsAccepted()) + " + " + n(manifest.rowsRejected())
                 + " + " + n(manifest.rowsFiltered());
         for (String month : manifest.monthsWritten()) {
-            ReportHtml page = ReportHtml.read(ReportWriter.monthDirectory(OUT, month).resolve(ReportWriter.HTML));
+            ReportHtml page = ReportHtml.read(monthDirectory(OUT, month).resolve(ReportWriter.HTML));
             assertThat(page.runCounts()).as(month).containsExactly(n(manifest.rowsRead()), n(manifest.rowsAccepted()),
                     n(manifest.rowsRejected()), n(manifest.rowsFiltered()), n(manifest.duplicates()));
             assertThat(page.reconciliation()).as(month).isEqualTo(
