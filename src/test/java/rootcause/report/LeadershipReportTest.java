@@ -204,7 +204,7 @@ class LeadershipReportTest {
         assertThat(html).contains("No complaints were analysed");
         parse(html);
         java.nio.file.Path pdf = dir.resolve("report.pdf");
-        LeadershipReport.writePdf(html, pdf);
+        writePdf(html, pdf);
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).as("nothing to chart or list: no blank pages").isLessThanOrEqualTo(2);
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("No complaints were analysed");
@@ -266,7 +266,7 @@ class LeadershipReportTest {
     void pdfDrawsEveryChartOnceAndWhollyOnOnePage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         String html = report.html(ReportFixtures.hostile(), now);
         java.nio.file.Path pdf = dir.resolve("report.pdf");
-        LeadershipReport.writePdf(html, pdf);
+        writePdf(html, pdf);
         long charts = org.jsoup.Jsoup.parse(html).select("img.chart").size();
         assertThat(charts).as("pareto, trend, sentiment").isEqualTo(3);
         List<String> outside = new java.util.ArrayList<>();

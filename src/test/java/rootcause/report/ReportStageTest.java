@@ -191,8 +191,8 @@ class ReportStageTest {
         Path out = Path.of("target", "report-test-typical");
         deleteRecursively(out);
         Dataset<Row> data = ComplaintFixtures.toDataset(SparkTestSession.get(), waits);
-        new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), RunCounts.UNKNOWN)
-                .writeAll(new AggregateStage(causes(), EmergingRule.DEFAULT).aggregate(data), data, out);
+        stage(RunCounts.UNKNOWN).writeAll(new AggregateStage(causes(), EmergingRule.DEFAULT).aggregate(data), data,
+                Storage.path(out.toString()));
         List<CSVRecord> quotes = read(out.resolve("reports").resolve(month).resolve("quotes.csv"));
         assertThat(quotes).filteredOn(q -> q.get("kind").equals("most_negative")).extracting(q -> q.get("complaint_id"))
                 .containsExactly("t-1", "t-2", "t-3");
