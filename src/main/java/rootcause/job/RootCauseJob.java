@@ -21,6 +21,8 @@ import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
+import rootcause.nlp.NlpCache;
+import rootcause.nlp.NlpCacheKey;
 import rootcause.nlp.NlpSettings;
 import rootcause.nlp.NlpStage;
 import rootcause.sentiment.SentimentModelFile;
@@ -94,12 +96,19 @@ public final class RootCauseJob {
             // A model that does not read CoreNLP's sentiment needs no parser: the nlp stage's dominant cost goes away.
             NlpSettings nlpSettings = sentimentModel.model().needsParser() ? config.nlp() : config.nlp().withoutParser();
             NlpStage nlp = new NlpStage(nlpSettings, sentimentModel);
+            // Every model file the job loads: the clean stage's name models, then the nlp stage's.
+            List<String> models = new ArrayList<>(NameRedactor.MODELS);
+            models.addAll(nlpSettings.modelResources());
+            Map<String, String> modelFilesSha256 = LibraryVersions.sha256(models);
+            NlpCache nlpCache = new NlpCache(config.output().resolve(NlpCache.FOLDER).toString(), NlpCacheKey.fingerprint(
+                    nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
             if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
-                complaints = timed("nlp", () -> nlp.apply(cleaned));
+                complaints = timed("nlp", () -> nlp.apply(cleaned, nlpCache));
+                persisted.addAll(nlp.persisted());
                 double seconds = Math.max(1, timings.get("nlp")) / 1000.0;
-                stageLine("nlp", String.format(Locale.ROOT, "%,d distinct texts analysed, %.1f texts/s, %s",
-                        nlp.distinctTexts(), nlp.distinctTexts() / seconds, nlpSettings.parse()
-                                ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
+                stageLine("nlp", String.format(Locale.ROOT, "%,d distinct texts: %,d from the cache, %,d analysed, %.1f texts/s, %s",
+                        nlp.distinctTexts(), nlp.cacheHits(), nlp.textsAnalysed(), nlp.textsAnalysed() / seconds,
+                        nlpSettings.parse() ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
             }
             ClassifyStage classify = new ClassifyStage(taxonomy);
             if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
@@ -124,13 +133,13 @@ public final class RootCauseJob {
             List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
             if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
                 nlpStats.putAll(AnalysisCounts.nlp(finished));
-                nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
+                nlpStats.put("texts_looked_up", nlp.distinctTexts());
+                nlpStats.put("cache_hits", nlp.cacheHits());
+                nlpStats.put("texts_analysed", nlp.textsAnalysed());
+                nlpStats.put("cache", nlpCache.location());
                 nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
                 nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
-                // Every model file the job loads: the clean stage's name models, then the nlp stage's.
-                List<String> models = new ArrayList<>(NameRedactor.MODELS);
-                models.addAll(nlpSettings.modelResources());
-                nlpStats.put("model_files_sha256", LibraryVersions.sha256(models));
+                nlpStats.put("model_files_sha256", modelFilesSha256);
                 nlpStats.put("sentiment_model", sentimentModel.location());
                 nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
                 nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
