@@ -8,6 +8,7 @@ import rootcause.console.RunLog;
 import rootcause.ingest.InputSpec;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
+import rootcause.job.RunLock;
 import rootcause.job.RunManifest;
 import rootcause.nlp.NlpSettings;
 
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code run}: the whole job, from CSV exports to the output folder. */
@@ -67,17 +69,21 @@ public final class RunCommand implements Callable<Integer> {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         JobConfig config = new JobConfig(specs, output, new LinkedHashSet<>(months), taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
-        Optional<Path> log = RunLog.start(output, verbose);
-        SparkSession spark = SparkSessions.forJob("rootcause run");
-        Console.line(String.format("rootcause run %s on %s (application %s), log %s",
-                RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
-                log.map(Path::toString).orElse("not written (no log4j 2 backend)")));
-        RunManifest manifest = new RootCauseJob(spark, config).run();
-        RunSummary.lines(output, manifest.monthsWritten(), log).forEach(Console::line);
-        System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
-                manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
-                manifest.duplicates(), manifest.monthsWritten(), output.toAbsolutePath());
-        return 0;
+        String runId = UUID.randomUUID().toString();
+        // Before anything touches the output folder (even the run log), so a second run changes nothing there.
+        try (RunLock lock = RunLock.forRun(output, runId)) {
+            Optional<Path> log = RunLog.start(output, verbose);
+            SparkSession spark = SparkSessions.forJob("rootcause run");
+            Console.line(String.format("rootcause run %s on %s (application %s), log %s",
+                    RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
+                    log.map(Path::toString).orElse("not written (no log4j 2 backend)")));
+            RunManifest manifest = new RootCauseJob(spark, config, runId).run();
+            RunSummary.lines(output, manifest.monthsWritten(), log).forEach(Console::line);
+            System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
+                    manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
+                    manifest.duplicates(), manifest.monthsWritten(), output.toAbsolutePath());
+            return 0;
+        }
     }
 
     /** Lower-case stage names on the command line. */

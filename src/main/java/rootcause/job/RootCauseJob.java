@@ -57,11 +57,18 @@ public final class RootCauseJob {
 
     private final SparkSession spark;
     private final JobConfig config;
+    private final String runId;
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
     public RootCauseJob(SparkSession spark, JobConfig config) {
+        this(spark, config, UUID.randomUUID().toString());
+    }
+
+    /** @param runId the manifest's run id, the one the output folder's {@link RunLock} names */
+    public RootCauseJob(SparkSession spark, JobConfig config, String runId) {
         this.spark = spark;
         this.config = config;
+        this.runId = runId;
     }
 
     /** Runs the whole job; returns the manifest it wrote. Fails if the counts do not reconcile. */
@@ -273,7 +280,7 @@ public final class RootCauseJob {
         } else {
             taxonomyInfo.put("semantic_layer", "none (patterns only)");
         }
-        return RunManifest.of(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
+        return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
                 taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten, files,
                 nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
                         "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
