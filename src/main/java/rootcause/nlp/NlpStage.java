@@ -193,10 +193,17 @@ public final class NlpStage {
         }
     }
 
-    /** Analyses the distinct texts of (key, text) rows: persisted, counted, and their count in {@link #textsAnalysed}. */
+    /**
+     * Analyses the distinct texts of (key, text) rows: persisted and counted. {@link #textsAnalysed} is their count,
+     * not the accumulator's (a retried task adds its texts twice).
+     */
     private Dataset<Row> analyseDistinctTexts(Dataset<Row> texts) {
-        Dataset<Row> distinct = texts.distinct();
-        long count = distinct.count();
+        long count = texts.distinct().count();
+        textsAnalysed = count;
+        if (count == 0) {
+            // Every text came from the cache: no task may build a pipeline (it loads every model) for nothing.
+            return texts.sparkSession().createDataFrame(List.of(), NlpCache.SCHEMA);
+        }
         int partitions = (int) Math.max(texts.sparkSession().sparkContext().defaultParallelism(),
                 Math.min(10_000, (count + TEXTS_PER_PARTITION - 1) / TEXTS_PER_PARTITION));
         LongAccumulator done = texts.sparkSession().sparkContext().longAccumulator("nlp texts analysed");
@@ -213,8 +220,6 @@ public final class NlpStage {
         try (NlpProgress ignored = new NlpProgress(done, count, progressIntervalSeconds)) {
             analyses.count();
         }
-        // The count of rows, not the accumulator: a retried task adds its texts twice.
-        textsAnalysed = count;
         return analyses;
     }
 
