@@ -69,6 +69,14 @@ class NlpCacheTest {
                 .isEqualTo(SentimentAnalyzer.shared(SETTINGS).analyze(NEW));
         assertThat(spark.read().parquet(cache.location()).count()).as("the new analysis appended").isEqualTo(4);
 
+        NlpStage allStored = NlpStage.coreNlpOnly(SETTINGS);
+        Map<String, Row> thirdOut = byId(allStored.apply(second, cache));
+        assertThat(allStored.cacheHits()).isEqualTo(3);
+        assertThat(allStored.textsAnalysed()).isZero();
+        assertThat(allStored.persisted()).as("nothing analysed, nothing persisted").isEmpty();
+        assertThat(NlpRows.analysisFrom(thirdOut.get("c5"))).isEqualTo(NlpRows.analysisFrom(secondOut.get("c5")));
+        assertThat(spark.read().parquet(cache.location()).count()).as("nothing appended").isEqualTo(4);
+
         NlpStage otherSettings = NlpStage.coreNlpOnly(SETTINGS);
         otherSettings.apply(second, new NlpCache(tmp.resolve(NlpCache.FOLDER).toString(), "e".repeat(64)));
         assertThat(otherSettings.cacheHits()).as("another fingerprint finds nothing").isZero();
