@@ -120,6 +120,19 @@ public final class Storage {
         return fs(file).create(file, true);
     }
 
+    /**
+     * Creates a file with this text unless it exists (the folders above it too); false when it existed. Atomic on HDFS
+     * and on object stores with conditional writes; on the local file system use java.nio's CREATE_NEW instead.
+     */
+    public boolean createNew(Path file, String text) throws IOException {
+        try (OutputStream out = fs(file).create(file, false)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
     public String readString(Path file) throws IOException {
         try (InputStream in = open(file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

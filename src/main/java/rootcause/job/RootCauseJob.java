@@ -22,6 +22,8 @@ import rootcause.ingest.IngestStage;
 import rootcause.io.Storage;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
+import rootcause.nlp.NlpCache;
+import rootcause.nlp.NlpCacheKey;
 import rootcause.nlp.NlpSettings;
 import rootcause.nlp.NlpStage;
 import rootcause.sentiment.SentimentModelFile;
@@ -56,13 +58,20 @@ public final class RootCauseJob {
 
     private final SparkSession spark;
     private final JobConfig config;
+    private final String runId;
     private final Map<String, Long> timings = new LinkedHashMap<>();
     private final Storage storage;
 
     public RootCauseJob(SparkSession spark, JobConfig config) {
+        this(spark, config, UUID.randomUUID().toString());
+    }
+
+    /** @param runId the manifest's run id, the one the output folder's {@link RunLock} names */
+    public RootCauseJob(SparkSession spark, JobConfig config, String runId) {
         this.spark = spark;
         this.config = config;
         this.storage = Storage.of(spark);
+        this.runId = runId;
     }
 
     /** Runs the whole job; returns the manifest it wrote. Fails if the counts do not reconcile. */
@@ -98,12 +107,19 @@ public final class RootCauseJob {
             // A model that does not read CoreNLP's sentiment needs no parser: the nlp stage's dominant cost goes away.
             NlpSettings nlpSettings = sentimentModel.model().needsParser() ? config.nlp() : config.nlp().withoutParser();
             NlpStage nlp = new NlpStage(nlpSettings, sentimentModel);
+            // Every model file the job loads: the clean stage's name models, then the nlp stage's.
+            List<String> models = new ArrayList<>(NameRedactor.MODELS);
+            models.addAll(nlpSettings.modelResources());
+            Map<String, String> modelFilesSha256 = LibraryVersions.sha256(models);
+            NlpCache nlpCache = new NlpCache(output(NlpCache.FOLDER).toString(), NlpCacheKey.fingerprint(
+                    nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
             if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
-                complaints = timed("nlp", () -> nlp.apply(cleaned));
+                complaints = timed("nlp", () -> nlp.apply(cleaned, nlpCache));
+                persisted.addAll(nlp.persisted());
                 double seconds = Math.max(1, timings.get("nlp")) / 1000.0;
-                stageLine("nlp", String.format(Locale.ROOT, "%,d distinct texts analysed, %.1f texts/s, %s",
-                        nlp.distinctTexts(), nlp.distinctTexts() / seconds, nlpSettings.parse()
-                                ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
+                stageLine("nlp", String.format(Locale.ROOT, "%,d distinct texts: %,d from the cache, %,d analysed, %.1f texts/s, %s",
+                        nlp.distinctTexts(), nlp.cacheHits(), nlp.textsAnalysed(), nlp.textsAnalysed() / seconds,
+                        nlpSettings.parse() ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
             }
             ClassifyStage classify = new ClassifyStage(taxonomy);
             if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
@@ -128,13 +144,13 @@ public final class RootCauseJob {
             List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
             if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
                 nlpStats.putAll(AnalysisCounts.nlp(finished));
-                nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
+                nlpStats.put("texts_looked_up", nlp.distinctTexts());
+                nlpStats.put("cache_hits", nlp.cacheHits());
+                nlpStats.put("texts_analysed", nlp.textsAnalysed());
+                nlpStats.put("cache", nlpCache.location());
                 nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
                 nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
-                // Every model file the job loads: the clean stage's name models, then the nlp stage's.
-                List<String> models = new ArrayList<>(NameRedactor.MODELS);
-                models.addAll(nlpSettings.modelResources());
-                nlpStats.put("model_files_sha256", LibraryVersions.sha256(models));
+                nlpStats.put("model_files_sha256", modelFilesSha256);
                 nlpStats.put("sentiment_model", sentimentModel.location());
                 nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
                 nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
@@ -274,7 +290,7 @@ public final class RootCauseJob {
         } else {
             taxonomyInfo.put("semantic_layer", "none (patterns only)");
         }
-        return RunManifest.of(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
+        return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
                 taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten, files,
                 nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
                         "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);

@@ -9,7 +9,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
@@ -34,9 +33,10 @@ import static org.apache.spark.sql.functions.lit;
  * document. Built and called on the driver;
  * the analysis runs on executors, one shared CoreNLP pipeline per executor JVM ({@link SentimentAnalyzer#shared}).
  *
- * <p>Identical texts are analysed once: the stage analyses the distinct texts, keeps those analyses
- * (persisted, computed here so progress can be logged and later actions do not re-run CoreNLP), and
- * joins them back on the text. A null text is analysed as the empty text.
+ * <p>Identical texts are analysed once: every row is keyed by a hash of its text ({@link NlpCacheKey}), the stage
+ * analyses the distinct texts, keeps those analyses (persisted, computed here so progress can be logged and later
+ * actions do not re-run CoreNLP), and joins them back on the key. With an {@link NlpCache}, texts whose key is
+ * stored are not analysed again, and the new analyses are appended to it. A null text is analysed as the empty text.
  */
 public final class NlpStage {
     /** Columns the stage needs; every other input column is passed through unchanged. */
@@ -80,14 +80,15 @@ public final class NlpStage {
      */
     static final int TEXTS_PER_PARTITION = 25;
     private static final String TEXT_KEY = "rc_nlp_text";
-    private static final String ANALYSED_KEY = "rc_nlp_analysed_text";
-    private static final StructType ANALYSES_SCHEMA = prepend(ANALYSED_KEY, NLP_COLUMNS);
+    private static final String HASH_KEY = "rc_nlp_key";
 
     private final NlpSettings settings;
     private final SentimentModelFile sentimentModel;
     private final long progressIntervalSeconds;
     private long textsAnalysed;
     private long distinctTexts;
+    private long cacheHits;
+    private final List<Dataset<Row>> persisted = new ArrayList<>();
 
     /** The stage with the shipped sentiment model. */
     public NlpStage(NlpSettings settings) {
@@ -116,20 +117,70 @@ public final class NlpStage {
 
     /** All input columns plus {@link #NLP_COLUMNS}. Runs CoreNLP over the distinct texts before returning. */
     public Dataset<Row> apply(Dataset<Row> input) {
-        requireInputColumns(input);
-        Dataset<Row> keyed = input.withColumn(TEXT_KEY, coalesce(col(Columns.TEXT), lit("")));
-        Dataset<Row> analyses = analyseDistinctTexts(keyed);
-        return joinBack(input, keyed, analyses);
+        return apply(input, null);
     }
 
-    /** Texts CoreNLP analysed in the last {@link #apply} (task retries included); for the manifest. */
+    /**
+     * All input columns plus {@link #NLP_COLUMNS}: texts whose key the cache holds are taken from it, the others run
+     * through CoreNLP before returning and are appended to the cache.
+     *
+     * @param cache where analyses are kept between runs; null for none
+     */
+    public Dataset<Row> apply(Dataset<Row> input, NlpCache cache) {
+        requireInputColumns(input);
+        try {
+            // Without a cache the keys only serve the join, so any fingerprint will do.
+            Dataset<Row> keyed = input.withColumn(TEXT_KEY, coalesce(col(Columns.TEXT), lit("")))
+                    .withColumn(HASH_KEY, NlpCache.key(cache == null ? "" : cache.fingerprint(), col(TEXT_KEY)));
+            Dataset<Row> texts = keyed.select(col(HASH_KEY), col(TEXT_KEY));
+            Dataset<Row> keys = texts.select(HASH_KEY).distinct();
+            distinctTexts = keys.count();
+            Dataset<Row> stored = cache == null ? null : cache.read(input.sparkSession());
+            Dataset<Row> unseen = stored == null ? texts
+                    : texts.join(stored.select(NlpCache.KEY), texts.col(HASH_KEY).equalTo(stored.col(NlpCache.KEY)), "left_anti");
+            Dataset<Row> analysed = analyseDistinctTexts(unseen);
+            cacheHits = distinctTexts - textsAnalysed;
+            if (stored == null) {
+                return joinBack(input, keyed, analysed);
+            }
+            if (textsAnalysed > 0) {
+                cache.append(analysed, textsAnalysed);
+            }
+            Dataset<Row> hits = stored.join(keys, stored.col(NlpCache.KEY).equalTo(keys.col(HASH_KEY)), "left_semi");
+            // A key stored twice (say, a cache folder copied into itself) must not duplicate complaints.
+            return joinBack(input, keyed, analysed.unionByName(hits).dropDuplicates(NlpCache.KEY));
+        } catch (RuntimeException e) {
+            unpersist();
+            throw e;
+        }
+    }
+
+    /** Distinct texts CoreNLP analysed in the last {@link #apply} (those not found in the cache), for the manifest. */
     public long textsAnalysed() {
         return textsAnalysed;
     }
 
-    /** Distinct texts in the last {@link #apply}. */
+    /** Distinct texts in the last {@link #apply}: looked up in the cache, or analysed. */
     public long distinctTexts() {
         return distinctTexts;
+    }
+
+    /** Distinct texts of the last {@link #apply} whose analysis came from the cache. */
+    public long cacheHits() {
+        return cacheHits;
+    }
+
+    /**
+     * What the last {@link #apply} persisted (its new analyses, read by the cache write and the join): the caller
+     * unpersists them once the stage's output is used or persisted downstream. A failing {@code apply} releases its own.
+     */
+    public List<Dataset<Row>> persisted() {
+        return List.copyOf(persisted);
+    }
+
+    private void unpersist() {
+        persisted.forEach(Dataset::unpersist);
+        persisted.clear();
     }
 
     /** Fails naming the stage, the missing columns and the columns present, or a text column of another type. */
@@ -142,24 +193,33 @@ public final class NlpStage {
         }
     }
 
-    private Dataset<Row> analyseDistinctTexts(Dataset<Row> keyed) {
-        Dataset<Row> texts = keyed.select(col(TEXT_KEY)).distinct();
-        distinctTexts = texts.count();
-        int partitions = (int) Math.max(keyed.sparkSession().sparkContext().defaultParallelism(),
-                Math.min(10_000, (distinctTexts + TEXTS_PER_PARTITION - 1) / TEXTS_PER_PARTITION));
-        LongAccumulator done = keyed.sparkSession().sparkContext().longAccumulator("nlp texts analysed");
+    /**
+     * Analyses the distinct texts of (key, text) rows: persisted and counted. {@link #textsAnalysed} is their count,
+     * not the accumulator's (a retried task adds its texts twice).
+     */
+    private Dataset<Row> analyseDistinctTexts(Dataset<Row> texts) {
+        long count = texts.distinct().count();
+        textsAnalysed = count;
+        if (count == 0) {
+            // Every text came from the cache: no task may build a pipeline (it loads every model) for nothing.
+            return texts.sparkSession().createDataFrame(List.of(), NlpCache.SCHEMA);
+        }
+        int partitions = (int) Math.max(texts.sparkSession().sparkContext().defaultParallelism(),
+                Math.min(10_000, (count + TEXTS_PER_PARTITION - 1) / TEXTS_PER_PARTITION));
+        LongAccumulator done = texts.sparkSession().sparkContext().longAccumulator("nlp texts analysed");
         // The model's bytes travel once per executor as a broadcast; each JVM deserialises them once.
         Broadcast<byte[]> model = sentimentModel == null ? null
-                : JavaSparkContext.fromSparkContext(keyed.sparkSession().sparkContext()).broadcast(sentimentModel.bytes());
-        // An explicit repartition by the text keeps its partition count (adaptive execution would
+                : JavaSparkContext.fromSparkContext(texts.sparkSession().sparkContext()).broadcast(sentimentModel.bytes());
+        // An explicit repartition by the key keeps its partition count (adaptive execution would
         // otherwise coalesce the small shuffle into one task on one core) and makes distinct local.
-        Dataset<Row> analyses = keyed.select(col(TEXT_KEY)).repartition(partitions, col(TEXT_KEY)).distinct()
-                .mapPartitions(new AnalysePartition(settings, sentimentModel == null ? null : sentimentModel.sha256(), model, done), Encoders.row(ANALYSES_SCHEMA))
+        Dataset<Row> analyses = texts.repartition(partitions, col(HASH_KEY)).distinct()
+                .mapPartitions(new AnalysePartition(settings, sentimentModel == null ? null : sentimentModel.sha256(), model, done),
+                        Encoders.row(NlpCache.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        try (NlpProgress ignored = new NlpProgress(done, distinctTexts, progressIntervalSeconds)) {
+        persisted.add(analyses);
+        try (NlpProgress ignored = new NlpProgress(done, count, progressIntervalSeconds)) {
             analyses.count();
         }
-        textsAnalysed = done.value();
         return analyses;
     }
 
@@ -171,16 +231,8 @@ public final class NlpStage {
         for (String name : NLP_COLUMNS.fieldNames()) {
             out.add(analyses.col(name));
         }
-        return keyed.join(analyses, keyed.col(TEXT_KEY).equalTo(analyses.col(ANALYSED_KEY)), "left")
+        return keyed.join(analyses, keyed.col(HASH_KEY).equalTo(analyses.col(NlpCache.KEY)), "left")
                 .select(out.toArray(Column[]::new));
-    }
-
-    private static StructType prepend(String stringColumn, StructType rest) {
-        StructType s = new StructType().add(stringColumn, DataTypes.StringType, false);
-        for (StructField f : rest.fields()) {
-            s = s.add(f);
-        }
-        return s;
     }
 
     /** Runs on executors: analyses one partition of distinct texts with the JVM's shared analyzer. */
@@ -209,13 +261,14 @@ public final class NlpStage {
 
                 @Override
                 public Row next() {
-                    String text = texts.next().getString(0);
+                    Row keyed = texts.next();
+                    String text = keyed.getString(1);
                     DocumentAnalysis coreNlp = analyzer.analyze(text);
                     DocumentAnalysis analysis = polarity == null ? coreNlp : polarity.apply(coreNlp);
                     done.add(1);
                     Object[] nlp = NlpRows.values(analysis);
                     Object[] row = new Object[nlp.length + 1];
-                    row[0] = text;
+                    row[0] = keyed.getString(0);
                     System.arraycopy(nlp, 0, row, 1, nlp.length);
                     return RowFactory.create(row);
                 }
