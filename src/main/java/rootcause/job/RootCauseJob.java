@@ -194,21 +194,21 @@ public final class RootCauseJob {
     }
 
     /**
-     * Aggregates over every month in OUT/complaints, not only this run's, so a month's change against the previous
-     * month and the trends see months written by earlier runs; only this run's months are (re)written.
+     * Aggregates this run's months from their statistics and the stored statistics of the months before them
+     * ({@link IncrementalAggregation}), so a month's change against the previous month and the trends see months
+     * written by earlier runs without rescanning their complaints; only this run's months are (re)written.
      */
     private void aggregateAndReport(Taxonomy taxonomy, ClassifyStage classify, Dataset<Row> complaints,
                                     List<FileCounts> files, List<String> months) {
-        Dataset<Row> history = spark.read()
-                .option("basePath", config.output().resolve("complaints").toString())
-                .parquet(config.output().resolve("complaints").toString());
-        Dataset<Row> aggregates = new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT).aggregate(history);
-        writeByMonth(aggregates.where(col(Columns.MONTH).isin(months.toArray())), "causes");
-        writeByMonth(classify.candidateTerms(complaints), "candidates");
+        MonthFolders folders = new MonthFolders(spark, config.output());
+        IncrementalAggregation.Result aggregated = new IncrementalAggregation(folders,
+                new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(months, months);
+        folders.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), MonthFolders.CAUSES);
+        folders.write(classify.candidateTerms(complaints), MonthFolders.CANDIDATES);
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
             new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), counts)
-                    .write(aggregates, history.where(col(Columns.MONTH).isin(months.toArray())), config.output(), months);
+                    .write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports under " + config.output().resolve("reports"), e);
         }
@@ -221,14 +221,7 @@ public final class RootCauseJob {
 
     /** Dynamic partition overwrite: the months in this run are replaced, other months stay. */
     private void writeByMonth(Dataset<Row> data, String folder) {
-        // One task per month writes it, so a month is a few files of up to MAX_RECORDS_PER_FILE rows, not one small
-        // file per upstream partition.
-        data.repartition(col(Columns.MONTH)).write()
-                .mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "dynamic")
-                .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-                .partitionBy(Columns.MONTH)
-                .parquet(config.output().resolve(folder).toString());
+        new MonthFolders(spark, config.output()).write(data, folder);
     }
 
     /**
