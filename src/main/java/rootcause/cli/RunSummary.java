@@ -16,6 +16,11 @@ final class RunSummary {
     private RunSummary() {}
 
     static List<String> lines(Path output, List<String> months, Optional<Path> log) {
+        return lines(output, months, log, "manifest.json");
+    }
+
+    /** The closing lines of a verb whose manifest is the given file of the output folder. */
+    static List<String> lines(Path output, List<String> months, Optional<Path> log, String manifest) {
         List<String> lines = new ArrayList<>();
         Path reports = output.toAbsolutePath().resolve("reports");
         List<String> reported = months.stream()
@@ -31,7 +36,7 @@ final class RunSummary {
         if (reported.isEmpty()) {
             lines.add("no report written (see the manifest)");
         }
-        lines.add("manifest: " + output.toAbsolutePath().resolve("manifest.json")
+        lines.add("manifest: " + output.toAbsolutePath().resolve(manifest)
                 + log.map(l -> "; log: " + l).orElse(""));
         return lines;
     }

@@ -125,6 +125,7 @@ public final class RootCauseJob {
             if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
                 nlpStats.putAll(AnalysisCounts.nlp(finished));
                 nlpStats.put("distinct_texts_analysed", nlp.distinctTexts());
+                nlpStats.put("corenlp_pipelines_created", rootcause.nlp.SentimentAnalyzer.pipelinesCreated());
                 nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
                 nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
                 // Every model file the job loads: the clean stage's name models, then the nlp stage's.
@@ -207,7 +208,7 @@ public final class RootCauseJob {
         folders.write(classify.candidateTerms(complaints), MonthFolders.CANDIDATES);
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
-            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT)), counts)
+            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), config.taxonomy()), counts)
                     .write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports under " + config.output().resolve("reports"), e);
@@ -244,10 +245,18 @@ public final class RootCauseJob {
         versions.put("spark", spark.version());
         versions.put("java", System.getProperty("java.version"));
         versions.putAll(LibraryVersions.libraries());
+        return RunManifest.of(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
+                taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
+                monthsWritten, files, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
+                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
+    }
+
+    /** The manifest's {@code taxonomy} object: which taxonomy classified, from which file, with which layers. */
+    static Map<String, String> taxonomyInfo(Taxonomy taxonomy, String file, String taxonomySha256) {
         Map<String, String> taxonomyInfo = new LinkedHashMap<>();
         taxonomyInfo.put("id", taxonomy.id());
         taxonomyInfo.put("version", taxonomy.version());
-        taxonomyInfo.put("source", config.taxonomy() == null ? "built-in" : config.taxonomy());
+        taxonomyInfo.put("source", file == null ? "built-in" : file);
         taxonomyInfo.put("sha256", taxonomySha256);
         if (taxonomy.hasSemanticLayer()) {
             taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
@@ -257,10 +266,7 @@ public final class RootCauseJob {
         } else {
             taxonomyInfo.put("semantic_layer", "none (patterns only)");
         }
-        return RunManifest.of(UUID.randomUUID().toString(), startedAt, Instant.now().toString(), versions,
-                taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten, files,
-                nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
-                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
+        return taxonomyInfo;
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {

@@ -21,9 +21,16 @@ public final class ReportWriter {
     public static final String SEGMENTS_CSV = "segments.csv";
 
     private final LeadershipReport leadershipReport;
+    private final String taxonomyFile;
 
     public ReportWriter(LeadershipReport leadershipReport) {
+        this(leadershipReport, null);
+    }
+
+    /** @param taxonomyFile the taxonomy file that classified the months written; null for the built-in taxonomy */
+    public ReportWriter(LeadershipReport leadershipReport, String taxonomyFile) {
         this.leadershipReport = leadershipReport;
+        this.taxonomyFile = taxonomyFile;
     }
 
     /** The rule changes, emerging causes and segment differences are called by. */
@@ -48,7 +55,7 @@ public final class ReportWriter {
         RootCauseCsv.writeCauses(report, causes);
         RootCauseCsv.writeQuotes(report, quotes);
         RootCauseCsv.writeSegments(report, segments);
-        String page = leadershipReport.html(report, generatedAt);
+        String page = leadershipReport.html(report, generatedAt, outputRoot, taxonomyFile);
         Files.writeString(html, page, StandardCharsets.UTF_8);
         LeadershipReport.writePdf(page, pdf);
         Alerts.write(report, leadershipReport.emergingRule(), alerts);
