@@ -114,10 +114,16 @@ public final class ReclassifyJob {
                     new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(selected, reported);
             folders.write(r.aggregates().where(col(Columns.MONTH).isin(reported.toArray())), MonthFolders.CAUSES);
             folders.write(classify.candidateTerms(after), MonthFolders.CANDIDATES);
+            RunCounts counts = RunCounts.read(output.resolve("manifest.json"));
+            List<String> following = reported.stream().filter(m -> !selected.contains(m)).toList();
             try {
-                new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), taxonomyFile),
-                        RunCounts.read(output.resolve("manifest.json")))
-                        .write(r.aggregates(), r.complaints(), output, reported);
+                new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), taxonomyFile), counts)
+                        .write(r.aggregates(), r.complaints(), output, selected);
+                if (!following.isEmpty()) {
+                    // a following month keeps the taxonomy of the run that classified it, for the command it offers
+                    new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), runTaxonomyFile()), counts)
+                            .write(r.aggregates(), r.complaints(), output, following);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the reports under " + output.resolve("reports"), e);
             }
@@ -137,6 +143,16 @@ public final class ReclassifyJob {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return manifest;
+    }
+
+    /** The taxonomy file of the last run into the output ({@code manifest.json}); null when built-in or unknown. */
+    private String runTaxonomyFile() throws IOException {
+        Path file = output.resolve("manifest.json");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        String source = RunManifest.read(file).taxonomy().get(RootCauseJob.TAXONOMY_SOURCE);
+        return source == null || RootCauseJob.BUILT_IN.equals(source) ? null : source;
     }
 
     /** The requested months, each of which must be stored; all stored months when none is requested. */

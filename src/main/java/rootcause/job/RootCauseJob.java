@@ -251,12 +251,15 @@ public final class RootCauseJob {
                         "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
     }
 
+    static final String TAXONOMY_SOURCE = "source";
+    static final String BUILT_IN = "built-in";
+
     /** The manifest's {@code taxonomy} object: which taxonomy classified, from which file, with which layers. */
     static Map<String, String> taxonomyInfo(Taxonomy taxonomy, String file, String taxonomySha256) {
         Map<String, String> taxonomyInfo = new LinkedHashMap<>();
         taxonomyInfo.put("id", taxonomy.id());
         taxonomyInfo.put("version", taxonomy.version());
-        taxonomyInfo.put("source", file == null ? "built-in" : file);
+        taxonomyInfo.put(TAXONOMY_SOURCE, file == null ? BUILT_IN : file);
         taxonomyInfo.put("sha256", taxonomySha256);
         if (taxonomy.hasSemanticLayer()) {
             taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
