@@ -86,7 +86,16 @@ final class MonthFolders {
 
     /** Deletes a folder of the output and all it holds, if it exists. */
     void delete(String name) {
-        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(folder(name).toUri());
+        delete(folder(name));
+    }
+
+    /** Deletes the given months of a folder, those that exist. */
+    void deleteMonths(String name, List<String> months) {
+        months.forEach(m -> delete(folder(name).resolve(PARTITION_PREFIX + m)));
+    }
+
+    private void delete(Path path) {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(path.toUri());
         try {
             dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(dir, true);
         } catch (IOException e) {

@@ -8,8 +8,6 @@ import rootcause.aggregate.EmergingRule;
 import rootcause.classify.ClassifyStage;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
-import rootcause.console.Console;
-import rootcause.console.StageLine;
 import rootcause.model.Columns;
 import rootcause.nlp.SentimentAnalyzer;
 import rootcause.report.LeadershipReport;
@@ -91,6 +89,8 @@ public final class ReclassifyJob {
                 .withColumn(Columns.TAXONOMY_VERSION, lit(version));
         timed("classify", () -> folders.write(classified, STAGING));
         timed("write_complaints", () -> {
+            // Stats must never outlive the complaints they were counted from: gone first, rebuilt from the new ones.
+            folders.deleteMonths(MonthFolders.STATS, selected);
             folders.write(folders.read(STAGING, selected), MonthFolders.COMPLAINTS);
             folders.delete(STAGING);
         });
@@ -189,20 +189,11 @@ public final class ReclassifyJob {
     }
 
     private void stageLine(String stage, String detail, String... steps) {
-        long millis = 0;
-        for (String step : steps) {
-            millis += timings.getOrDefault(step, 0L);
-        }
-        Console.line(new StageLine(stage, detail, millis).format());
+        StepTimings.stageLine(timings, stage, detail, steps);
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {
-        long start = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            timings.merge(step, (System.nanoTime() - start) / 1_000_000, Long::sum);
-        }
+        return StepTimings.timed(timings, step, work);
     }
 
     private void timed(String step, Runnable work) {

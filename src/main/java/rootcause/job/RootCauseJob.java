@@ -14,7 +14,6 @@ import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
 import rootcause.console.Console;
-import rootcause.console.StageLine;
 import rootcause.clean.NameRedactor;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
@@ -115,10 +114,12 @@ public final class RootCauseJob {
             }
             Dataset<Row> finished = complaints == cleaned ? cleaned : persist(complaints, persisted);
 
-            timed("write_complaints", () -> writeByMonth(finished, "complaints"));
-            timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
             List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                     files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
+            // Stats must never outlive the complaints they were counted from: gone first, rebuilt from the new ones.
+            new MonthFolders(spark, config.output()).deleteMonths(MonthFolders.STATS, monthsWritten);
+            timed("write_complaints", () -> writeByMonth(finished, "complaints"));
+            timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
             Map<String, Object> nlpStats = new LinkedHashMap<>();
             Map<String, Object> classifyStats = new LinkedHashMap<>();
             List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
@@ -187,11 +188,7 @@ public final class RootCauseJob {
 
     /** The console line of a stage, timed by the manifest's timings of its steps. */
     private void stageLine(String stage, String detail, String... steps) {
-        long millis = 0;
-        for (String step : steps) {
-            millis += timings.getOrDefault(step, 0L);
-        }
-        Console.line(new StageLine(stage, detail, millis).format());
+        StepTimings.stageLine(timings, stage, detail, steps);
     }
 
     /**
@@ -273,12 +270,7 @@ public final class RootCauseJob {
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {
-        long start = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            timings.merge(step, (System.nanoTime() - start) / 1_000_000, Long::sum);
-        }
+        return StepTimings.timed(timings, step, work);
     }
 
     private void timed(String step, Runnable work) {
