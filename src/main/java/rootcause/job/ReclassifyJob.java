@@ -43,8 +43,8 @@ import static org.apache.spark.sql.functions.lit;
  * {@link ReclassifyManifest#FILE}.
  */
 public final class ReclassifyJob {
-    /** Spark cannot overwrite the files it is reading: reclassified months are written here first, then moved. */
-    static final String STAGING = "_reclassify-staging";
+    /** Spark cannot overwrite the files it is reading: reclassified months are written here first, then moved (no leading "_": Spark would ignore the folder). */
+    static final String STAGING = "reclassify-staging";
     /** The columns the classify stage (and the job, for the version) add; dropped before classifying again. */
     static final List<String> CLASSIFY_COLUMNS = List.of(Columns.CAUSES, Columns.CAUSE_IDS, Columns.TAXONOMY_VERSION);
 
