@@ -197,9 +197,6 @@ public final class ReclassifyJob {
     }
 
     private void timed(String step, Runnable work) {
-        timed(step, () -> {
-            work.run();
-            return null;
-        });
+        StepTimings.timed(timings, step, work);
     }
 }

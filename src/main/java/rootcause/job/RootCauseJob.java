@@ -274,9 +274,6 @@ public final class RootCauseJob {
     }
 
     private void timed(String step, Runnable work) {
-        timed(step, () -> {
-            work.run();
-            return null;
-        });
+        StepTimings.timed(timings, step, work);
     }
 }

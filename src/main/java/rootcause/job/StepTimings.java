@@ -19,6 +19,13 @@ final class StepTimings {
         }
     }
 
+    static void timed(Map<String, Long> timings, String step, Runnable work) {
+        timed(timings, step, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** The console line of a stage, timed by the sum of its steps. */
     static void stageLine(Map<String, Long> timings, String stage, String detail, String... steps) {
         long millis = 0;
