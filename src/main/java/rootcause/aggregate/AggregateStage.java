@@ -153,15 +153,25 @@ public final class AggregateStage {
     private static final String COMPLAINT_SCORE = "rc_score";
     private static final String COMPLAINT_OUTCOMES = "rc_outcomes";
     private static final String OUTCOME = "rc_outcome";
-    private static final String OUTCOME_NAME = "rc_outcome_name";
-    private static final String OUTCOME_VALUE = "rc_outcome_value";
-    private static final String SCORE_SUM = "rc_score_sum";
-    private static final String SCORE_SUM_OF_SQUARES = "rc_score_sum_of_squares";
     private static final String COMPLAINT_NPS = "rc_nps";
-    private static final String NPS_ANSWERS = "rc_nps_answers";
-    private static final String NPS_PROMOTERS = "rc_nps_promoters";
-    private static final String NPS_DETRACTORS = "rc_nps_detractors";
-    private static final String TAXONOMY_VERSIONS = "rc_taxonomy_versions";
+
+    // Columns of OUT/stats besides those OUT/causes shares with it (month, dimension, ..., complaints).
+    public static final String OUTCOME_NAME = "outcome_name";
+    public static final String OUTCOME_VALUE = "outcome_value";
+    public static final String SCORE_SUM = "score_sum";
+    public static final String SCORE_SUM_OF_SQUARES = "score_sum_of_squares";
+    public static final String NPS_ANSWERS = "nps_answers";
+    public static final String NPS_PROMOTERS = "nps_promoters";
+    public static final String NPS_DETRACTORS = "nps_detractors";
+    public static final String TAXONOMY_VERSIONS = "taxonomy_versions";
+
+    /**
+     * Columns of {@link #statistics}, i.e. of {@code OUT/stats}: the addable counts and sums of one month, slice and
+     * cause, and one more row per outcome value stated (outcome_name set), holding that value's counts.
+     */
+    public static final List<String> STATS_COLUMNS = List.of(Columns.MONTH, DIMENSION, DIMENSION_VALUE, LEVEL, CAUSE_ID,
+            OUTCOME_NAME, OUTCOME_VALUE, COMPLAINTS, SENTIMENT_SUM, NEGATIVE_COMPLAINTS, CAUSE_GROUP, TAXONOMY_VERSIONS,
+            SCORED_COMPLAINTS, SCORE_SUM, SCORE_SUM_OF_SQUARES, NPS_ANSWERS, NPS_PROMOTERS, NPS_DETRACTORS);
 
     private final Map<String, CauseInfo> causes;
     private final EmergingRule emergingRule;
@@ -173,18 +183,30 @@ public final class AggregateStage {
 
     /** Aggregates classified complaints into rows of {@link #OUTPUT_SCHEMA}; runs the one Spark scan now. */
     public Dataset<Row> aggregate(Dataset<Row> complaints) {
-        checkInput(complaints);
-        List<CauseStatsRow> stats = collectStats(complaints);
-        List<CauseMetrics> metrics = CauseMetrics.deriveAll(stats, causes, emergingRule);
-        return toDataset(complaints.sparkSession(), metrics);
+        return derive(statistics(complaints));
+    }
+
+    /**
+     * Derives rows of {@link #OUTPUT_SCHEMA} from rows of {@link #statistics} (of one scan, or read back from
+     * {@code OUT/stats} and unioned: each month's rows are its own, so months computed apart combine). Collects them.
+     */
+    public Dataset<Row> derive(Dataset<Row> statistics) {
+        StageInput.require("aggregate (statistics)", statistics, STATS_COLUMNS);
+        List<CauseMetrics> metrics = CauseMetrics.deriveAll(statsRows(statistics.collectAsList()), causes, emergingRule);
+        return toDataset(statistics.sparkSession(), metrics);
     }
 
     private static void checkInput(Dataset<Row> complaints) {
         StageInput.require("aggregate", complaints, REQUIRED_COLUMNS);
     }
 
-    /** The single pass: non-duplicates, one row per (slice, cause or group or total), one groupBy.agg. */
-    private static List<CauseStatsRow> collectStats(Dataset<Row> complaints) {
+    /**
+     * The single pass, lazily: non-duplicates, one row per (month, slice, cause or group or total, outcome value),
+     * one groupBy.agg, columns {@link #STATS_COLUMNS}. Every row is of one month, and all sums add up, so a month's
+     * rows can be stored and later derived from beside other months' ({@link #derive}).
+     */
+    public static Dataset<Row> statistics(Dataset<Row> complaints) {
+        checkInput(complaints);
         DataType causesType = complaints.schema().apply(Columns.CAUSES).dataType();
         Dataset<Row> entries = complaints
                 .where(not(coalesce(col(Columns.IS_DUPLICATE), lit(false))).and(col(Columns.MONTH).isNotNull()))
@@ -207,7 +229,7 @@ public final class AggregateStage {
                 .withColumn(OUTCOME, explode(concat(array(outcome(lit(null), lit(null))), col(COMPLAINT_OUTCOMES))))
                 .drop(COMPLAINT_OUTCOMES);
         Column sentiment = col(ENTRY).getField(ENTRY_SENTIMENT);
-        List<Row> rows = entries
+        return entries
                 .groupBy(col(Columns.MONTH), col(SLICE).getField(SLICE_DIMENSION).as(DIMENSION),
                         col(SLICE).getField(SLICE_VALUE).as(DIMENSION_VALUE), col(ENTRY).getField(ENTRY_LEVEL).as(LEVEL),
                         col(ENTRY).getField(ENTRY_ID).as(CAUSE_ID), col(OUTCOME).getField(OUTCOME_NAME).as(OUTCOME_NAME),
@@ -223,7 +245,11 @@ public final class AggregateStage {
                         count(col(COMPLAINT_NPS)).as(NPS_ANSWERS),
                         sum(when(col(COMPLAINT_NPS).geq(ScoreImpact.NpsCounts.PROMOTER), 1L).otherwise(0L)).as(NPS_PROMOTERS),
                         sum(when(col(COMPLAINT_NPS).leq(ScoreImpact.NpsCounts.DETRACTOR), 1L).otherwise(0L)).as(NPS_DETRACTORS))
-                .collectAsList();
+                .select(STATS_COLUMNS.stream().map(functions::col).toArray(Column[]::new));
+    }
+
+    /** Rows of {@link #statistics} as stats rows: the outcome rows folded into their cause's {@link OutcomeCounts}. */
+    private static List<CauseStatsRow> statsRows(List<Row> rows) {
         Map<List<String>, OutcomeCounts> outcomes = new java.util.HashMap<>();
         for (Row r : rows) {
             if (r.getAs(OUTCOME_NAME) != null) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code rootcause} command line: verbs for running the job and working with its outputs. */
 @Command(name = "rootcause", mixinStandardHelpOptions = true, versionProvider = RootCauseCli.Version.class,
         description = "Mines customer complaints for the root causes of bad customer service, month by month.",
-        subcommands = {RunCommand.class, ExplainCommand.class, ReportCommand.class, EvaluateCommand.class, EvaluateTaxonomyCommand.class, TrainCausesCommand.class, TrainSentimentCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ReclassifyCommand.class, ExplainCommand.class, ReportCommand.class, EvaluateCommand.class, EvaluateTaxonomyCommand.class, TrainCausesCommand.class, TrainSentimentCommand.class, CommandLine.HelpCommand.class})
 public final class RootCauseCli {
     private static final Logger LOG = LogManager.getLogger(RootCauseCli.class);
 

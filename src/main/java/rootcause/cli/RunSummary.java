@@ -16,6 +16,12 @@ final class RunSummary {
     private RunSummary() {}
 
     static List<String> lines(Storage storage, Path output, List<String> months, Optional<java.nio.file.Path> log) {
+        return lines(storage, output, months, log, "manifest.json");
+    }
+
+    /** The closing lines of a verb whose manifest is the given file of the output folder. */
+    static List<String> lines(Storage storage, Path output, List<String> months, Optional<java.nio.file.Path> log,
+                              String manifest) {
         List<String> lines = new ArrayList<>();
         Path reports = Storage.child(output, "reports");
         List<String> reported = months.stream()
@@ -32,7 +38,7 @@ final class RunSummary {
         if (reported.isEmpty()) {
             lines.add("no report written (see the manifest)");
         }
-        lines.add("manifest: " + Storage.display(Storage.child(output, "manifest.json"))
+        lines.add("manifest: " + Storage.display(Storage.child(output, manifest))
                 + log.map(l -> "; log: " + l).orElse(""));
         return lines;
     }

@@ -14,7 +14,6 @@ import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
 import rootcause.console.Console;
-import rootcause.console.StageLine;
 import rootcause.clean.NameRedactor;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
@@ -135,10 +134,12 @@ public final class RootCauseJob {
             }
             Dataset<Row> finished = complaints == cleaned ? cleaned : persist(complaints, persisted);
 
-            timed("write_complaints", () -> writeByMonth(finished, "complaints"));
-            timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
             List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                     files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
+            // Stats must never outlive the complaints they were counted from: gone first, rebuilt from the new ones.
+            new MonthFolders(spark, config.output()).deleteMonths(MonthFolders.STATS, monthsWritten);
+            timed("write_complaints", () -> writeByMonth(finished, "complaints"));
+            timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
             Map<String, Object> nlpStats = new LinkedHashMap<>();
             Map<String, Object> classifyStats = new LinkedHashMap<>();
             List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
@@ -148,6 +149,7 @@ public final class RootCauseJob {
                 nlpStats.put("cache_hits", nlp.cacheHits());
                 nlpStats.put("texts_analysed", nlp.textsAnalysed());
                 nlpStats.put("cache", nlpCache.location());
+                nlpStats.put("corenlp_pipelines_created", rootcause.nlp.SentimentAnalyzer.pipelinesCreated());
                 nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
                 nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
                 nlpStats.put("model_files_sha256", modelFilesSha256);
@@ -207,29 +209,25 @@ public final class RootCauseJob {
 
     /** The console line of a stage, timed by the manifest's timings of its steps. */
     private void stageLine(String stage, String detail, String... steps) {
-        long millis = 0;
-        for (String step : steps) {
-            millis += timings.getOrDefault(step, 0L);
-        }
-        Console.line(new StageLine(stage, detail, millis).format());
+        StepTimings.stageLine(timings, stage, detail, steps);
     }
 
     /**
-     * Aggregates over every month in OUT/complaints, not only this run's, so a month's change against the previous
-     * month and the trends see months written by earlier runs; only this run's months are (re)written.
+     * Aggregates this run's months from their statistics and the stored statistics of the months before them
+     * ({@link IncrementalAggregation}), so a month's change against the previous month and the trends see months
+     * written by earlier runs without rescanning their complaints; only this run's months are (re)written.
      */
     private void aggregateAndReport(Taxonomy taxonomy, ClassifyStage classify, Dataset<Row> complaints,
                                     List<FileCounts> files, List<String> months) {
-        Dataset<Row> history = spark.read()
-                .option("basePath", output("complaints").toString())
-                .parquet(output("complaints").toString());
-        Dataset<Row> aggregates = new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT).aggregate(history);
-        writeByMonth(aggregates.where(col(Columns.MONTH).isin(months.toArray())), "causes");
-        writeByMonth(classify.candidateTerms(complaints), "candidates");
+        MonthFolders folders = new MonthFolders(spark, config.output());
+        IncrementalAggregation.Result aggregated = new IncrementalAggregation(folders,
+                new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(months, months);
+        folders.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), MonthFolders.CAUSES);
+        folders.write(classify.candidateTerms(complaints), MonthFolders.CANDIDATES);
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
-            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage), counts)
-                    .write(aggregates, history.where(col(Columns.MONTH).isin(months.toArray())), config.output(), months);
+            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, config.taxonomy()), counts)
+                    .write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports under " + Storage.display(output("reports")), e);
         }
@@ -242,14 +240,7 @@ public final class RootCauseJob {
 
     /** Dynamic partition overwrite: the months in this run are replaced, other months stay. */
     private void writeByMonth(Dataset<Row> data, String folder) {
-        // One task per month writes it, so a month is a few files of up to MAX_RECORDS_PER_FILE rows, not one small
-        // file per upstream partition.
-        data.repartition(col(Columns.MONTH)).write()
-                .mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "dynamic")
-                .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-                .partitionBy(Columns.MONTH)
-                .parquet(output(folder).toString());
+        new MonthFolders(spark, config.output()).write(data, folder);
     }
 
     /**
@@ -277,10 +268,21 @@ public final class RootCauseJob {
         versions.put("spark", spark.version());
         versions.put("java", System.getProperty("java.version"));
         versions.putAll(LibraryVersions.libraries());
+        return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
+                taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
+                monthsWritten, files, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
+                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
+    }
+
+    static final String TAXONOMY_SOURCE = "source";
+    static final String BUILT_IN = "built-in";
+
+    /** The manifest's {@code taxonomy} object: which taxonomy classified, from which file, with which layers. */
+    static Map<String, String> taxonomyInfo(Taxonomy taxonomy, String file, String taxonomySha256) {
         Map<String, String> taxonomyInfo = new LinkedHashMap<>();
         taxonomyInfo.put("id", taxonomy.id());
         taxonomyInfo.put("version", taxonomy.version());
-        taxonomyInfo.put("source", config.taxonomy() == null ? "built-in" : config.taxonomy());
+        taxonomyInfo.put(TAXONOMY_SOURCE, file == null ? BUILT_IN : file);
         taxonomyInfo.put("sha256", taxonomySha256);
         if (taxonomy.hasSemanticLayer()) {
             taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
@@ -290,25 +292,14 @@ public final class RootCauseJob {
         } else {
             taxonomyInfo.put("semantic_layer", "none (patterns only)");
         }
-        return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
-                taxonomyInfo, new ArrayList<>(new TreeSet<>(config.months())), monthsWritten, files,
-                nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
-                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
+        return taxonomyInfo;
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {
-        long start = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            timings.merge(step, (System.nanoTime() - start) / 1_000_000, Long::sum);
-        }
+        return StepTimings.timed(timings, step, work);
     }
 
     private void timed(String step, Runnable work) {
-        timed(step, () -> {
-            work.run();
-            return null;
-        });
+        StepTimings.timed(timings, step, work);
     }
 }

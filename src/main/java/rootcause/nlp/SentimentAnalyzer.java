@@ -31,6 +31,8 @@ import java.util.concurrent.Future;
  */
 public final class SentimentAnalyzer {
     private static final Map<NlpSettings, SentimentAnalyzer> SHARED = new ConcurrentHashMap<>();
+    /** CoreNLP pipelines built in this JVM, so a verb that must run no NLP (reclassify) can show it ran none. */
+    private static final java.util.concurrent.atomic.AtomicLong PIPELINES_CREATED = new java.util.concurrent.atomic.AtomicLong();
 
     private final NlpSettings settings;
     private final StanfordCoreNLP pipeline;
@@ -38,6 +40,12 @@ public final class SentimentAnalyzer {
     private SentimentAnalyzer(NlpSettings settings) {
         this.settings = settings;
         this.pipeline = new StanfordCoreNLP(settings.coreNlpProperties());
+        PIPELINES_CREATED.incrementAndGet();
+    }
+
+    /** CoreNLP pipelines this JVM has built so far (on the driver; in local mode the executors' too). */
+    public static long pipelinesCreated() {
+        return PIPELINES_CREATED.get();
     }
 
     /**

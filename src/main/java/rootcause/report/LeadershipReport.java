@@ -56,11 +56,35 @@ public final class LeadershipReport {
         return emergingRule;
     }
 
-    /** The report as one self-contained, well-formed XHTML document. */
+    /** The report as one self-contained, well-formed XHTML document; commands it offers name the output {@code OUT}. */
     public String html(MonthReport report, ZonedDateTime generatedAt) {
+        return html(report, generatedAt, "OUT", null);
+    }
+
+    /**
+     * The report as one self-contained, well-formed XHTML document.
+     *
+     * @param output       the output folder the report is written to, as shown to people, for the commands the report offers
+     * @param taxonomyFile the taxonomy file that classified the month; null for the built-in taxonomy
+     */
+    public String html(MonthReport report, ZonedDateTime generatedAt, String output, String taxonomyFile) {
         StringWriter out = new StringWriter();
-        TEMPLATE.execute(out, view(report, generatedAt));
+        Map<String, Object> view = view(report, generatedAt);
+        view.put("reclassifyCommand", reclassifyCommand(output, YearMonth.parse(report.month()).minusMonths(1).toString(),
+                taxonomyFile));
+        TEMPLATE.execute(out, view);
         return out.toString();
+    }
+
+    /** The command that restates a month with the taxonomy of the report's month ({@code reclassify}). */
+    static String reclassifyCommand(String output, String month, String taxonomyFile) {
+        return "jobs/rootcause reclassify --output " + shellWord(output) + " --months " + month
+                + (taxonomyFile == null ? "" : " --taxonomy " + shellWord(taxonomyFile));
+    }
+
+    /** A word the shell reads back unchanged: as is when plain, else in single quotes. */
+    private static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     static {

@@ -24,10 +24,17 @@ public final class ReportWriter {
 
     private final LeadershipReport leadershipReport;
     private final Storage storage;
+    private final String taxonomyFile;
 
     public ReportWriter(LeadershipReport leadershipReport, Storage storage) {
+        this(leadershipReport, storage, null);
+    }
+
+    /** @param taxonomyFile the taxonomy file that classified the months written; null for the built-in taxonomy */
+    public ReportWriter(LeadershipReport leadershipReport, Storage storage, String taxonomyFile) {
         this.leadershipReport = leadershipReport;
         this.storage = storage;
+        this.taxonomyFile = taxonomyFile;
     }
 
     /** The rule changes, emerging causes and segment differences are called by. */
@@ -48,7 +55,7 @@ public final class ReportWriter {
     /** Writes the six files of the month and returns their paths. */
     public List<Path> write(MonthReport report, Path outputRoot, ZonedDateTime generatedAt) throws IOException {
         Path dir = monthDirectory(outputRoot, report.month());
-        String page = leadershipReport.html(report, generatedAt);
+        String page = leadershipReport.html(report, generatedAt, Storage.display(outputRoot), taxonomyFile);
         Path causes = write(dir, CAUSES_CSV, out -> RootCauseCsv.writeCauses(report, out));
         Path quotes = write(dir, QUOTES_CSV, out -> RootCauseCsv.writeQuotes(report, out));
         Path segments = write(dir, SEGMENTS_CSV, out -> RootCauseCsv.writeSegments(report, out));

@@ -9,6 +9,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,9 @@ class LeadershipReportTest {
         assertThat(page.text()).contains("classified by different taxonomies")
                 .contains("January 2024 by rootcause_service_causes 2.1.0 (sha256 0123456789ab)")
                 .contains("this month by rootcause_service_causes 2.2.0 (sha256 ffffffffffff)")
-                .contains("jobs/rootcause run --months 2024-01").contains("not called: the taxonomy changed");
+                .contains("jobs/rootcause reclassify --output OUT --months 2024-01").contains("not called: the taxonomy changed");
+        assertThat(ReportHtml.of(report.html(edited, now, "my out", "tax/edited.yaml")).text())
+                .contains("jobs/rootcause reclassify --output 'my out' --months 2024-01 --taxonomy tax/edited.yaml");
         assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("different taxonomies");
     }
 

@@ -1,0 +1,81 @@
+package rootcause.job;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import rootcause.aggregate.AggregateStage;
+import rootcause.console.Console;
+import rootcause.model.Columns;
+import rootcause.report.ReportStage;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Aggregation whose cost does not grow with history. Each month's addable statistics ({@link AggregateStage#statistics})
+ * are kept in {@code OUT/stats/month=YYYY-MM}; a run recomputes them only for the months whose complaints it
+ * (re)wrote, and derives causes, changes, trends and q-values from the stored statistics of the months a report
+ * looks at: the reported months and the {@link ReportStage#TREND_MONTHS} before the first (one more than the trend
+ * shows, for its first point's change). A month's metrics depend only on it and the month before, so this gives
+ * exactly what aggregating every month's complaints gives.
+ */
+final class IncrementalAggregation {
+    private static final Logger LOG = LogManager.getLogger(IncrementalAggregation.class);
+
+    /**
+     * @param aggregates rows of {@link AggregateStage#OUTPUT_SCHEMA} of the reported months and the trend months
+     *                   before them (a local relation)
+     * @param complaints the stored complaints of the reported months, for the quotes and segments
+     * @param statsBuilt earlier months whose statistics were missing and were built from {@code OUT/complaints}
+     */
+    record Result(Dataset<Row> aggregates, Dataset<Row> complaints, List<String> statsBuilt) {}
+
+    private final MonthFolders folders;
+    private final AggregateStage stage;
+
+    IncrementalAggregation(MonthFolders folders, AggregateStage stage) {
+        this.folders = folders;
+        this.stage = stage;
+    }
+
+    /**
+     * @param changed  months whose complaints were just (re)written: their statistics are recomputed
+     * @param reported months whose causes and reports are to be written (at least the changed ones)
+     */
+    Result aggregate(List<String> changed, List<String> reported) {
+        // Months written before OUT/stats existed (the first run after an upgrade) get their statistics once.
+        TreeSet<String> missing = new TreeSet<>(folders.months(MonthFolders.COMPLAINTS));
+        missing.removeAll(folders.months(MonthFolders.STATS));
+        missing.removeAll(changed);
+        List<String> statsBuilt = new ArrayList<>(missing);
+        if (!statsBuilt.isEmpty()) {
+            String message = String.format(java.util.Locale.ROOT, "%s has no statistics of %d earlier months (%s); "
+                            + "built them once from %s", folders.folder(MonthFolders.STATS), statsBuilt.size(),
+                    String.join(", ", statsBuilt), folders.folder(MonthFolders.COMPLAINTS));
+            Console.line("stats: " + message);
+            LOG.info(message);
+        }
+        List<String> recompute = new ArrayList<>(new TreeSet<>(changed));
+        recompute.addAll(statsBuilt);
+        if (!recompute.isEmpty()) {
+            folders.write(AggregateStage.statistics(folders.read(MonthFolders.COMPLAINTS, recompute)), MonthFolders.STATS);
+        }
+        TreeSet<String> sorted = new TreeSet<>(reported);
+        YearMonth first = YearMonth.parse(sorted.first());
+        List<String> window = new ArrayList<>();
+        for (YearMonth m = first.minusMonths(ReportStage.TREND_MONTHS); !m.isAfter(YearMonth.parse(sorted.last()));
+             m = m.plusMonths(1)) {
+            window.add(m.toString());
+        }
+        window.retainAll(folders.months(MonthFolders.STATS));
+        String firstShown = first.minusMonths(ReportStage.TREND_MONTHS - 1L).toString();
+        Dataset<Row> aggregates = stage.derive(folders.read(MonthFolders.STATS, window));
+        return new Result(aggregates.where(col(Columns.MONTH).geq(firstShown)),
+                folders.read(MonthFolders.COMPLAINTS, List.copyOf(sorted)), statsBuilt);
+    }
+}
