@@ -1,21 +1,17 @@
 package rootcause.cli;
 
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
-import rootcause.console.RunLog;
 import rootcause.job.ReclassifyJob;
 import rootcause.job.ReclassifyManifest;
 
 import rootcause.io.Storage;
-import rootcause.job.RunLock;
 
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code reclassify}: classify, aggregate and report stored months again with a (new) taxonomy, without NLP. */
@@ -44,23 +40,15 @@ public final class ReclassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
-        String runId = UUID.randomUUID().toString();
-        // It rewrites months of the folder: it holds the folder's lock like a run (taken as RunCommand takes it).
-        try (RunLock localLock = Storage.isLocal(out) ? RunLock.forRun(Storage.local(), out, runId) : null) {
-            Optional<Path> log = RunLog.start(out, verbose);
-            SparkSession spark = SparkSessions.forJob("rootcause reclassify");
-            Console.line(String.format("rootcause reclassify %s on %s (application %s), log %s",
-                    RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
-                    log.map(Path::toString).orElse("not written (no log4j 2 backend)")));
-            try (RunLock remoteLock = localLock == null ? RunLock.forRun(Storage.of(spark), out, runId) : null) {
-                ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, taxonomy).run();
-                RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, ReclassifyManifest.FILE)
-                        .forEach(Console::line);
-                System.out.printf("rootcause: reclassified %s (%d complaints) with %s, no NLP -> %s%n",
-                        manifest.monthsReclassified(), manifest.complaintsByMonth().values().stream().mapToLong(Long::longValue).sum(),
-                        manifest.taxonomy().get("version"), Storage.display(out));
-                return 0;
-            }
-        }
+        // It rewrites months of the folder, so it holds the folder's lock like a run.
+        return LockedOutput.run("reclassify", out, UUID.randomUUID().toString(), verbose, (spark, log) -> {
+            ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, taxonomy).run();
+            RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, ReclassifyManifest.FILE)
+                    .forEach(Console::line);
+            System.out.printf("rootcause: reclassified %s (%d complaints) with %s, no NLP -> %s%n",
+                    manifest.monthsReclassified(), manifest.complaintsByMonth().values().stream().mapToLong(Long::longValue).sum(),
+                    manifest.taxonomy().get("version"), Storage.display(out));
+            return 0;
+        });
     }
 }

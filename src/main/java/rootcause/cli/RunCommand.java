@@ -1,15 +1,12 @@
 package rootcause.cli;
 
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
-import rootcause.console.RunLog;
 import rootcause.ingest.InputSpec;
 import rootcause.io.Storage;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
-import rootcause.job.RunLock;
 import rootcause.job.RunManifest;
 import rootcause.nlp.NlpSettings;
 
@@ -17,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -73,24 +69,14 @@ public final class RunCommand implements Callable<Integer> {
         JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
         String runId = UUID.randomUUID().toString();
-        // A local output is locked before anything touches it, even the run log. A remote one (its run log is local)
-        // is locked once Spark is up, since Spark's Hadoop configuration holds the store's credentials.
-        try (RunLock localLock = Storage.isLocal(out) ? RunLock.forRun(Storage.local(), out, runId) : null) {
-            Optional<Path> log = RunLog.start(out, verbose);
-            SparkSession spark = SparkSessions.forJob("rootcause run");
-            Console.line(String.format("rootcause run %s on %s (application %s), log %s%s",
-                    RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
-                    log.map(Path::toString).orElse("not written (no log4j 2 backend)"),
-                    log.isPresent() && !Storage.isLocal(out) ? " (on this machine: the output folder is remote)" : ""));
-            try (RunLock remoteLock = localLock == null ? RunLock.forRun(Storage.of(spark), out, runId) : null) {
-                RunManifest manifest = new RootCauseJob(spark, config, runId).run();
-                RunSummary.lines(Storage.of(spark), out, manifest.monthsWritten(), log).forEach(Console::line);
-                System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
-                        manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
-                        manifest.duplicates(), manifest.monthsWritten(), Storage.display(out));
-                return 0;
-            }
-        }
+        return LockedOutput.run("run", out, runId, verbose, (spark, log) -> {
+            RunManifest manifest = new RootCauseJob(spark, config, runId).run();
+            RunSummary.lines(Storage.of(spark), out, manifest.monthsWritten(), log).forEach(Console::line);
+            System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
+                    manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
+                    manifest.duplicates(), manifest.monthsWritten(), Storage.display(out));
+            return 0;
+        });
     }
 
     /** Lower-case stage names on the command line. */

@@ -1,0 +1,39 @@
+package rootcause.cli;
+
+import org.apache.spark.sql.SparkSession;
+import rootcause.console.Console;
+import rootcause.console.RunLog;
+import rootcause.io.Storage;
+import rootcause.job.RunLock;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How a verb that rewrites an output folder (run, reclassify) starts: it takes the folder's lock, starts the run log
+ * and Spark, and prints its header line; the lock is released however the work ends.
+ */
+final class LockedOutput {
+    private LockedOutput() {}
+
+    /** The verb's work, once it holds the folder. */
+    interface Work {
+        int run(SparkSession spark, Optional<Path> log);
+    }
+
+    static int run(String verb, org.apache.hadoop.fs.Path out, String runId, boolean verbose, Work work) {
+        // A local output is locked before anything touches it, even the run log. A remote one (its run log is local)
+        // is locked once Spark is up, since Spark's Hadoop configuration holds the store's credentials.
+        try (RunLock localLock = Storage.isLocal(out) ? RunLock.forRun(Storage.local(), out, runId) : null) {
+            Optional<Path> log = RunLog.start(out, verbose);
+            SparkSession spark = SparkSessions.forJob("rootcause " + verb);
+            Console.line(String.format("rootcause %s %s on %s (application %s), log %s%s", verb,
+                    RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
+                    log.map(Path::toString).orElse("not written (no log4j 2 backend)"),
+                    log.isPresent() && !Storage.isLocal(out) ? " (on this machine: the output folder is remote)" : ""));
+            try (RunLock remoteLock = localLock == null ? RunLock.forRun(Storage.of(spark), out, runId) : null) {
+                return work.run(spark, log);
+            }
+        }
+    }
+}
