@@ -129,7 +129,9 @@ public final class OutputContract {
             }
         }
         for (Path dir : datasets) {
-            String text = String.join("\n", spark.read().parquet(dir.toString())
+            // recursive: the nlp cache keeps its files one folder down (OUT/nlp-cache/<fingerprint>/), not in month=
+            // partitions; the values searched for do not need the partition columns.
+            String text = String.join("\n", spark.read().option("recursiveFileLookup", "true").parquet(dir.toString())
                     .select(org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(col("*"))))
                     .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
             addFound(found, out.relativize(dir) + "/ (Parquet)", text, values);
