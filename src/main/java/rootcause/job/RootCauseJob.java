@@ -148,7 +148,7 @@ public final class RootCauseJob {
                 nlpStats.put("texts_looked_up", nlp.distinctTexts());
                 nlpStats.put("cache_hits", nlp.cacheHits());
                 nlpStats.put("texts_analysed", nlp.textsAnalysed());
-                nlpStats.put("cache", nlpCache.location());
+                nlpStats.put("cache", Storage.display(new org.apache.hadoop.fs.Path(nlpCache.location())));
                 nlpStats.put("corenlp_pipelines_created", rootcause.nlp.SentimentAnalyzer.pipelinesCreated());
                 nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
                 nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
