@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code reclassify} end to end through jobs/rootcause: run the samples, edit a pattern of a copy of the built-in
  * taxonomy (it has a semantic layer), reclassify the first month with it. That month's complaints get the new
- * taxonomy version and keep their number; no CoreNLP pipeline is built; the next month's report offers to restate.
+ * taxonomy version and keep their number; no CoreNLP pipeline is built and no sentence embedded; the next month's
+ * report offers to restate.
  */
 class ReclassifyThroughSparkSubmitIT {
 
@@ -61,6 +62,10 @@ class ReclassifyThroughSparkSubmitIT {
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest-reclassify.json").toFile());
         assertThat(manifest.get("verb").asText()).isEqualTo("reclassify");
         assertThat(manifest.get("corenlp_pipelines_created").asLong()).as("no NLP").isZero();
+        // A pattern edit changes no sentence: the complaints' and the taxonomy's embeddings all come from the cache.
+        assertThat(manifest.get("classify").get("distinct_sentences_embedded").asLong()).as("no embedding").isZero();
+        assertThat(manifest.get("classify").get("taxonomy_sentences_embedded").asLong()).isZero();
+        assertThat(manifest.get("classify").get("embedding_cache_hits").asLong()).isPositive();
         assertThat(manifest.get("months_reclassified").toString()).isEqualTo("[\"" + month + "\"]");
         assertThat(manifest.get("months_reported").toString()).isEqualTo("[\"" + month + "\",\"" + next + "\"]");
         assertThat(manifest.get("taxonomy").get("semantic_layer").asText()).doesNotStartWith("none");

@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import rootcause.classify.EmbeddingCache;
 import rootcause.job.RunLock;
 import rootcause.nlp.NlpCache;
 
@@ -23,8 +24,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Through jobs/rootcause: the README sample run twice into one output folder (the second analyses no text and
- * writes the same complaints), then a run started while the folder's lock is held fails naming the holder and
+ * Through jobs/rootcause: the README sample run twice into one output folder (the second, forced, analyses no text,
+ * embeds no sentence and writes the same complaints), a third time (up to date: it changes nothing), then a run started while the folder's lock is held fails naming the holder and
  * leaves every file as it was.
  */
 class RerunAndLockIT {
@@ -41,11 +42,19 @@ class RerunAndLockIT {
         JsonNode firstNlp = manifest(out).get("nlp");
         assertThat(firstNlp.get("cache_hits").asLong()).isZero();
         assertThat(firstNlp.get("texts_analysed").asLong()).isEqualTo(firstNlp.get("texts_looked_up").asLong()).isPositive();
+        JsonNode firstClassify = manifest(out).get("classify");
+        assertThat(firstClassify.get("distinct_sentences_embedded").asLong())
+                .isEqualTo(firstClassify.get("sentences_looked_up").asLong()).isPositive();
+        assertThat(firstClassify.get("taxonomy_sentences_embedded").asLong()).isPositive();
         assertThat(out.resolve(RunLock.FILE)).as("released at the end").doesNotExist();
         Path firstComplaints = tmp.resolve("first-complaints");
         FileUtils.copyDirectory(out.resolve("complaints").toFile(), firstComplaints.toFile());
 
-        RunThroughSparkSubmitIT.ProcessResult second = RunThroughSparkSubmitIT.launcher(tmp, args.toArray(String[]::new));
+        // --force: the output is up to date with these inputs, so without it the re-run would have nothing to do
+        // (below); forced, it goes through every stage and the caches spare the NLP and the embeddings.
+        List<String> forced = new ArrayList<>(args);
+        forced.add("--force");
+        RunThroughSparkSubmitIT.ProcessResult second = RunThroughSparkSubmitIT.launcher(tmp, forced.toArray(String[]::new));
         assertThat(second.exitCode()).as(second.output()).isZero();
         JsonNode secondNlp = manifest(out).get("nlp");
         assertThat(secondNlp.get("texts_analysed").asLong()).as("the re-run analyses no text").isZero();
@@ -53,6 +62,21 @@ class RerunAndLockIT {
         assertThat(second.output()).contains("from the cache, 0 analysed");
         assertSameRows(firstComplaints, out.resolve("complaints"));
         assertThat(secondNlp.get("cache").asText()).startsWith(out.resolve(NlpCache.FOLDER).toString());
+        JsonNode secondClassify = manifest(out).get("classify");
+        assertThat(secondClassify.get("distinct_sentences_embedded").asLong()).as("the re-run embeds no sentence").isZero();
+        assertThat(secondClassify.get("taxonomy_sentences_embedded").asLong()).isZero();
+        assertThat(secondClassify.get("embedding_cache_hits").asLong()).isEqualTo(firstClassify.get("sentences_looked_up").asLong());
+        assertThat(secondClassify.get("embedding_cache").asText()).startsWith(out.resolve(EmbeddingCache.FOLDER).toString());
+        assertThat(second.output()).contains("from the embedding cache, 0 embedded; 0 of the taxonomy's own embedded");
+
+        // Not forced: the folder holds the result of these very inputs and settings, so the run says so and writes
+        // nothing but its log.
+        String secondRunId = manifest(out).get("run_id").asText();
+        Map<String, String> beforeUpToDate = withoutLogs(files(out));
+        RunThroughSparkSubmitIT.ProcessResult third = RunThroughSparkSubmitIT.launcher(tmp, args.toArray(String[]::new));
+        assertThat(third.exitCode()).as(third.output()).isZero();
+        assertThat(third.output()).as(third.output()).contains("up to date: " + out + " holds run " + secondRunId);
+        assertThat(withoutLogs(files(out))).as("an up-to-date run changes nothing").isEqualTo(beforeUpToDate);
 
         // A run that holds the lock: this JVM, alive, on this host.
         try (RunLock held = RunLock.forRun(rootcause.io.Storage.local(), rootcause.io.Storage.path(out.toString()), "held-by-the-test")) {
@@ -78,6 +102,13 @@ class RerunAndLockIT {
         assertThat(b.count()).isEqualTo(a.count()).isPositive();
         assertThat(a.exceptAll(b).limit(5).collectAsList()).as("complaints only in the first run").isEmpty();
         assertThat(b.exceptAll(a).limit(5).collectAsList()).as("complaints only in the re-run").isEmpty();
+    }
+
+    /** The files but the run logs (every run that starts writes one). */
+    private static Map<String, String> withoutLogs(Map<String, String> files) {
+        Map<String, String> out = new TreeMap<>(files);
+        out.keySet().removeIf(f -> f.startsWith("logs/"));
+        return out;
     }
 
     /** Every file under the folder → its size and modification time. */

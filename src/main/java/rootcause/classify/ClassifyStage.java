@@ -86,9 +86,15 @@ public final class ClassifyStage {
     private final Taxonomy taxonomy;
     private final SemanticStage semantic;
 
+    /** A stage that keeps no embeddings between runs (tests, evaluations). */
     public ClassifyStage(Taxonomy taxonomy) {
+        this(taxonomy, null);
+    }
+
+    /** @param embeddings where the semantic layer keeps sentence embeddings between runs; null for nowhere */
+    public ClassifyStage(Taxonomy taxonomy, EmbeddingCache embeddings) {
         this.taxonomy = taxonomy;
-        this.semantic = taxonomy.hasSemanticLayer() ? new SemanticStage(taxonomy) : null;
+        this.semantic = taxonomy.hasSemanticLayer() ? new SemanticStage(taxonomy, embeddings) : null;
     }
 
     public Taxonomy taxonomy() {
@@ -105,14 +111,30 @@ public final class ClassifyStage {
                 + " (sha256 " + sha256.substring(0, Math.min(12, sha256.length())) + ")";
     }
 
-    /** Distinct sentences the semantic layer embedded in the last {@link #classify} (0 without the layer). */
+    /** Distinct complaint sentences the semantic layer looked up in the last {@link #classify} (0 without the layer). */
+    public long sentencesLookedUp() {
+        return semantic == null ? 0 : semantic.sentencesLookedUp();
+    }
+
+    /** Of those, the ones the semantic layer embedded: not in the embedding cache (0 without the layer). */
     public long sentencesEmbedded() {
         return semantic == null ? 0 : semantic.sentencesEmbedded();
     }
 
+    /** The taxonomy's own sentences embedded in the last {@link #classify}: not in the embedding cache. */
+    public long taxonomySentencesEmbedded() {
+        return semantic == null ? 0 : semantic.taxonomySentencesEmbedded();
+    }
+
+    /** What the last {@link #classify} persisted: the caller unpersists it once the results are written. */
+    public List<Dataset<Row>> persisted() {
+        return semantic == null ? List.of() : semantic.persisted();
+    }
+
     /**
      * Adds {@link Columns#CAUSES} and {@link Columns#CAUSE_IDS} to every complaint. With a semantic layer, first
-     * embeds every distinct sentence once and scores it against the examples ({@link SemanticStage}).
+     * embeds every distinct sentence the cache does not hold, once, and scores each against the examples
+     * ({@link SemanticStage}).
      */
     public Dataset<Row> classify(Dataset<Row> complaints) {
         checkInputColumns(complaints, "classify", INPUT_SCHEMA);

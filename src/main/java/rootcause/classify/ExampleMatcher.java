@@ -12,10 +12,12 @@ import java.util.function.Function;
  * The semantic layer: scores a sentence's embedding against every cause, by the taxonomy's rule
  * ({@link SemanticSettings}): a linear model per cause trained on the taxonomy's own sentences, or the nearest
  * example against the nearest counter-example. Either way it reports the nearest example, the explainable part
- * of the evidence. Pure given the embedding function; executors use one per JVM ({@link #shared}), which embeds
- * the examples and trains the linear rule once.
+ * of the evidence. Pure given the embedding function. The job builds one on the driver from the stored or new
+ * embeddings of {@link #sentencesOf} the taxonomy and broadcasts it (it is serializable); {@code explain} and the
+ * evaluations use one per JVM ({@link #shared}), which embeds the examples and trains the linear rule once.
  */
-public final class ExampleMatcher {
+public final class ExampleMatcher implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Map<Taxonomy, ExampleMatcher> SHARED = new ConcurrentHashMap<>();
 
     private final Taxonomy taxonomy;
@@ -31,7 +33,7 @@ public final class ExampleMatcher {
      */
     private record CauseVectors(Cause cause, double threshold, List<String> examples, float[][] exampleVectors,
                                 List<String> counterExamples, float[][] counterVectors,
-                                List<String> anchors, float[][] anchorVectors) {
+                                List<String> anchors, float[][] anchorVectors) implements java.io.Serializable {
     }
 
     /**
@@ -130,6 +132,21 @@ public final class ExampleMatcher {
             samples.add(new LinearCauseModel.Sample(trainingVectors[i], java.util.Set.copyOf(t.shows()), negative));
         }
         return samples;
+    }
+
+    /**
+     * Every sentence of the taxonomy the constructor embeds: its training sentences, each cause's examples and
+     * counter-examples, and the background sentences. Distinct, in that order.
+     */
+    public static java.util.Set<String> sentencesOf(Taxonomy taxonomy) {
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        taxonomy.semantic().training().forEach(t -> texts.add(t.text()));
+        for (Cause c : taxonomy.causes()) {
+            texts.addAll(c.examples());
+            texts.addAll(c.counterExamples());
+        }
+        texts.addAll(taxonomy.semantic().background());
+        return texts;
     }
 
     /** The one matcher for this taxonomy in this JVM, on the JVM's shared embedder. */

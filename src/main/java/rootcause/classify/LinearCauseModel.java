@@ -6,10 +6,12 @@ import java.util.Set;
 /**
  * One logistic regression per cause over unit-length sentence embeddings, trained by full-batch gradient descent
  * with L2 regularisation and class-balanced weights. Deterministic: the same sentences give the same weights in
- * every JVM, so executors can train it themselves from the taxonomy (in well under a second) instead of shipping
- * weights. Pure.
+ * every JVM. Pure; serializable, so the job trains it once on the driver and broadcasts it inside the
+ * {@link ExampleMatcher}.
  */
-public final class LinearCauseModel {
+public final class LinearCauseModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** Gradient steps. */
     static final int ITERATIONS = 300;
     /** Step size (the inputs are unit vectors). */

@@ -2,17 +2,19 @@ package rootcause.classify;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.LongAccumulator;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.model.Columns;
 import scala.collection.Seq;
@@ -20,7 +22,6 @@ import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,17 +29,22 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 
 /**
- * The Spark side of the semantic layer: embeds every distinct sentence once (across all complaints, keyed by a
- * hash of its text), scores it against the taxonomy's examples ({@link ExampleMatcher}, one per executor JVM), and
- * joins the model hits back to the complaints by a hash of their sentences. Only the hits travel back, never the
- * 384-float vectors. The scored sentences are persisted and counted here, so the classify stage's time includes
- * the embedding and later actions do not embed again.
+ * The Spark side of the semantic layer. Every distinct sentence (keyed by a hash of its text) gets one embedding: from
+ * the {@link EmbeddingCache} when a run has embedded it before, otherwise from the model, on executors, and then
+ * kept in the cache. The taxonomy's own sentences go the same way; the driver builds the {@link ExampleMatcher} from
+ * their vectors (training the linear rule once) and broadcasts it, so executors score sentences without loading the
+ * model at all when every sentence is cached. The model hits are joined back to the complaints by a hash of their
+ * sentences; only hits travel back, never vectors. The scored sentences are persisted and counted here, so the
+ * classify stage's time includes the embedding and later actions do not embed again.
  */
 final class SemanticStage {
     private static final Logger LOG = LogManager.getLogger(SemanticStage.class);
@@ -58,28 +64,52 @@ final class SemanticStage {
     static final int SENTENCES_PER_PARTITION = 500;
 
     private static final String DOC_KEY = "rc_doc_key";
-    private static final String SENTENCE_KEY = "rc_sentence_key";
+    private static final String SENTENCE_KEY = EmbeddingCache.KEY;
     private static final String INDEX = "rc_sentence_index";
     private static final String TEXT = "rc_sentence_text";
     private static final String TOKENS = "rc_sentence_tokens";
+    private static final String FROM_COMPLAINTS = "rc_from_complaints";
     private static final String HITS = "rc_hits";
     private static final StructType SCORED = new StructType()
             .add(SENTENCE_KEY, DataTypes.StringType, false)
             .add(HITS, DataTypes.createArrayType(HIT, false), false);
 
     private final Taxonomy taxonomy;
+    private final EmbeddingCache cache;
+    private final List<Dataset<Row>> persisted = new ArrayList<>();
+    private long sentencesLookedUp;
     private long sentencesEmbedded;
+    private long taxonomySentencesEmbedded;
 
-    SemanticStage(Taxonomy taxonomy) {
+    /** @param cache where embeddings are kept between runs; null for none */
+    SemanticStage(Taxonomy taxonomy, EmbeddingCache cache) {
         this.taxonomy = taxonomy;
+        this.cache = cache;
     }
 
+    /** Distinct complaint sentences of the last {@link #withModelHits}: from the cache or embedded. */
+    long sentencesLookedUp() {
+        return sentencesLookedUp;
+    }
+
+    /** Distinct complaint sentences the last {@link #withModelHits} embedded (those not in the cache). */
     long sentencesEmbedded() {
         return sentencesEmbedded;
     }
 
+    /** The taxonomy's own sentences the last {@link #withModelHits} embedded (those not in the cache). */
+    long taxonomySentencesEmbedded() {
+        return taxonomySentencesEmbedded;
+    }
+
+    /** What the last {@link #withModelHits} persisted (sentences, new embeddings, scores): the caller unpersists it when done. */
+    List<Dataset<Row>> persisted() {
+        return List.copyOf(persisted);
+    }
+
     /** The complaints with {@link #MODEL_HITS} (null for a complaint without any model hit). */
     Dataset<Row> withModelHits(Dataset<Row> complaints) {
+        SparkSession spark = complaints.sparkSession();
         Column sentenceTexts = transform(col(Columns.SENTENCES), s -> s.getField("text"));
         Dataset<Row> keyed = complaints.withColumn(DOC_KEY, sha2(concat_ws("\u001f", sentenceTexts), 256));
         Dataset<Row> sentences = keyed.select(col(DOC_KEY), explode(col(Columns.SENTENCES)).as("s"))
@@ -87,21 +117,33 @@ final class SemanticStage {
                         col("s.token_end").minus(col("s.token_begin")).as(TOKENS))
                 .where(col(TEXT).isNotNull())
                 .dropDuplicates(DOC_KEY, INDEX)
-                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256));
+                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256))
+                // Read by the counts, the embedding, the scoring and the join back: the complaints' plan (the nlp
+                // stage's join) runs once, not once for each.
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(sentences);
         Dataset<Row> distinct = sentences.select(col(SENTENCE_KEY), col(TEXT), col(TOKENS)).dropDuplicates(SENTENCE_KEY);
-        long total = distinct.count();
-        int partitions = (int) Math.max(complaints.sparkSession().sparkContext().defaultParallelism(),
-                Math.min(10_000, (total + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
-        LongAccumulator done = complaints.sparkSession().sparkContext().longAccumulator("sentences embedded");
+        List<Row> own = ExampleMatcher.sentencesOf(taxonomy).stream().map(t -> RowFactory.create(t)).toList();
+        Dataset<Row> taxonomyTexts = spark.createDataFrame(own, new StructType().add(TEXT, DataTypes.StringType, false))
+                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256));
+        Dataset<Row> needed = distinct.select(col(SENTENCE_KEY), col(TEXT), lit(true).as(FROM_COMPLAINTS))
+                .unionByName(taxonomyTexts.select(col(SENTENCE_KEY), col(TEXT), lit(false).as(FROM_COMPLAINTS)))
+                .groupBy(col(SENTENCE_KEY))
+                .agg(first(col(TEXT)).as(TEXT), max(col(FROM_COMPLAINTS)).as(FROM_COMPLAINTS));
+        Dataset<Row> stored = cache == null ? spark.createDataFrame(List.of(), EmbeddingCache.SCHEMA) : cache.read(spark);
         long start = System.nanoTime();
-        Dataset<Row> scored = distinct.repartition(partitions, col(SENTENCE_KEY))
-                .mapPartitions(new ScorePartition(taxonomy, done), Encoders.row(SCORED))
+        Dataset<Row> vectors = storedAndNew(needed, stored);
+        ExampleMatcher matcher = driverMatcher(vectors, taxonomyTexts);
+        Broadcast<ExampleMatcher> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
+        Dataset<Row> scored = distinct.join(vectors, SENTENCE_KEY)
+                .map(new Score(shared), Encoders.row(SCORED))
                 .where(size(col(HITS)).gt(0))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(scored);
         long withHits = scored.count();
-        sentencesEmbedded = done.value();
-        LOG.info("semantic layer: embedded {} distinct sentences in {} s, {} with a model hit",
-                sentencesEmbedded, (System.nanoTime() - start) / 1_000_000_000, withHits);
+        LOG.info("semantic layer: {} distinct sentences ({} embedded, the others from the cache) and {} of the "
+                        + "taxonomy's own embedded, scored in {} s; {} with a model hit", sentencesLookedUp,
+                sentencesEmbedded, taxonomySentencesEmbedded, (System.nanoTime() - start) / 1_000_000_000, withHits);
         Dataset<Row> perDocument = sentences.join(scored, SENTENCE_KEY)
                 .groupBy(col(DOC_KEY))
                 .agg(collect_list(struct(col(INDEX).as("sentence_index"), col(HITS).as("hits"))).as(MODEL_HITS));
@@ -109,6 +151,76 @@ final class SemanticStage {
         // compare one attribute with itself (Spark warns of a trivially true predicate).
         return keyed.join(perDocument, scala.jdk.javaapi.CollectionConverters.asScala(List.of(DOC_KEY)).toSeq(), "left")
                 .drop(DOC_KEY);
+    }
+
+    /**
+     * The embedding of every needed sentence ({@link EmbeddingCache#SCHEMA}): the stored ones, and the others
+     * embedded now and appended to the cache. Counts both kinds for the manifest.
+     */
+    private Dataset<Row> storedAndNew(Dataset<Row> needed, Dataset<Row> stored) {
+        Dataset<Row> missing = needed.join(stored.select(EmbeddingCache.KEY), needed.col(SENTENCE_KEY)
+                .equalTo(stored.col(EmbeddingCache.KEY)), "left_anti").persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Map<Boolean, Long> counts = new HashMap<>();
+            for (Row r : needed.groupBy(col(FROM_COMPLAINTS)).count().collectAsList()) {
+                counts.put(r.getBoolean(0), r.getLong(1));
+            }
+            sentencesLookedUp = counts.getOrDefault(true, 0L);
+            Map<Boolean, Long> missingCounts = new HashMap<>();
+            for (Row r : missing.groupBy(col(FROM_COMPLAINTS)).count().collectAsList()) {
+                missingCounts.put(r.getBoolean(0), r.getLong(1));
+            }
+            sentencesEmbedded = missingCounts.getOrDefault(true, 0L);
+            taxonomySentencesEmbedded = missingCounts.getOrDefault(false, 0L);
+            long toEmbed = sentencesEmbedded + taxonomySentencesEmbedded;
+            Dataset<Row> hits = stored.join(needed.select(SENTENCE_KEY),
+                    stored.col(EmbeddingCache.KEY).equalTo(needed.col(SENTENCE_KEY)), "left_semi");
+            if (toEmbed == 0) {
+                // Every sentence is cached: no task may load the model for nothing.
+                return hits.dropDuplicates(EmbeddingCache.KEY);
+            }
+            int partitions = (int) Math.max(missing.sparkSession().sparkContext().defaultParallelism(),
+                    Math.min(10_000, (toEmbed + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
+            Dataset<Row> embedded = missing.repartition(partitions, col(SENTENCE_KEY))
+                    .map(new Embed(), Encoders.row(EmbeddingCache.SCHEMA))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            persisted.add(embedded);
+            embedded.count();
+            if (cache != null) {
+                cache.append(embedded, toEmbed);
+            }
+            // A key stored twice (say, a cache folder copied into itself) must not duplicate sentences.
+            return embedded.unionByName(hits).dropDuplicates(EmbeddingCache.KEY);
+        } finally {
+            missing.unpersist();
+        }
+    }
+
+    /** The taxonomy's matcher, built on the driver from its sentences' vectors (≈ 1 MB collected). */
+    private ExampleMatcher driverMatcher(Dataset<Row> vectors, Dataset<Row> taxonomyTexts) {
+        Map<String, String> textByKey = new HashMap<>();
+        for (Row r : taxonomyTexts.select(SENTENCE_KEY, TEXT).collectAsList()) {
+            textByKey.put(r.getString(0), r.getString(1));
+        }
+        Map<String, float[]> byText = new HashMap<>();
+        for (Row r : vectors.join(taxonomyTexts.select(SENTENCE_KEY), SENTENCE_KEY).collectAsList()) {
+            byText.put(textByKey.get(r.getString(r.fieldIndex(SENTENCE_KEY))), vector(r.getList(r.fieldIndex(EmbeddingCache.VECTOR))));
+        }
+        return new ExampleMatcher(taxonomy, text -> {
+            float[] v = byText.get(text);
+            if (v == null) {
+                throw new IllegalStateException("the taxonomy's sentence \"" + text + "\" got no embedding");
+            }
+            return v;
+        });
+    }
+
+    private static float[] vector(List<Float> values) {
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values.get(i);
+        }
+        return v;
     }
 
     /** The {@link #MODEL_HITS} value of one complaint as hits per sentence index; null is none. */
@@ -127,38 +239,36 @@ final class SemanticStage {
         return bySentence;
     }
 
-    /** Runs on executors: embeds and scores one partition of distinct sentences with the JVM's shared model. */
-    private static final class ScorePartition implements MapPartitionsFunction<Row, Row> {
-        private final Taxonomy taxonomy;
-        private final LongAccumulator done;
+    /** Runs on executors: embeds one sentence with the JVM's shared model, loaded on first use. */
+    private static final class Embed implements MapFunction<Row, Row> {
+        @Override
+        public Row call(Row s) {
+            float[] v = SentenceEmbedder.shared().embed(s.getString(s.fieldIndex(TEXT)));
+            List<Float> values = new ArrayList<>(v.length);
+            for (float f : v) {
+                values.add(f);
+            }
+            return RowFactory.create(s.getString(s.fieldIndex(SENTENCE_KEY)), CollectionConverters.asScala(values).toSeq());
+        }
+    }
 
-        ScorePartition(Taxonomy taxonomy, LongAccumulator done) {
-            this.taxonomy = taxonomy;
-            this.done = done;
+    /** Runs on executors: scores one embedded sentence with the broadcast matcher. */
+    private static final class Score implements MapFunction<Row, Row> {
+        private final Broadcast<ExampleMatcher> matcher;
+
+        Score(Broadcast<ExampleMatcher> matcher) {
+            this.matcher = matcher;
         }
 
         @Override
-        public Iterator<Row> call(Iterator<Row> sentences) {
-            ExampleMatcher matcher = ExampleMatcher.shared(taxonomy);
-            SentenceEmbedder embedder = SentenceEmbedder.shared();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return sentences.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    Row s = sentences.next();
-                    List<ModelHit> hits = matcher.hits(embedder.embed(s.getString(1)), s.getInt(2));
-                    done.add(1);
-                    List<Row> rows = new ArrayList<>(hits.size());
-                    for (ModelHit h : hits) {
-                        rows.add(RowFactory.create(h.causeId(), h.score(), h.nearestExample()));
-                    }
-                    return RowFactory.create(s.getString(0), CollectionConverters.asScala(rows).toSeq());
-                }
-            };
+        public Row call(Row s) {
+            List<ModelHit> hits = matcher.value().hits(vector(s.getList(s.fieldIndex(EmbeddingCache.VECTOR))),
+                    s.getInt(s.fieldIndex(TOKENS)));
+            List<Row> rows = new ArrayList<>(hits.size());
+            for (ModelHit h : hits) {
+                rows.add(RowFactory.create(h.causeId(), h.score(), h.nearestExample()));
+            }
+            return RowFactory.create(s.getString(s.fieldIndex(SENTENCE_KEY)), CollectionConverters.asScala(rows).toSeq());
         }
     }
 }

@@ -16,9 +16,9 @@ import java.util.Optional;
 final class LockedOutput {
     private LockedOutput() {}
 
-    /** The verb's work, once it holds the folder. */
+    /** The verb's work, once it holds the folder; {@code lock} says whether it was taken over from a dead run. */
     interface Work {
-        int run(SparkSession spark, Optional<Path> log);
+        int run(SparkSession spark, Optional<Path> log, RunLock lock);
     }
 
     static int run(String verb, org.apache.hadoop.fs.Path out, String runId, boolean verbose, Work work) {
@@ -32,7 +32,7 @@ final class LockedOutput {
                     log.map(Path::toString).orElse("not written (no log4j 2 backend)"),
                     log.isPresent() && !Storage.isLocal(out) ? " (on this machine: the output folder is remote)" : ""));
             try (RunLock remoteLock = localLock == null ? RunLock.forRun(Storage.of(spark), out, runId) : null) {
-                return work.run(spark, log);
+                return work.run(spark, log, localLock != null ? localLock : remoteLock);
             }
         }
     }

@@ -1,6 +1,7 @@
 package rootcause.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.job.ReclassifyJob;
@@ -29,20 +30,15 @@ public final class ReclassifyCommand implements Callable<Integer> {
             description = "Only these months (comma-separated). Default: every month in OUT/complaints.")
     List<String> months = new ArrayList<>();
 
-    @Option(names = "--taxonomy", paramLabel = "FILE",
-            description = "A taxonomy file, or a bundle folder from train-causes, to use instead of the built-in one.")
-    String taxonomy;
-
-    @Option(names = "--verbose",
-            description = "Also show every INFO line (Spark's included) on the console; they are always in OUT/logs/.")
-    boolean verbose;
+    @Mixin
+    CommonJobOptions common = new CommonJobOptions();
 
     @Override
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
         // It rewrites months of the folder, so it holds the folder's lock like a run.
-        return LockedOutput.run("reclassify", out, UUID.randomUUID().toString(), verbose, (spark, log) -> {
-            ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, taxonomy).run();
+        return LockedOutput.run("reclassify", out, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
+            ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy).run();
             RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, ReclassifyManifest.FILE)
                     .forEach(Console::line);
             System.out.printf("rootcause: reclassified %s (%d complaints) with %s, no NLP -> %s%n",

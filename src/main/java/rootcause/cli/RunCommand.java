@@ -1,6 +1,7 @@
 package rootcause.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.ingest.InputSpec;
@@ -35,9 +36,13 @@ public final class RunCommand implements Callable<Integer> {
             description = "Only these months (comma-separated). Default: every month in the inputs.")
     List<String> months = new ArrayList<>();
 
-    @Option(names = "--taxonomy", paramLabel = "FILE",
-            description = "A taxonomy file, or a bundle folder from train-causes, to use instead of the built-in one.")
-    String taxonomy;
+    @Mixin
+    CommonJobOptions common = new CommonJobOptions();
+
+    @Option(names = "--force",
+            description = "Run even when the output folder already holds the result of these very inputs and settings "
+                    + "(by default such a re-run says it is up to date and stops).")
+    boolean force;
 
     @Option(names = "--patterns-only",
             description = "Switch the taxonomy's semantic layer off: patterns only, no sentence embeddings (faster, less recall).")
@@ -58,19 +63,17 @@ public final class RunCommand implements Callable<Integer> {
                     + "'clean' is a fast check of counts, rejects and redaction.")
     JobConfig.Stage stopAfter;
 
-    @Option(names = "--verbose",
-            description = "Also show every INFO line (Spark's included) on the console; they are always in OUT/logs/.")
-    boolean verbose;
-
     @Override
     public Integer call() {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         org.apache.hadoop.fs.Path out = Storage.path(output);
-        JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), taxonomy,
+        JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), common.taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
         String runId = UUID.randomUUID().toString();
-        return LockedOutput.run("run", out, runId, verbose, (spark, log) -> {
-            RunManifest manifest = new RootCauseJob(spark, config, runId).run();
+        return LockedOutput.run("run", out, runId, common.verbose, (spark, log, lock) -> {
+            // A run that took over a dead run's lock never trusts the folder: that run may have half-rewritten months.
+            boolean skipIfUpToDate = !force && lock.replaced().isEmpty();
+            RunManifest manifest = new RootCauseJob(spark, config, runId, skipIfUpToDate).run();
             RunSummary.lines(Storage.of(spark), out, manifest.monthsWritten(), log).forEach(Console::line);
             System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
                     manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),

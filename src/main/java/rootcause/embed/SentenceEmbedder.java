@@ -41,22 +41,23 @@ public final class SentenceEmbedder {
     private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
 
     private final Model model;
-    private final String sha256;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentenceEmbedder.class);
 
     private SentenceEmbedder() {
         long start = System.nanoTime();
-        byte[] onnx = resource(MODEL_RESOURCE);
-        byte[] tokenizer = resource(TOKENIZER_RESOURCE);
-        this.sha256 = sha256(onnx, tokenizer);
-        this.model = new Model(onnx, tokenizer);
+        this.model = new Model(resource(MODEL_RESOURCE), resource(TOKENIZER_RESOURCE));
         LOG.info("sentence-embedding model {} {} loaded in {} ms (sha256 {})", MODEL, artifactVersion(),
-                (System.nanoTime() - start) / 1_000_000, sha256);
+                (System.nanoTime() - start) / 1_000_000, modelSha256());
     }
 
     private static final class Holder {
         private static final SentenceEmbedder SHARED = new SentenceEmbedder();
+    }
+
+    /** Hashed once per JVM, without loading the model: a run whose sentences are all cached never loads it. */
+    private static final class Sha256Holder {
+        private static final String SHA256 = sha256(resource(MODEL_RESOURCE), resource(TOKENIZER_RESOURCE));
     }
 
     /** The one embedder of this JVM, loaded on first use. */
@@ -69,9 +70,9 @@ public final class SentenceEmbedder {
         return model.embed(TextSegment.from(text)).content().vector();
     }
 
-    /** SHA-256 of the model and tokenizer files, for the manifest. */
-    public String sha256() {
-        return sha256;
+    /** SHA-256 of the model and tokenizer files, for the manifest and the embedding cache's fingerprint. */
+    public static String modelSha256() {
+        return Sha256Holder.SHA256;
     }
 
     /** The version of the artifact the model came from, from its jar's Maven metadata; "unknown" when absent. */

@@ -74,4 +74,18 @@ final class AnalysisCounts {
                 + Math.round(100 * MAX_UNCLASSIFIED_NEGATIVE_SHARE) + "%", share <= MAX_UNCLASSIFIED_NEGATIVE_SHARE,
                 String.format(Locale.ROOT, "%.1f%% unclassified", 100 * share));
     }
+
+    /**
+     * The semantic layer's work in the last classify: distinct complaint sentences looked up, how many came from the
+     * embedding cache and how many were embedded, the taxonomy's own sentences embedded, and the cache's folder.
+     */
+    static Map<String, Object> embeddings(rootcause.classify.ClassifyStage classify, rootcause.classify.EmbeddingCache cache) {
+        Map<String, Object> stats = new java.util.LinkedHashMap<>();
+        stats.put("sentences_looked_up", classify.sentencesLookedUp());
+        stats.put("embedding_cache_hits", classify.sentencesLookedUp() - classify.sentencesEmbedded());
+        stats.put("distinct_sentences_embedded", classify.sentencesEmbedded());
+        stats.put("taxonomy_sentences_embedded", classify.taxonomySentencesEmbedded());
+        stats.put("embedding_cache", rootcause.io.Storage.display(new org.apache.hadoop.fs.Path(cache.location())));
+        return stats;
+    }
 }

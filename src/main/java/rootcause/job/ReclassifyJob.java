@@ -8,6 +8,7 @@ import org.apache.spark.sql.SparkSession;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.EmergingRule;
 import rootcause.classify.ClassifyStage;
+import rootcause.classify.EmbeddingCache;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.model.Columns;
@@ -88,10 +89,14 @@ public final class ReclassifyJob {
             countsBefore.put(r.getString(0), r.getLong(1));
             versionsBefore.put(r.getString(0), new ArrayList<>(new TreeSet<>(r.<String>getList(2))));
         }
-        ClassifyStage classify = new ClassifyStage(taxonomy);
-        Dataset<Row> classified = classify.classify(before.drop(CLASSIFY_COLUMNS.toArray(String[]::new)))
-                .withColumn(Columns.TAXONOMY_VERSION, lit(version));
-        timed("classify", () -> folders.write(classified, STAGING));
+        EmbeddingCache embeddingCache = new EmbeddingCache(Storage.child(output, EmbeddingCache.FOLDER).toString());
+        ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
+        try {
+            timed("classify", () -> folders.write(classify.classify(before.drop(CLASSIFY_COLUMNS.toArray(String[]::new)))
+                    .withColumn(Columns.TAXONOMY_VERSION, lit(version)), STAGING));
+        } finally {
+            classify.persisted().forEach(Dataset::unpersist);
+        }
         timed("write_complaints", () -> {
             // Stats must never outlive the complaints they were counted from: gone first, rebuilt from the new ones.
             folders.deleteMonths(MonthFolders.STATS, selected);
@@ -107,10 +112,12 @@ public final class ReclassifyJob {
         }
         Map<String, Object> classifyStats = new LinkedHashMap<>(AnalysisCounts.classify(after));
         classifyStats.putAll(AnalysisCounts.matchedBy(after));
-        classifyStats.put("distinct_sentences_embedded", classify.sentencesEmbedded());
+        if (taxonomy.hasSemanticLayer()) {
+            classifyStats.putAll(AnalysisCounts.embeddings(classify, embeddingCache));
+        }
         stageLine("classify", String.format(Locale.ROOT, "%,d complaints of %s by taxonomy %s, %s",
                 countsAfter.values().stream().mapToLong(Long::longValue).sum(), String.join(", ", selected), version,
-                taxonomy.hasSemanticLayer() ? "patterns and semantic layer" : "patterns only"), "classify", "write_complaints");
+                RootCauseJob.semanticDetail(taxonomy, classify)), "classify", "write_complaints");
 
         List<String> reported = reportedMonths(selected, stored);
         IncrementalAggregation.Result aggregated = timed("aggregate_and_report", () -> {

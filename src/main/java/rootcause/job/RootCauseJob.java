@@ -10,6 +10,7 @@ import org.apache.spark.storage.StorageLevel;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.EmergingRule;
 import rootcause.classify.ClassifyStage;
+import rootcause.classify.EmbeddingCache;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -60,6 +62,7 @@ public final class RootCauseJob {
     private final String runId;
     private final Map<String, Long> timings = new LinkedHashMap<>();
     private final Storage storage;
+    private final boolean skipIfUpToDate;
 
     public RootCauseJob(SparkSession spark, JobConfig config) {
         this(spark, config, UUID.randomUUID().toString());
@@ -67,10 +70,20 @@ public final class RootCauseJob {
 
     /** @param runId the manifest's run id, the one the output folder's {@link RunLock} names */
     public RootCauseJob(SparkSession spark, JobConfig config, String runId) {
+        this(spark, config, runId, false);
+    }
+
+    /**
+     * @param runId    the manifest's run id, the one the output folder's {@link RunLock} names
+     * @param skipIfUpToDate true: when the output already holds this very run's result ({@link UpToDate}), say so
+     *                 and return its manifest instead of running again
+     */
+    public RootCauseJob(SparkSession spark, JobConfig config, String runId, boolean skipIfUpToDate) {
         this.spark = spark;
         this.config = config;
         this.storage = Storage.of(spark);
         this.runId = runId;
+        this.skipIfUpToDate = skipIfUpToDate;
     }
 
     /** Runs the whole job; returns the manifest it wrote. Fails if the counts do not reconcile. */
@@ -86,6 +99,26 @@ public final class RootCauseJob {
         Taxonomy taxonomy = config.patternsOnly() ? loaded.patternsOnly() : loaded;
         String taxonomySha256 = taxonomySha256();
         storage.requireFolderOrAbsent(config.output(), "--output");
+        SentimentModelFile sentimentModel = SentimentModelFile.named(config.sentimentModel());
+        // A model that does not read CoreNLP's sentiment needs no parser: the nlp stage's dominant cost goes away.
+        NlpSettings nlpSettings = sentimentModel.model().needsParser() ? config.nlp() : config.nlp().withoutParser();
+        // Every model file the job loads: the clean stage's name models, then the nlp stage's.
+        List<String> models = new ArrayList<>(NameRedactor.MODELS);
+        models.addAll(nlpSettings.modelResources());
+        Map<String, String> modelFilesSha256 = LibraryVersions.sha256(models);
+        NlpCache nlpCache = new NlpCache(output(NlpCache.FOLDER).toString(), NlpCacheKey.fingerprint(
+                nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
+        String inputsFingerprint = UpToDate.fingerprint(storage, config, UpToDate.codeSha256(), taxonomySha256,
+                nlpCache.fingerprint(), taxonomy.hasSemanticLayer() ? EmbeddingCache.fingerprint() : "none");
+        if (skipIfUpToDate) {
+            Optional<RunManifest> previous = UpToDate.previous(storage, config.output(), inputsFingerprint);
+            if (previous.isPresent()) {
+                Console.line(String.format(Locale.ROOT, "up to date: %s holds run %s (finished %s) of these very inputs "
+                                + "and settings; nothing to do (run --force runs it again)", Storage.display(config.output()),
+                        previous.get().runId(), previous.get().finishedAt()));
+                return previous.get();
+            }
+        }
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
             IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
@@ -102,16 +135,7 @@ public final class RootCauseJob {
                     FileCounts.duplicates(files)), "ingest", "clean", "count");
 
             Dataset<Row> complaints = cleaned;
-            SentimentModelFile sentimentModel = SentimentModelFile.named(config.sentimentModel());
-            // A model that does not read CoreNLP's sentiment needs no parser: the nlp stage's dominant cost goes away.
-            NlpSettings nlpSettings = sentimentModel.model().needsParser() ? config.nlp() : config.nlp().withoutParser();
             NlpStage nlp = new NlpStage(nlpSettings, sentimentModel);
-            // Every model file the job loads: the clean stage's name models, then the nlp stage's.
-            List<String> models = new ArrayList<>(NameRedactor.MODELS);
-            models.addAll(nlpSettings.modelResources());
-            Map<String, String> modelFilesSha256 = LibraryVersions.sha256(models);
-            NlpCache nlpCache = new NlpCache(output(NlpCache.FOLDER).toString(), NlpCacheKey.fingerprint(
-                    nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
             if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
                 complaints = timed("nlp", () -> nlp.apply(cleaned, nlpCache));
                 persisted.addAll(nlp.persisted());
@@ -120,17 +144,16 @@ public final class RootCauseJob {
                         nlp.distinctTexts(), nlp.cacheHits(), nlp.textsAnalysed(), nlp.textsAnalysed() / seconds,
                         nlpSettings.parse() ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
             }
-            ClassifyStage classify = new ClassifyStage(taxonomy);
+            EmbeddingCache embeddingCache = new EmbeddingCache(output(EmbeddingCache.FOLDER).toString());
+            ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
             if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
                 Dataset<Row> analysed = complaints;
                 String taxonomyVersion = ClassifyStage.versionLabel(taxonomy, taxonomySha256);
                 complaints = timed("classify", () -> classify.classify(analysed)
                         .withColumn(Columns.TAXONOMY_VERSION, lit(taxonomyVersion)));
+                persisted.addAll(classify.persisted());
                 stageLine("classify", String.format(Locale.ROOT, "%d causes of taxonomy %s, %s",
-                        taxonomy.causeInfos().size(), taxonomyVersion, taxonomy.hasSemanticLayer()
-                                ? String.format(Locale.ROOT, "patterns and semantic layer (%,d distinct sentences embedded)",
-                                classify.sentencesEmbedded())
-                                : "patterns only"), "classify");
+                        taxonomy.causeInfos().size(), taxonomyVersion, semanticDetail(taxonomy, classify)), "classify");
             }
             Dataset<Row> finished = complaints == cleaned ? cleaned : persist(complaints, persisted);
 
@@ -162,7 +185,9 @@ public final class RootCauseJob {
             if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
                 classifyStats.putAll(AnalysisCounts.classify(finished));
                 classifyStats.putAll(AnalysisCounts.matchedBy(finished));
-                classifyStats.put("distinct_sentences_embedded", classify.sentencesEmbedded());
+                if (taxonomy.hasSemanticLayer()) {
+                    classifyStats.putAll(AnalysisCounts.embeddings(classify, embeddingCache));
+                }
                 checks.add(AnalysisCounts.unclassifiedCheck(classifyStats));
                 long all = (long) classifyStats.get("complaints");
                 long unclassified = (long) classifyStats.get("unclassified");
@@ -180,7 +205,7 @@ public final class RootCauseJob {
             }
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
-                    classifyStats, checks);
+                    classifyStats, checks, inputsFingerprint);
             org.apache.hadoop.fs.Path manifestFile = output("manifest.json");
             try {
                 manifest.write(storage, manifestFile);
@@ -205,6 +230,17 @@ public final class RootCauseJob {
     private static Dataset<Row> persist(Dataset<Row> data, List<Dataset<Row>> persisted) {
         persisted.add(data);
         return data.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    /** The classify line's account of the semantic layer: sentences from the embedding cache, sentences embedded. */
+    static String semanticDetail(Taxonomy taxonomy, ClassifyStage classify) {
+        if (!taxonomy.hasSemanticLayer()) {
+            return "patterns only";
+        }
+        return String.format(Locale.ROOT, "patterns and semantic layer (%,d distinct sentences: %,d from the "
+                        + "embedding cache, %,d embedded; %,d of the taxonomy's own embedded)", classify.sentencesLookedUp(),
+                classify.sentencesLookedUp() - classify.sentencesEmbedded(), classify.sentencesEmbedded(),
+                classify.taxonomySentencesEmbedded());
     }
 
     /** The console line of a stage, timed by the manifest's timings of its steps. */
@@ -262,7 +298,7 @@ public final class RootCauseJob {
 
     private RunManifest manifest(String startedAt, Taxonomy taxonomy, String taxonomySha256, List<FileCounts> files,
                                  List<String> monthsWritten, Map<String, Object> nlpStats,
-                                 Map<String, Object> classifyStats, List<RunCheck> checks) {
+                                 Map<String, Object> classifyStats, List<RunCheck> checks, String inputsFingerprint) {
         Map<String, String> versions = new TreeMap<>();
         versions.put("rootcause", String.valueOf(RootCauseJob.class.getPackage().getImplementationVersion()));
         versions.put("spark", spark.version());
@@ -271,7 +307,7 @@ public final class RootCauseJob {
         return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
                 taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
                 monthsWritten, files, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
-                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks);
+                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks, inputsFingerprint);
     }
 
     static final String TAXONOMY_SOURCE = "source";
@@ -288,7 +324,7 @@ public final class RootCauseJob {
             taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
             taxonomyInfo.put("embedding_model", SentenceEmbedder.MODEL + " from " + SentenceEmbedder.ARTIFACT + ":"
                     + SentenceEmbedder.artifactVersion());
-            taxonomyInfo.put("embedding_model_sha256", SentenceEmbedder.shared().sha256());
+            taxonomyInfo.put("embedding_model_sha256", SentenceEmbedder.modelSha256());
         } else {
             taxonomyInfo.put("semantic_layer", "none (patterns only)");
         }

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * {@code OUT/manifest.json}: what one run read, accepted, rejected, filtered and de-duplicated, in total and per
  * input file; the reconciliation rule over the totals with its result; the months it wrote; versions; timings; the
- * driver's heap; and the result of the run checks.
+ * driver's heap; the result of the run checks; and the fingerprint of its inputs and settings ({@link UpToDate}).
  */
 public record RunManifest(
         @JsonProperty("run_id") String runId,
@@ -40,18 +40,20 @@ public record RunManifest(
         @JsonProperty("classify") Map<String, Object> classify,
         @JsonProperty("timings_ms") Map<String, Long> timingsMs,
         @JsonProperty("resources") Map<String, Long> resources,
-        @JsonProperty("checks") List<RunCheck> checks) {
+        @JsonProperty("checks") List<RunCheck> checks,
+        @JsonProperty("inputs_fingerprint") String inputsFingerprint) {
 
     /** The manifest's totals, as one run's counts. */
     public static RunManifest of(String runId, String startedAt, String finishedAt, Map<String, String> versions,
                                  Map<String, String> taxonomy, List<String> monthsRequested, List<String> monthsWritten,
                                  List<FileCounts> files, Map<String, Object> nlp, Map<String, Object> classify,
-                                 Map<String, Long> timingsMs, Map<String, Long> resources, List<RunCheck> checks) {
+                                 Map<String, Long> timingsMs, Map<String, Long> resources, List<RunCheck> checks,
+                                 String inputsFingerprint) {
         RowCounts total = FileCounts.total(files);
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten,
                 total.read(), total.accepted(), total.rejected(), total.filtered(), total.reconciliation(),
                 FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, nlp, classify,
-                timingsMs, resources, checks);
+                timingsMs, resources, checks, inputsFingerprint);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

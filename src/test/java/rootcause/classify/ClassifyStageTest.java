@@ -21,17 +21,17 @@ class ClassifyStageTest {
     /** The patterns of the shipped taxonomy; the semantic layer has its own test below. */
     private static final ClassifyStage STAGE = new ClassifyStage(TaxonomyLoader.loadDefault().patternsOnly());
 
-    private static Row sentence(int index, String text, int sentiment, String lemmas) {
+    static Row sentence(int index, String text, int sentiment, String lemmas) {
         // The polarity layer's score follows CoreNLP's class here: (c - 2) / 2.
         return RowFactory.create(index, text, sentiment, java.util.List.of(), (sentiment - 2) / 2.0, 0,
                 lemmas.split(" ").length, Arrays.asList(lemmas.split(" ")));
     }
 
-    private static Row complaint(String id, String month, double score, Row... sentences) {
+    static Row complaint(String id, String month, double score, Row... sentences) {
         return RowFactory.create(id, month, Arrays.asList(sentences), score);
     }
 
-    private static Dataset<Row> input(Row... rows) {
+    static Dataset<Row> input(Row... rows) {
         return SPARK.createDataFrame(Arrays.asList(rows), ClassifyStage.INPUT_SCHEMA);
     }
 

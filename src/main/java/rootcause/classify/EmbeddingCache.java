@@ -1,0 +1,67 @@
+package rootcause.classify;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import rootcause.embed.SentenceEmbedder;
+import rootcause.io.ParquetCache;
+
+/**
+ * {@code OUT/embedding-cache}: the semantic layer's sentence embeddings kept per distinct sentence, so that a re-run,
+ * or {@code reclassify} after a taxonomy edit, embeds only sentences it has never seen: complaints' sentences and
+ * the taxonomy's own examples alike.
+ *
+ * <p>A {@link ParquetCache}: one folder per {@link #fingerprint} (the embedding model's files, artifact version and
+ * vector layout), holding {@value #KEY} (hex SHA-256 of the sentence's text) and the unit vector: never the text.
+ * An embedding depends on the model and the text only, not on the taxonomy, so a taxonomy edit reuses it whole.
+ */
+public final class EmbeddingCache {
+    /** The cache's folder under the output folder. */
+    public static final String FOLDER = "embedding-cache";
+    /** The key column: hex SHA-256 of the sentence's text. */
+    public static final String KEY = "sentence_sha256";
+    /** The embedding column: {@value SentenceEmbedder#DIMENSION} floats of unit length. */
+    public static final String VECTOR = "embedding";
+    /** A stored embedding. */
+    static final StructType SCHEMA = new StructType()
+            .add(KEY, DataTypes.StringType, false)
+            .add(VECTOR, DataTypes.createArrayType(DataTypes.FloatType, false), false);
+    /** Bumped when the embedding code changes what it stores for the same text and model. */
+    static final int FORMAT = 1;
+
+    private final ParquetCache files;
+
+    /** @param root the cache's folder ({@code OUT/embedding-cache}), a path or URI */
+    public EmbeddingCache(String root) {
+        this.files = new ParquetCache(root, fingerprint(), SCHEMA);
+    }
+
+    /**
+     * Hex SHA-256 of what shapes an embedding besides the text: the model and tokenizer files, the artifact they
+     * come in and the stored layout. Computed without loading the model.
+     */
+    public static String fingerprint() {
+        return DigestUtils.sha256Hex("format=" + FORMAT
+                + "\nschema=" + SCHEMA.json()
+                + "\nmodel=" + SentenceEmbedder.MODEL + " from " + SentenceEmbedder.ARTIFACT + ":" + SentenceEmbedder.artifactVersion()
+                + "\nmodel_sha256=" + SentenceEmbedder.modelSha256());
+    }
+
+    /** This fingerprint's folder. */
+    public String location() {
+        return files.location();
+    }
+
+    /** Every stored embedding ({@link #SCHEMA}); empty when nothing is stored yet. */
+    Dataset<Row> read(SparkSession spark) {
+        return files.read(spark);
+    }
+
+    /** Appends embeddings ({@link #SCHEMA}) as new files; {@code rows} is their count, to size the files. */
+    void append(Dataset<Row> embeddings, long rows) {
+        files.append(embeddings, rows);
+    }
+}
