@@ -102,7 +102,7 @@ final class SemanticStage {
         return taxonomySentencesEmbedded;
     }
 
-    /** What the last {@link #withModelHits} persisted (sentences, new embeddings, scores): the caller unpersists it when done. */
+    /** What the last {@link #withModelHits} persisted (new embeddings, scores): the caller unpersists it when done. */
     List<Dataset<Row>> persisted() {
         return List.copyOf(persisted);
     }
@@ -117,11 +117,7 @@ final class SemanticStage {
                         col("s.token_end").minus(col("s.token_begin")).as(TOKENS))
                 .where(col(TEXT).isNotNull())
                 .dropDuplicates(DOC_KEY, INDEX)
-                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256))
-                // Read by the counts, the embedding, the scoring and the join back: the complaints' plan (the nlp
-                // stage's join) runs once, not once for each.
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(sentences);
+                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256));
         Dataset<Row> distinct = sentences.select(col(SENTENCE_KEY), col(TEXT), col(TOKENS)).dropDuplicates(SENTENCE_KEY);
         List<Row> own = ExampleMatcher.sentencesOf(taxonomy).stream().map(t -> RowFactory.create(t)).toList();
         Dataset<Row> taxonomyTexts = spark.createDataFrame(own, new StructType().add(TEXT, DataTypes.StringType, false))
