@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rootcause.aggregate.EmergingRule;
 import rootcause.io.Storage;
+import rootcause.job.RunLock;
 import rootcause.model.Columns;
 import rootcause.report.LeadershipReport;
 import rootcause.report.ReportStage;
@@ -20,6 +21,7 @@ import org.apache.hadoop.fs.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.col;
@@ -67,14 +69,17 @@ public final class ReportCommand implements Callable<Integer> {
                     return CommandLine.ExitCode.SOFTWARE;
                 }
             }
-            Dataset<Row> aggregates = spark.read().parquet(causes.toString());
-            Dataset<Row> monthComplaints = spark.read().parquet(complaints.toString())
-                    .where(col(Columns.MONTH).equalTo(month));
-            List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage),
-                    RunCounts.read(storage, Storage.child(out, "manifest.json")))
-                    .write(aggregates, monthComplaints, out, List.of(month));
-            written.forEach(p -> spec.commandLine().getOut().println(Storage.display(p)));
-            return CommandLine.ExitCode.OK;
+            // It rewrites a month's reports, so it holds the folder's lock like a run: never half-way through theirs.
+            try (RunLock lock = RunLock.forRun(storage, out, UUID.randomUUID().toString())) {
+                Dataset<Row> aggregates = spark.read().parquet(causes.toString());
+                Dataset<Row> monthComplaints = spark.read().parquet(complaints.toString())
+                        .where(col(Columns.MONTH).equalTo(month));
+                List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage),
+                        RunCounts.read(storage, Storage.child(out, "manifest.json")))
+                        .write(aggregates, monthComplaints, out, List.of(month));
+                written.forEach(p -> spec.commandLine().getOut().println(Storage.display(p)));
+                return CommandLine.ExitCode.OK;
+            }
         } finally {
             if (ownSession) {
                 spark.stop();

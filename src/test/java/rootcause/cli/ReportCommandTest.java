@@ -68,4 +68,26 @@ class ReportCommandTest {
         assertThat(r.err()).contains(out.resolve("causes").toString()).contains("does not exist");
     }
 
+    @Test
+    void failsAtOnceWhileARunHoldsTheFolder(@TempDir Path out) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        Dataset<Row> complaints = ComplaintFixtures.toDataset(spark, AggregateStageTest.twoMonths());
+        complaints.write().partitionBy("month").parquet(out.resolve("complaints").toString());
+        new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT).aggregate(complaints)
+                .write().partitionBy("month").parquet(out.resolve("causes").toString());
+        org.apache.hadoop.fs.Path folder = rootcause.io.Storage.path(out.toString());
+        StringWriter err = new StringWriter();
+        CommandLine cli = RootCauseCli.commandLine();
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err));
+
+        try (rootcause.job.RunLock held = rootcause.job.RunLock.forRun(rootcause.io.Storage.local(), folder, "held-by-the-test")) {
+            int code = cli.execute("report", "--output", out.toString(), "--month", "2024-02");
+            assertThat(code).as(err.toString()).isEqualTo(CommandLine.ExitCode.USAGE);
+            assertThat(err.toString()).contains("rootcause report: the output folder is in use by " + held.holder().describe());
+            assertThat(out.resolve("reports/2024-02")).as("nothing written").doesNotExist();
+        }
+        assertThat(run("--output", out.toString(), "--month", "2024-02").exitCode()).isZero();
+        assertThat(out.resolve(rootcause.job.RunLock.FILE)).as("released at the end").doesNotExist();
+    }
 }
