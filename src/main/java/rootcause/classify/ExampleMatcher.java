@@ -64,11 +64,13 @@ public final class ExampleMatcher implements java.io.Serializable {
                     + " has no semantic: block, so no semantic layer");
         }
         this.taxonomy = taxonomy;
+        // Exactly the sentences sentencesOf names, each embedded once: the job embeds (or finds cached) that set.
+        Function<List<String>, float[][]> vectorsOf = vectorsOf(sentencesOf(taxonomy), embed);
         List<CauseVectors> vectors = new ArrayList<>();
         List<TrainingSentence> training = taxonomy.semantic().training();
-        float[][] trainingVectors = embedAll(training.stream().map(TrainingSentence::text).toList(), embed);
+        float[][] trainingVectors = vectorsOf.apply(training.stream().map(TrainingSentence::text).toList());
         for (Cause c : taxonomy.causes()) {
-            float[][] examples = embedAll(c.examples(), embed);
+            float[][] examples = vectorsOf.apply(c.examples());
             List<String> anchors = new ArrayList<>(c.examples());
             List<float[]> anchorVectors = new ArrayList<>(java.util.Arrays.asList(examples));
             for (int i = 0; i < training.size(); i++) {
@@ -78,7 +80,7 @@ public final class ExampleMatcher implements java.io.Serializable {
                 }
             }
             vectors.add(new CauseVectors(c, taxonomy.threshold(c), c.examples(), examples,
-                    c.counterExamples(), embedAll(c.counterExamples(), embed),
+                    c.counterExamples(), vectorsOf.apply(c.counterExamples()),
                     List.copyOf(anchors), anchorVectors.toArray(float[][]::new)));
         }
         this.causes = List.copyOf(vectors);
@@ -88,7 +90,7 @@ public final class ExampleMatcher implements java.io.Serializable {
             negativeTexts.addAll(c.counterExamples());
             negativeVecs.addAll(java.util.Arrays.asList(c.counterVectors()));
         }
-        float[][] background = embedAll(taxonomy.semantic().background(), embed);
+        float[][] background = vectorsOf.apply(taxonomy.semantic().background());
         negativeTexts.addAll(taxonomy.semantic().background());
         negativeVecs.addAll(java.util.Arrays.asList(background));
         this.negatives = List.copyOf(negativeTexts);
@@ -237,10 +239,17 @@ public final class ExampleMatcher implements java.io.Serializable {
     }
 
     /**
-     * The taxonomy's own sentences, embedded on all cores: the first task of an executor builds the matcher while
-     * the JVM's other task threads wait for it, so this is the one place the embedding runs wider than a task.
+     * The taxonomy's own sentences, embedded on all cores (for {@code explain} and the evaluations, the first task of an
+     * executor builds the matcher while the JVM's other task threads wait), each distinct text once; returns a lookup
+     * from a list of them to their vectors.
      */
-    private static float[][] embedAll(List<String> sentences, Function<String, float[]> embed) {
-        return sentences.parallelStream().map(embed).toArray(float[][]::new);
+    private static Function<List<String>, float[][]> vectorsOf(java.util.Set<String> sentences, Function<String, float[]> embed) {
+        List<String> texts = List.copyOf(sentences);
+        float[][] vectors = texts.parallelStream().map(embed).toArray(float[][]::new);
+        Map<String, float[]> byText = new java.util.HashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            byText.put(texts.get(i), vectors[i]);
+        }
+        return list -> list.stream().map(byText::get).toArray(float[][]::new);
     }
 }

@@ -169,11 +169,11 @@ final class SemanticStage {
             sentencesEmbedded = missingCounts.getOrDefault(true, 0L);
             taxonomySentencesEmbedded = missingCounts.getOrDefault(false, 0L);
             long toEmbed = sentencesEmbedded + taxonomySentencesEmbedded;
-            Dataset<Row> hits = stored.join(needed.select(SENTENCE_KEY),
+            Dataset<Row> cached = stored.join(needed.select(SENTENCE_KEY),
                     stored.col(EmbeddingCache.KEY).equalTo(needed.col(SENTENCE_KEY)), "left_semi");
             if (toEmbed == 0) {
                 // Every sentence is cached: no task may load the model for nothing.
-                return hits.dropDuplicates(EmbeddingCache.KEY);
+                return cached.dropDuplicates(EmbeddingCache.KEY);
             }
             int partitions = (int) Math.max(missing.sparkSession().sparkContext().defaultParallelism(),
                     Math.min(10_000, (toEmbed + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
@@ -186,7 +186,7 @@ final class SemanticStage {
                 cache.append(embedded, toEmbed);
             }
             // A key stored twice (say, a cache folder copied into itself) must not duplicate sentences.
-            return embedded.unionByName(hits).dropDuplicates(EmbeddingCache.KEY);
+            return embedded.unionByName(cached).dropDuplicates(EmbeddingCache.KEY);
         } finally {
             missing.unpersist();
         }

@@ -85,8 +85,8 @@ public final class UpToDate {
                 }
             }
             return Optional.of(previous);
-        } catch (IOException | RuntimeException e) {
-            // A manifest this version cannot read is no proof of anything: run.
+        } catch (IOException | UncheckedIOException e) {
+            // A manifest this version cannot read (Jackson's errors are IOExceptions) is no proof of anything: run.
             return Optional.empty();
         }
     }

@@ -33,13 +33,18 @@ class ReportCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    @Test
-    void rerendersOneMonthFromParquetWithoutTaxonomy(@TempDir Path out) throws Exception {
+    /** An earlier run's complaints and causes of January and February 2024. */
+    private static void writeTwoMonths(Path out) {
         SparkSession spark = SparkTestSession.get();
         Dataset<Row> complaints = ComplaintFixtures.toDataset(spark, AggregateStageTest.twoMonths());
         complaints.write().partitionBy("month").parquet(out.resolve("complaints").toString());
         new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT).aggregate(complaints)
                 .write().partitionBy("month").parquet(out.resolve("causes").toString());
+    }
+
+    @Test
+    void rerendersOneMonthFromParquetWithoutTaxonomy(@TempDir Path out) throws Exception {
+        writeTwoMonths(out);
         Files.writeString(out.resolve("manifest.json"), "{\"rows_read\": 987654}");
 
         Result r = run("--output", out.toString(), "--month", "2024-02");
@@ -70,11 +75,7 @@ class ReportCommandTest {
 
     @Test
     void failsAtOnceWhileARunHoldsTheFolder(@TempDir Path out) throws Exception {
-        SparkSession spark = SparkTestSession.get();
-        Dataset<Row> complaints = ComplaintFixtures.toDataset(spark, AggregateStageTest.twoMonths());
-        complaints.write().partitionBy("month").parquet(out.resolve("complaints").toString());
-        new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT).aggregate(complaints)
-                .write().partitionBy("month").parquet(out.resolve("causes").toString());
+        writeTwoMonths(out);
         org.apache.hadoop.fs.Path folder = rootcause.io.Storage.path(out.toString());
         StringWriter err = new StringWriter();
         CommandLine cli = RootCauseCli.commandLine();
