@@ -1,0 +1,27 @@
+"""Agreement of independent labellers on the corpus's overlaps (run from the repo root):
+  CFPB part:    corpus/cfpb-labels.csv's first labeller (kept in corpus/cfpb-overlap-labeller-a.csv) against
+                corpus/cfpb-overlap-labeller-x.csv, who labelled the same 220 narratives from the texts alone;
+  written part: the writers' own labels (corpus/written-overlap-writer.csv) against corpus/written-overlap-labeller-y.csv:
+                two blind labellers who labelled 240 and 160 written texts from the texts alone; the 42 of the first 240
+                that their writers edited after the blind labelling are left out, so 358 remain.
+Micro F1 of one against the other over (item, cause) pairs and Cohen's kappa, as eval/agreement.py computes them."""
+import csv, importlib.util, os
+
+spec = importlib.util.spec_from_file_location('agreement', os.path.join('eval', 'agreement.py'))
+ag = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(ag)
+
+
+def load(path, key):
+    return {key(r): set(r['cause_ids'].split()) for r in csv.DictReader(open(path))}
+
+
+for name, a_path, b_path, key in [
+        ('cfpb', 'corpus/cfpb-overlap-labeller-a.csv', 'corpus/cfpb-overlap-labeller-x.csv', lambda r: r['id']),
+        ('written', 'corpus/written-overlap-writer.csv', 'corpus/written-overlap-labeller-y.csv', lambda r: r['id'])]:
+    a, b = load(a_path, key), load(b_path, key)
+    both = [k for k in b if k in a]
+    print(f'{name}: {len(both)} items labelled by both; micro F1 {ag.micro_f1(a, b, both, ag.CAUSES):.3f}, '
+          f'kappa {ag.kappa(a, b, both, ag.CAUSES):.3f}, exact label sets {sum(a[k] == b[k] for k in both)} of {len(both)}')
+    for g, causes in ag.GROUPS.items():
+        print(f'  group {g:<11} micro F1 {ag.micro_f1(a, b, both, causes):.3f}  kappa {ag.kappa(a, b, both, causes):.3f}')
