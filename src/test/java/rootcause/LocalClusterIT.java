@@ -65,8 +65,11 @@ class LocalClusterIT {
     /** What jobs/lib.sh ships with --jars (SHIPPED_JARS): the slim models jar and the embedding stack's folder. */
     private static final Path MODELS_JAR = Path.of("target/rootcause-0.1.0-models-slim.jar");
     private static final Path EMBEDDING_JARS = Path.of("target/embedding-jars");
+    /** The line of any encoder: the base model (the sentiment layer's) or the cause encoder (the classify stage's). */
     private static final Pattern EMBEDDER_LOADED = Pattern.compile(
-            "sentence-embedding model all-MiniLM-L6-v2 \\(quantized ONNX\\) (\\S+) loaded in \\d+ ms \\(sha256 ([0-9a-f]{64})\\)");
+            "sentence-embedding model (.+ONNX\\)) (\\S+) loaded in \\d+ ms \\(sha256 ([0-9a-f]{64})\\)");
+    /** The cause encoder's name in that line: it comes in the rootcause cause-encoder jar, which only --jars ships. */
+    private static final String CAUSE_ENCODER = rootcause.embed.Encoder.CAUSE.description();
 
     private final Path clusterDir = Path.of("target/local-cluster-it").toAbsolutePath();
     private Path work;
@@ -174,8 +177,8 @@ class LocalClusterIT {
     }
 
     /**
-     * The classify stage's semantic layer runs on the executors: the cluster run's executors loaded the sentence-embedding
-     * model (from the jars that travel with the job, none installed on the workers) and some complaints' causes were
+     * The classify stage's cause model runs on the executors: the cluster run's executors loaded the fine-tuned cause
+     * encoder (from its own jar, which travels with the job; no worker has it) and some complaints' causes were
      * matched by it ({@code matched_by = model} in their evidence).
      */
     @Test
@@ -186,10 +189,10 @@ class LocalClusterIT {
         SparkSession spark = SparkTestSession.get();
         Dataset<Row> complaints = spark.read().parquet(clusterOut.resolve("complaints").toString());
         String byModel = matchedByModelCondition(complaints.schema());
-        Map<Path, Integer> loads = embeddingModelLoads(clusterAppId);
+        Map<Path, Integer> loads = embeddingModelLoads(clusterAppId, CAUSE_ENCODER);
         int executorsThatLoaded = (int) loads.values().stream().filter(n -> n > 0).count();
         assertThat(byModel).as("complaints.causes[].evidence[].matched_by: " + complaints.schema().simpleString()).isNotNull();
-        assertThat(executorsThatLoaded).as("executors of " + clusterAppId + " that loaded the sentence-embedding model: " + loads)
+        assertThat(executorsThatLoaded).as("executors of " + clusterAppId + " that loaded the cause encoder: " + loads)
                 .isPositive();
 
         long matchedByModel = complaints.where(byModel).count();
@@ -244,7 +247,8 @@ class LocalClusterIT {
         try (Stream<Path> files = Files.list(EMBEDDING_JARS)) {
             files.filter(f -> f.getFileName().toString().endsWith(".jar")).map(Path::toAbsolutePath).sorted().forEach(jars::add);
         }
-        assertThat(jars).as("the embedding stack in " + EMBEDDING_JARS).hasSizeGreaterThan(5);
+        assertThat(jars).as("the embedding stack in " + EMBEDDING_JARS).hasSizeGreaterThan(5)
+                .as("the fine-tuned cause encoder's own jar").anyMatch(j -> j.getFileName().toString().endsWith("-cause-encoder.jar"));
         return jars;
     }
 
@@ -385,41 +389,40 @@ class LocalClusterIT {
     // ---- executor logs
 
     /**
-     * Every executor JVM of the applications this test started logs loading the embedding model at most once (a
-     * per-JVM model, not per task or per partition), always the same model version and file (sha256), and no DJL
+     * Every executor JVM of the applications this test started logs loading each embedding model at most once (a
+     * per-JVM model, not per task or per partition), always the same version and file (sha256) per model, and no DJL
      * "Failed to detect GPU count" warning (jobs/log4j2.properties silences ai.djl).
      */
     private void assertEmbeddingModelLoadedAtMostOncePerExecutor() throws IOException {
-        Map<Path, Integer> loads = new TreeMap<>();
-        Set<String> models = new TreeSet<>();
+        Map<String, Integer> loads = new TreeMap<>();
+        Map<String, Set<String>> models = new TreeMap<>();
         for (String app : appIds()) {
             if (earlierApps.contains(app)) continue;
             for (Path stderr : executorStderrFiles(app)) {
                 String log = Files.readString(stderr, StandardCharsets.UTF_8);
                 assertThat(log).as(stderr + ": DJL's GPU warning is silenced").doesNotContain("Failed to detect GPU count");
-                int lines = 0;
                 for (String line : log.split("\n")) {
                     if (!line.contains(EMBEDDER_LOADED_PREFIX)) continue;
                     Matcher m = EMBEDDER_LOADED.matcher(line);
                     assertThat(m.find()).as(stderr + ": model line in the expected form: " + line).isTrue();
-                    assertThat(m.group(1)).as(stderr + ": model version from the model jar").isNotEqualTo("unknown");
-                    models.add(m.group(1) + " " + m.group(2));
-                    lines++;
+                    assertThat(m.group(2)).as(stderr + ": model version from the model jar").isNotEqualTo("unknown");
+                    models.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2) + " " + m.group(3));
+                    loads.merge(stderr + " " + m.group(1), 1, Integer::sum);
                 }
-                loads.put(stderr, lines);
             }
         }
-        assertThat(loads).as("executor stderr files of this test's applications").isNotEmpty();
-        assertThat(loads).as("sentence-embedding model loads per executor JVM").allSatisfy((f, n) -> assertThat(n).isLessThanOrEqualTo(1));
-        assertThat(models).as("model version and sha256 seen by the executors").hasSizeLessThanOrEqualTo(1);
+        assertThat(loads).as("model loads in executor stderr files of this test's applications").isNotEmpty();
+        assertThat(loads).as("loads of each sentence-embedding model per executor JVM").allSatisfy((f, n) -> assertThat(n).isLessThanOrEqualTo(1));
+        assertThat(models).as("version and sha256 of each model seen by the executors")
+                .allSatisfy((model, seen) -> assertThat(seen).hasSize(1));
     }
 
     /** Model-load lines per executor stderr file of one application. */
-    private Map<Path, Integer> embeddingModelLoads(String appId) throws IOException {
+    private Map<Path, Integer> embeddingModelLoads(String appId, String model) throws IOException {
         Map<Path, Integer> loads = new TreeMap<>();
         for (Path stderr : executorStderrFiles(appId)) {
             loads.put(stderr, (int) Files.readAllLines(stderr, StandardCharsets.UTF_8).stream()
-                    .filter(l -> EMBEDDER_LOADED.matcher(l).find()).count());
+                    .filter(l -> EMBEDDER_LOADED.matcher(l).find() && l.contains(model)).count());
         }
         return loads;
     }

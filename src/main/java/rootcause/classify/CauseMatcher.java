@@ -96,16 +96,19 @@ public final class CauseMatcher {
         }
         for (SentenceAnalysis s : sentences) {
             Set<String> byPattern = new LinkedHashSet<>();
+            List<ModelHit> sentenceModelHits = modelHits.getOrDefault(s.index(), List.of());
             for (Hit hit : hits(s.lemmas())) {
-                if (hit.counts()) {
+                if (hit.counts() && confirmed(hit.causeId(), s, sentenceModelHits)) {
                     evidence.get(hit.causeId()).add(
                             Evidence.ofPattern(hit.pattern(), hit.matchedText(), s.index(), s.text(), s.sentiment(), s.polarity()));
                     byPattern.add(hit.causeId());
                 }
             }
-            for (ModelHit hit : modelHits.getOrDefault(s.index(), List.of())) {
+            for (ModelHit hit : sentenceModelHits) {
                 List<Evidence> ev = evidence.get(hit.causeId());
-                if (ev != null && !byPattern.contains(hit.causeId())) {
+                // A hit below the cause's threshold only confirms a pattern (SemanticSettings.confirm): never alone.
+                if (ev != null && !byPattern.contains(hit.causeId())
+                        && hit.score() >= taxonomy.threshold(taxonomy.cause(hit.causeId()))) {
                     ev.add(new Evidence(hit.nearestExample(), s.text(), s.index(), s.text(), s.sentiment(), s.polarity(),
                             Evidence.MODEL, hit.score()));
                 }
@@ -121,6 +124,19 @@ public final class CauseMatcher {
             }
         }
         return matches;
+    }
+
+    /**
+     * How the patterns and the model combine ({@link SemanticSettings#confirm}): a pattern's match counts alone under
+     * the union (and without a semantic layer, and in sentences too short for the model to judge); otherwise only
+     * where the model gives the same cause at least the confirmation probability in the same sentence.
+     */
+    public boolean confirmed(String causeId, SentenceAnalysis s, List<ModelHit> sentenceModelHits) {
+        SemanticSettings semantic = taxonomy.semantic();
+        if (semantic == null || semantic.confirm() <= 0 || s.tokenEnd() - s.tokenBegin() < semantic.minTokens()) {
+            return true;
+        }
+        return sentenceModelHits.stream().anyMatch(h -> h.causeId().equals(causeId) && h.score() >= semantic.confirm());
     }
 
     /** The ids of the matched causes, or {@code ["unclassified"]} when none matched. */

@@ -50,7 +50,7 @@ public final class ComplaintClassifier {
         }
         for (SentenceAnalysis s : sentences) {
             if (s.text() != null) {
-                hits.put(s.index(), examples.hits(SentenceEmbedder.shared().embed(s.text()), tokens(s)));
+                hits.put(s.index(), examples.hits(SentenceEmbedder.shared(taxonomy.semantic().encoder()).embed(s.text()), tokens(s)));
             }
         }
         return hits;

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import rootcause.embed.Encoder;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.io.ParquetCache;
 
@@ -34,20 +35,23 @@ public final class EmbeddingCache {
 
     private final ParquetCache files;
 
-    /** @param root the cache's folder ({@code OUT/embedding-cache}), a path or URI */
-    public EmbeddingCache(String root) {
-        this.files = new ParquetCache(root, fingerprint(), SCHEMA);
+    /**
+     * @param root    the cache's folder ({@code OUT/embedding-cache}), a path or URI
+     * @param encoder the encoder whose embeddings it keeps: each has its own fingerprint folder
+     */
+    public EmbeddingCache(String root, Encoder encoder) {
+        this.files = new ParquetCache(root, fingerprint(encoder), SCHEMA);
     }
 
     /**
      * Hex SHA-256 of what shapes an embedding besides the text: the model and tokenizer files, the artifact they
      * come in and the stored layout. Computed without loading the model.
      */
-    public static String fingerprint() {
+    public static String fingerprint(Encoder encoder) {
         return DigestUtils.sha256Hex("format=" + FORMAT
                 + "\nschema=" + SCHEMA.json()
-                + "\nmodel=" + SentenceEmbedder.MODEL + " from " + SentenceEmbedder.ARTIFACT + ":" + SentenceEmbedder.artifactVersion()
-                + "\nmodel_sha256=" + SentenceEmbedder.modelSha256());
+                + "\nmodel=" + encoder.description() + " from " + encoder.artifact() + ":" + encoder.artifactVersion()
+                + "\nmodel_sha256=" + SentenceEmbedder.modelSha256(encoder));
     }
 
     /** This fingerprint's folder. */

@@ -64,6 +64,7 @@ public final class ExampleMatcher implements java.io.Serializable {
                     + " has no semantic: block, so no semantic layer");
         }
         this.taxonomy = taxonomy;
+        requireHeadsEncoder(taxonomy.semantic());
         // Exactly the sentences sentencesOf names, each embedded once: the job embeds (or finds cached) that set.
         Function<List<String>, float[][]> vectorsOf = vectorsOf(sentencesOf(taxonomy), embed);
         List<CauseVectors> vectors = new ArrayList<>();
@@ -95,11 +96,30 @@ public final class ExampleMatcher implements java.io.Serializable {
         negativeVecs.addAll(java.util.Arrays.asList(background));
         this.negatives = List.copyOf(negativeTexts);
         this.negativeVectors = negativeVecs.toArray(float[][]::new);
-        this.linear = taxonomy.semantic().decision() == SemanticSettings.Decision.LINEAR
-                ? LinearCauseModel.train(taxonomy.causes().stream().map(Cause::id).toList(),
-                trainingSamples(background, training, trainingVectors),
-                SentenceEmbedder.DIMENSION)
-                : null;
+        this.linear = switch (taxonomy.semantic().decision()) {
+            case LINEAR -> LinearCauseModel.train(taxonomy.causes().stream().map(Cause::id).toList(),
+                    trainingSamples(background, training, trainingVectors), SentenceEmbedder.DIMENSION);
+            // A head is data; only train-causes hands it labelled sentences, in memory, to adjust it to them.
+            case HEAD -> training.isEmpty() ? taxonomy.semantic().head()
+                    : LinearCauseModel.fineTune(taxonomy.semantic().head(), labelledSamples(training, trainingVectors));
+            case NEAREST_EXAMPLE -> null;
+        };
+    }
+
+    /**
+     * A trained head only means something on the encoder it was trained on: the jar on the class path must hold
+     * exactly that encoder (checked on the driver, where the matcher is built, before any executor uses it).
+     */
+    static void requireHeadsEncoder(SemanticSettings settings) {
+        if (settings.decision() != SemanticSettings.Decision.HEAD || settings.head().encoderSha256() == null) {
+            return;
+        }
+        String onClassPath = SentenceEmbedder.modelSha256(settings.encoder());
+        if (!onClassPath.equals(settings.head().encoderSha256())) {
+            throw new IllegalStateException("the taxonomy's trained head was trained on encoder " + settings.head().encoderSha256()
+                    + " but the " + settings.encoder().id() + " jar on the class path holds " + onClassPath
+                    + ": ship the cause-encoder jar built with this taxonomy (target/embedding-jars)");
+        }
     }
 
     /**
@@ -126,6 +146,18 @@ public final class ExampleMatcher implements java.io.Serializable {
         for (float[] v : background) {
             samples.add(new LinearCauseModel.Sample(v, java.util.Set.of(), all));
         }
+        samples.addAll(labelledSamples(training, trainingVectors));
+        return samples;
+    }
+
+    /**
+     * The labelled training sentences alone: positives for what they show, negatives for all but their unknown
+     * causes. What adjusts a trained head (the taxonomy's own examples were never its training data).
+     */
+    private List<LinearCauseModel.Sample> labelledSamples(List<TrainingSentence> training, float[][] trainingVectors) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        causes.forEach(c -> all.add(c.cause().id()));
+        List<LinearCauseModel.Sample> samples = new ArrayList<>();
         for (int i = 0; i < training.size(); i++) {
             TrainingSentence t = training.get(i);
             java.util.Set<String> negative = new java.util.LinkedHashSet<>(all);
@@ -153,18 +185,29 @@ public final class ExampleMatcher implements java.io.Serializable {
 
     /** The one matcher for this taxonomy in this JVM, on the JVM's shared embedder. */
     public static ExampleMatcher shared(Taxonomy taxonomy) {
-        return SHARED.computeIfAbsent(taxonomy, t -> new ExampleMatcher(t, SentenceEmbedder.shared()::embed));
+        return SHARED.computeIfAbsent(taxonomy, t -> new ExampleMatcher(t, SentenceEmbedder.shared(t.semantic().encoder())::embed));
     }
 
     public Taxonomy taxonomy() {
         return taxonomy;
     }
 
-    /** The model matches of one sentence, in taxonomy order. */
+    /** The linear rule's model or the trained head (adjusted to training sentences, if any); null for nearest example. */
+    public LinearCauseModel linearModel() {
+        return linear;
+    }
+
+    /**
+     * The model matches of one sentence, in taxonomy order; when the model confirms patterns
+     * ({@link SemanticSettings#confirm}), also the causes it gives at least that probability, which only confirm a
+     * pattern's match there (a hit below the cause's threshold never counts alone: {@link CauseMatcher}).
+     */
     public List<ModelHit> hits(float[] sentence, int tokens) {
+        SemanticSettings settings = taxonomy.semantic();
         List<ModelHit> hits = new ArrayList<>();
         for (Score s : scores(sentence, tokens)) {
-            if (s.matches()) {
+            boolean confirms = settings.confirm() > 0 && tokens >= settings.minTokens() && s.score() >= settings.confirm();
+            if (s.matches() || confirms) {
                 hits.add(new ModelHit(s.causeId(), s.score(), s.nearestExample()));
             }
         }
@@ -210,7 +253,8 @@ public final class ExampleMatcher implements java.io.Serializable {
     }
 
     /**
-     * The semantic layer's rule: a model match needs {@code minTokens}, the score (probability for the linear rule,
+     * The semantic layer's rule: a model match needs {@code minTokens} and, with a trained head, only the
+     * probability at the threshold. Otherwise it needs the score (probability for the linear rule,
      * similarity for the nearest-example rule) at the threshold, and the cause's nearest example nearer than the
      * nearest negative by more than the margin. The nearest negative is the cause's nearest counter-example for the
      * nearest-example rule, and the nearest of all counter-examples and background sentences for the linear rule:
@@ -220,6 +264,9 @@ public final class ExampleMatcher implements java.io.Serializable {
                                   double threshold, SemanticSettings settings) {
         if (tokens < settings.minTokens()) {
             return false;
+        }
+        if (settings.decision() == SemanticSettings.Decision.HEAD) {
+            return probability >= threshold;
         }
         double score = settings.decision() == SemanticSettings.Decision.LINEAR ? probability : similarity;
         return score >= threshold && (counterSimilarity < 0 || similarity > counterSimilarity + settings.margin());

@@ -32,11 +32,45 @@ public final class LinearCauseModel implements java.io.Serializable {
     private final List<String> causeIds;
     private final double[][] weights;
     private final double[] bias;
+    /** SHA-256 of the encoder a head was trained on (its model and tokenizer files); null when not recorded. */
+    private final String encoderSha256;
 
-    private LinearCauseModel(List<String> causeIds, double[][] weights, double[] bias) {
+    private LinearCauseModel(List<String> causeIds, double[][] weights, double[] bias, String encoderSha256) {
         this.causeIds = List.copyOf(causeIds);
         this.weights = weights;
         this.bias = bias;
+        this.encoderSha256 = encoderSha256;
+    }
+
+    private LinearCauseModel(List<String> causeIds, double[][] weights, double[] bias) {
+        this(causeIds, weights, bias, null);
+    }
+
+    /**
+     * A head trained elsewhere (the cause encoder's, {@code training/}): weights per cause over the encoder's unit
+     * vectors, in {@code causeIds} order.
+     */
+    public static LinearCauseModel of(List<String> causeIds, double[][] weights, double[] bias) {
+        return of(causeIds, weights, bias, null);
+    }
+
+    /** A head trained elsewhere on the encoder whose files hash to {@code encoderSha256} (null: not recorded). */
+    public static LinearCauseModel of(List<String> causeIds, double[][] weights, double[] bias, String encoderSha256) {
+        if (weights.length != causeIds.size() || bias.length != causeIds.size()) {
+            throw new IllegalArgumentException("a head needs one weight row and one bias per cause: " + causeIds.size()
+                    + " causes, " + weights.length + " rows, " + bias.length + " biases");
+        }
+        return new LinearCauseModel(causeIds, weights, bias, encoderSha256);
+    }
+
+    /** SHA-256 of the encoder this head was trained on, or null when not recorded. */
+    public String encoderSha256() {
+        return encoderSha256;
+    }
+
+    /** The number of inputs per cause. */
+    public int dimension() {
+        return weights.length == 0 ? 0 : weights[0].length;
     }
 
     /** Trains one model per cause on the samples that say something about it. */
@@ -84,6 +118,69 @@ public final class LinearCauseModel implements java.io.Serializable {
             }
         }
         return new LinearCauseModel(causeIds, w, b);
+    }
+
+    /** How strongly {@link #fineTune} pulls the weights back toward the prior head. */
+    static final double PRIOR_PULL = 1e-2;
+
+    /**
+     * A copy of a trained head adjusted to new labelled sentences: gradient descent from the prior's weights, with
+     * an L2 pull toward them (not toward zero), class-balanced like {@link #train}. A cause with no positive or no
+     * negative among the samples keeps the prior's weights. Deterministic.
+     */
+    public static LinearCauseModel fineTune(LinearCauseModel prior, List<Sample> samples) {
+        int dimension = prior.dimension();
+        double[][] w = new double[prior.weights.length][];
+        double[] b = prior.bias.clone();
+        for (int c = 0; c < w.length; c++) {
+            w[c] = prior.weights[c].clone();
+            String cause = prior.causeIds.get(c);
+            int positives = 0;
+            int negatives = 0;
+            for (Sample s : samples) {
+                if (s.positive().contains(cause)) {
+                    positives++;
+                } else if (s.negative().contains(cause)) {
+                    negatives++;
+                }
+            }
+            if (positives == 0 || negatives == 0) {
+                continue;
+            }
+            double positiveWeight = 0.5 / positives;
+            double negativeWeight = 0.5 / negatives;
+            for (int it = 0; it < ITERATIONS; it++) {
+                double[] gradient = new double[dimension];
+                double gradientBias = 0;
+                for (Sample s : samples) {
+                    boolean pos = s.positive().contains(cause);
+                    if (!pos && !s.negative().contains(cause)) {
+                        continue;
+                    }
+                    double err = (sigmoid(dot(w[c], s.vector()) + b[c]) - (pos ? 1 : 0)) * (pos ? positiveWeight : negativeWeight);
+                    float[] v = s.vector();
+                    for (int k = 0; k < dimension; k++) {
+                        gradient[k] += err * v[k];
+                    }
+                    gradientBias += err;
+                }
+                for (int k = 0; k < dimension; k++) {
+                    w[c][k] -= LEARNING_RATE * (gradient[k] + PRIOR_PULL * (w[c][k] - prior.weights[c][k]));
+                }
+                b[c] -= LEARNING_RATE * gradientBias;
+            }
+        }
+        return new LinearCauseModel(prior.causeIds, w, b, prior.encoderSha256);
+    }
+
+    /** The weights of the cause at {@code causeIndex}, a copy. */
+    public double[] weights(int causeIndex) {
+        return weights[causeIndex].clone();
+    }
+
+    /** The bias of the cause at {@code causeIndex}. */
+    public double bias(int causeIndex) {
+        return bias[causeIndex];
     }
 
     /** The probability that a sentence with this embedding shows the cause at {@code causeIndex} (taxonomy order). */

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import rootcause.embed.Encoder;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.model.Columns;
 import scala.collection.Seq;
@@ -178,7 +179,7 @@ final class SemanticStage {
             int partitions = (int) Math.max(missing.sparkSession().sparkContext().defaultParallelism(),
                     Math.min(10_000, (toEmbed + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
             Dataset<Row> embedded = missing.repartition(partitions, col(SENTENCE_KEY))
-                    .map(new Embed(), Encoders.row(EmbeddingCache.SCHEMA))
+                    .map(new Embed(taxonomy.semantic().encoder()), Encoders.row(EmbeddingCache.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             persisted.add(embedded);
             embedded.count();
@@ -235,11 +236,17 @@ final class SemanticStage {
         return bySentence;
     }
 
-    /** Runs on executors: embeds one sentence with the JVM's shared model, loaded on first use. */
+    /** Runs on executors: embeds one sentence with the JVM's shared model of the encoder, loaded on first use. */
     private static final class Embed implements MapFunction<Row, Row> {
+        private final Encoder encoder;
+
+        Embed(Encoder encoder) {
+            this.encoder = encoder;
+        }
+
         @Override
         public Row call(Row s) {
-            float[] v = SentenceEmbedder.shared().embed(s.getString(s.fieldIndex(TEXT)));
+            float[] v = SentenceEmbedder.shared(encoder).embed(s.getString(s.fieldIndex(TEXT)));
             List<Float> values = new ArrayList<>(v.length);
             for (float f : v) {
                 values.add(f);

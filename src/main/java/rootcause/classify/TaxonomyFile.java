@@ -25,7 +25,8 @@ final class TaxonomyFile {
     }
 
     record Semantic(String decision, Double threshold, Double margin,
-                    @JsonProperty("min_tokens") Integer minTokens) {
+                    @JsonProperty("min_tokens") Integer minTokens, String encoder, String head,
+                    @JsonProperty("confirm_patterns") Double confirmPatterns) {
     }
 
     record Training(String text, List<String> shows, List<String> unknown) {

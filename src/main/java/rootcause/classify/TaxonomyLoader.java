@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.embed.Encoder;
 import rootcause.model.ConfigProblems;
 import rootcause.model.YamlConfig;
 
@@ -36,7 +37,7 @@ public final class TaxonomyLoader {
                 throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is not on the class path");
             }
             return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                    "classpath:" + DEFAULT_RESOURCE);
+                    "classpath:" + DEFAULT_RESOURCE, TaxonomyLoader::defaultSibling);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DEFAULT_RESOURCE, e);
         }
@@ -45,7 +46,34 @@ public final class TaxonomyLoader {
     /** A taxonomy file chosen by the analyst, or a bundle folder from {@code train-causes} (its {@value #BUNDLE_FILE}). */
     public static Taxonomy load(Path file) {
         Path yaml = Files.isDirectory(file) ? file.resolve(BUNDLE_FILE) : file;
-        return parse(text(file), yaml.toString());
+        Path folder = yaml.toAbsolutePath().getParent();
+        return parse(text(file), yaml.toString(), name -> {
+            Path sibling = folder.resolve(name);
+            try {
+                return Files.isRegularFile(sibling) ? Files.readAllBytes(sibling) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + sibling, e);
+            }
+        });
+    }
+
+    /** A file beside the built-in taxonomy (its trained head), or null. */
+    private static byte[] defaultSibling(String name) {
+        String resource = DEFAULT_RESOURCE.substring(0, DEFAULT_RESOURCE.lastIndexOf('/') + 1) + name;
+        try (InputStream in = TaxonomyLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    /**
+     * The files a taxonomy refers to by name ({@code semantic.head}), read from beside it: its folder, or the
+     * class path for the built-in one. A name it cannot find gives null.
+     */
+    @FunctionalInterface
+    public interface Siblings {
+        byte[] read(String name);
     }
 
     /** The YAML text of a taxonomy file, or of the built-in one when {@code file} is null. */
@@ -67,21 +95,48 @@ public final class TaxonomyLoader {
         }
     }
 
-    /** SHA-256 of a taxonomy's YAML text (examples, thresholds and training sentences included), for the manifest. */
+    /**
+     * SHA-256 of a taxonomy's YAML text (examples, thresholds and training sentences included) and of the trained
+     * head it names, for the manifest and the up-to-date check.
+     */
     public static String sha256(Path file) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text(file).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            String yaml = text(file);
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            TaxonomyFile.Root root = YamlConfig.bind(yaml, TaxonomyFile.Root.class, new ConfigProblems("taxonomy"));
+            String name = root == null || root.semantic() == null ? null : root.semantic().head();
+            if (name != null) {
+                byte[] bytes;
+                if (file == null) {
+                    bytes = defaultSibling(name);
+                } else {
+                    Path sibling = (Files.isDirectory(file) ? file.resolve(BUNDLE_FILE) : file).toAbsolutePath().getParent().resolve(name);
+                    bytes = Files.isRegularFile(sibling) ? Files.readAllBytes(sibling) : null;
+                }
+                if (bytes != null) {
+                    digest.update(bytes);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trained head of taxonomy " + file, e);
         }
     }
 
-    /** Parses YAML text; {@code source} names it in error messages. */
+
+    /** Parses YAML text that refers to no other file; {@code source} names it in error messages. */
     public static Taxonomy parse(String yaml, String source) {
+        return parse(yaml, source, name -> null);
+    }
+
+    /** Parses YAML text whose referenced files {@code siblings} reads; {@code source} names it in error messages. */
+    public static Taxonomy parse(String yaml, String source, Siblings siblings) {
         ConfigProblems problems = new ConfigProblems(source);
         TaxonomyFile.Root root = YamlConfig.bind(yaml, TaxonomyFile.Root.class, problems);
-        Taxonomy taxonomy = root == null ? null : new Reader(problems).read(root);
+        Taxonomy taxonomy = root == null ? null : new Reader(problems, siblings).read(root);
         problems.throwIfAny("taxonomy " + source);
         return taxonomy;
     }
@@ -89,9 +144,11 @@ public final class TaxonomyLoader {
     /** Validates one bound file; collects problems instead of stopping at the first. */
     private static final class Reader {
         private final ConfigProblems problems;
+        private final Siblings siblings;
 
-        Reader(ConfigProblems problems) {
+        Reader(ConfigProblems problems, Siblings siblings) {
             this.problems = problems;
+            this.siblings = siblings;
         }
 
         Taxonomy read(TaxonomyFile.Root root) {
@@ -170,7 +227,10 @@ public final class TaxonomyLoader {
                 causes.add(new Cause(cid, name, group, description, causeArticles, patterns, examples,
                         counterExamples, threshold, Boolean.TRUE.equals(c.fallback())));
             }
-            if (semantic != null) {
+            if (semantic != null && semantic.decision() == SemanticSettings.Decision.HEAD && root.training() != null) {
+                problems.add("training", "a trained head takes no training sentences at run time; train-causes folds"
+                        + " them into the head file it writes", null);
+            } else if (semantic != null) {
                 semantic = semantic.withTraining(training(root.training(), causeIds));
             } else if (root.training() != null || root.background() != null) {
                 problems.add(root.training() != null ? "training" : "background", "needs a semantic: block", null);
@@ -208,12 +268,82 @@ public final class TaxonomyLoader {
             if (node.decision() != null) {
                 decision = SemanticSettings.Decision.of(node.decision());
                 if (decision == null) {
-                    problems.add("semantic.decision", "must be linear or nearest_example", node.decision());
+                    problems.add("semantic.decision", "must be linear, head or nearest_example", node.decision());
+                }
+            }
+            Encoder encoder = Encoder.BASE;
+            if (node.encoder() != null) {
+                encoder = Encoder.of(node.encoder());
+                if (encoder == null) {
+                    problems.add("semantic.encoder", "must be one of " + java.util.Arrays.stream(Encoder.values())
+                            .map(Encoder::id).toList(), node.encoder());
+                }
+            }
+            LinearCauseModel head = null;
+            if (decision == SemanticSettings.Decision.HEAD) {
+                head = head(node.head(), root);
+            } else if (node.head() != null) {
+                problems.add("semantic.head", "only decision: head reads a trained head", node.head());
+            }
+            double confirm = 0.0;
+            if (node.confirmPatterns() != null) {
+                if (decision != SemanticSettings.Decision.HEAD) {
+                    problems.add("semantic.confirm_patterns", "only a trained head (decision: head) confirms patterns", node.confirmPatterns());
+                } else if (node.confirmPatterns() >= 0 && node.confirmPatterns() < 1) {
+                    confirm = node.confirmPatterns();
+                } else {
+                    problems.add("semantic.confirm_patterns", "must be a number in [0, 1): 0 is the union", node.confirmPatterns());
                 }
             }
             List<String> background = problems.strings("background", root.background(), false);
-            return threshold == null || decision == null ? null
-                    : new SemanticSettings(decision, threshold, margin, minTokens, background, List.of());
+            return threshold == null || decision == null || encoder == null
+                    || (decision == SemanticSettings.Decision.HEAD && head == null) ? null
+                    : new SemanticSettings(decision, threshold, margin, minTokens, background, List.of(), encoder, head, confirm);
+        }
+
+        /** The trained head {@code semantic.head} names: a JSON file beside the taxonomy, one row per cause. */
+        private LinearCauseModel head(String name, TaxonomyFile.Root root) {
+            if (name == null) {
+                problems.add("semantic.head", "decision: head needs the file of the trained head", null);
+                return null;
+            }
+            byte[] bytes = siblings.read(name);
+            if (bytes == null) {
+                problems.add("semantic.head", "no such file beside the taxonomy", name);
+                return null;
+            }
+            try {
+                CauseHeadFile file = new com.fasterxml.jackson.databind.ObjectMapper()
+                        .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                        .readValue(bytes, CauseHeadFile.class);
+                List<String> taxonomyCauses = root.causes() == null ? List.of()
+                        : root.causes().stream().map(TaxonomyFile.RawCause::id).toList();
+                if (file.causes() == null || file.weights() == null || file.bias() == null) {
+                    problems.add("semantic.head", "needs causes, weights and bias", name);
+                    return null;
+                }
+                if (!new HashSet<>(file.causes()).equals(new HashSet<>(taxonomyCauses))) {
+                    problems.add("semantic.head", "its causes are not the taxonomy's causes: " + file.causes(), name);
+                    return null;
+                }
+                // Rows in the taxonomy's cause order, whatever order the file keeps.
+                double[][] weights = new double[taxonomyCauses.size()][];
+                double[] bias = new double[taxonomyCauses.size()];
+                for (int i = 0; i < taxonomyCauses.size(); i++) {
+                    int k = file.causes().indexOf(taxonomyCauses.get(i));
+                    weights[i] = file.weights().get(k);
+                    bias[i] = file.bias().get(k);
+                    if (weights[i] == null || weights[i].length != rootcause.embed.SentenceEmbedder.DIMENSION) {
+                        problems.add("semantic.head", "cause " + taxonomyCauses.get(i) + " needs "
+                                + rootcause.embed.SentenceEmbedder.DIMENSION + " weights", name);
+                        return null;
+                    }
+                }
+                return LinearCauseModel.of(taxonomyCauses, weights, bias, file.encoderSha256());
+            } catch (IOException e) {
+                problems.add("semantic.head", "not a head file (" + e.getMessage().lines().findFirst().orElse("") + ")", name);
+                return null;
+            }
         }
 
         /** The optional {@code training:} list of labelled sentences. */

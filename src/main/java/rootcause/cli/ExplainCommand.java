@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import rootcause.classify.CauseMatcher;
 import rootcause.classify.ComplaintClassifier;
 import rootcause.classify.ExampleMatcher;
+import rootcause.classify.ModelHit;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.model.Evidence;
 import rootcause.classify.Taxonomy;
@@ -76,7 +77,8 @@ public final class ExplainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
 
         out.printf(Locale.ROOT, "taxonomy %s %s (%d causes), %s%n", taxonomy.id(), taxonomy.version(), taxonomy.causes().size(),
-                taxonomy.hasSemanticLayer() ? "patterns + semantic layer" : "patterns only");
+                taxonomy.hasSemanticLayer() ? "patterns + semantic layer (" + taxonomy.semantic()
+                        + (taxonomy.semantic().confirm() > 0 ? ")" : ", combined as a union)") : "patterns only");
         out.printf(Locale.ROOT, "document sentiment %.2f (%s; sentiment model %s), %d sentence(s)%n%n",
                 doc.sentimentScore(), doc.sentimentLabel(), sentiment.location(), doc.sentences().size());
         for (SentenceAnalysis s : doc.sentences()) {
@@ -86,8 +88,12 @@ public final class ExplainCommand implements Callable<Integer> {
             if (hits.isEmpty()) {
                 out.println("    no pattern matched");
             }
+            List<ModelHit> modelHits = hits.isEmpty() ? List.of() : classifier.modelHits(List.of(s)).getOrDefault(s.index(), List.of());
             for (CauseMatcher.Hit h : hits) {
-                if (h.counts()) {
+                if (h.counts() && !matcher.confirmed(h.causeId(), s, modelHits)) {
+                    out.printf(Locale.ROOT, "    not confirmed %s: pattern \"%s\" matched \"%s\" but the model gives the cause less than %.2f here%n",
+                            h.causeId(), h.pattern(), h.matchedText(), taxonomy.semantic().confirm());
+                } else if (h.counts()) {
                     out.printf("    MATCH %s (%s): pattern \"%s\" matched \"%s\"%n", h.causeId(),
                             taxonomy.cause(h.causeId()).group(), h.pattern(), h.matchedText());
                 } else {
@@ -96,7 +102,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 }
             }
             if (classifier.examples() != null && s.text() != null) {
-                explainModel(out, classifier.examples().scores(SentenceEmbedder.shared().embed(s.text()),
+                explainModel(out, classifier.examples().scores(SentenceEmbedder.shared(classifier.taxonomy().semantic().encoder()).embed(s.text()),
                         ComplaintClassifier.tokens(s)));
             }
         }
@@ -132,7 +138,7 @@ public final class ExplainCommand implements Callable<Integer> {
     /** The semantic layer on one sentence: its model matches, and the near misses with the reason they missed. */
     private static void explainModel(PrintWriter out, List<ExampleMatcher.Score> scores) {
         List<ExampleMatcher.Score> ranked = scores.stream().filter(sc -> sc.nearestExample() != null)
-                .sorted(Comparator.comparingDouble(ExampleMatcher.Score::similarity).reversed()).toList();
+                .sorted(Comparator.comparingDouble(ExampleMatcher.Score::score).reversed()).toList();
         int nearMisses = 0;
         for (ExampleMatcher.Score sc : ranked) {
             if (sc.matches()) {

@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import rootcause.classify.CauseHeadFile;
+import rootcause.classify.ExampleMatcher;
+import rootcause.classify.SemanticSettings;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.classify.TrainingSentence;
@@ -90,7 +93,7 @@ public final class TrainCausesCommand implements Callable<Integer> {
         Map<String, float[]> cache = new ConcurrentHashMap<>();
         CauseScores before = evaluation.score(analysed, gold);
         List<ScoredComplaint> outOfFold = CrossValidation.outOfFold(base, analysed, gold, folds,
-                t -> cache.computeIfAbsent(t, x -> SentenceEmbedder.shared().embed(x)));
+                t -> cache.computeIfAbsent(t, x -> SentenceEmbedder.shared(base.semantic().encoder()).embed(x)));
         double threshold = CrossValidation.bestThreshold(base, outOfFold, gold);
         CauseScores cv = CrossValidation.score(base, outOfFold, gold, threshold);
 
@@ -108,7 +111,17 @@ public final class TrainCausesCommand implements Callable<Integer> {
         List<TrainingSentence> sentences = CauseTrainer.sentences(analysed, gold, evaluation.patterns());
         Files.createDirectories(output);
         Path bundle = output.resolve(TaxonomyLoader.BUNDLE_FILE);
-        Files.writeString(bundle, bundleYaml(TaxonomyLoader.text(taxonomyFile), version, threshold, sentences));
+        if (base.semantic().decision() == SemanticSettings.Decision.HEAD) {
+            // The head is data: adjusted here, once, to every labelled sentence, and written beside the taxonomy.
+            ExampleMatcher adjusted = new ExampleMatcher(base.withTraining(version, sentences),
+                    t -> cache.computeIfAbsent(t, x -> SentenceEmbedder.shared(base.semantic().encoder()).embed(x)));
+            Files.writeString(output.resolve(HEAD_FILE), CauseHeadFile.json(adjusted.linearModel(), threshold,
+                    base.semantic().encoder(), Map.of("labelled_complaints", analysed.size(),
+                            "labelled_sentences", sentences.size(), "labels", labels.toString(), "folds", folds)));
+            Files.writeString(bundle, headBundleYaml(TaxonomyLoader.text(taxonomyFile), version, threshold));
+        } else {
+            Files.writeString(bundle, bundleYaml(TaxonomyLoader.text(taxonomyFile), version, threshold, sentences));
+        }
         Files.writeString(output.resolve("cross-validation.txt"), report.toString());
         TaxonomyLoader.load(output); // the bundle must load as run --taxonomy will load it
         out.printf("wrote %s: taxonomy %s %s with %d labelled training sentences%n", bundle, base.id(), version, sentences.size());
@@ -116,6 +129,21 @@ public final class TrainCausesCommand implements Callable<Integer> {
                 CauseScores.format(cv.micro().recall()), CauseScores.format(cv.micro().f1()), folds, analysed.size());
         out.flush();
         return CommandLine.ExitCode.OK;
+    }
+
+    /** The trained head's file in a bundle. */
+    static final String HEAD_FILE = "cause-head.json";
+
+    /** The base taxonomy's YAML with a new version, the chosen threshold, and the bundle's own adjusted head. */
+    static String headBundleYaml(String baseYaml, String version, double threshold) throws IOException {
+        YAMLMapper yaml = new YAMLMapper();
+        ObjectNode root = (ObjectNode) yaml.readTree(baseYaml);
+        root.put("version", version);
+        ((ObjectNode) root.get("semantic")).put("threshold", threshold);
+        ((ObjectNode) root.get("semantic")).put("head", HEAD_FILE);
+        return "# Written by rootcause train-causes: the base taxonomy with its trained head adjusted to labelled complaints\n"
+                + "# (" + HEAD_FILE + "). Trained on the analyst's own data: keep it where that data may be kept.\n"
+                + yaml.writeValueAsString(root);
     }
 
     /**

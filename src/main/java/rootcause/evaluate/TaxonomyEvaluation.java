@@ -49,7 +49,7 @@ public final class TaxonomyEvaluation {
     /** Complaints analysed once each, on all cores. */
     public List<ScoredComplaint> analyse(Collection<EvaluationCorpus.Complaint> complaints) {
         return complaints.parallelStream()
-                .map(c -> ScoredComplaint.of(c, lemmas.sentences(c.text()), taxonomy, t -> SentenceEmbedder.shared().embed(t)))
+                .map(c -> ScoredComplaint.of(c, lemmas.sentences(c.text()), taxonomy, t -> SentenceEmbedder.shared(taxonomy.semantic().encoder()).embed(t)))
                 .toList();
     }
 

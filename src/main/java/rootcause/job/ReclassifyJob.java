@@ -89,7 +89,8 @@ public final class ReclassifyJob {
             countsBefore.put(r.getString(0), r.getLong(1));
             versionsBefore.put(r.getString(0), new ArrayList<>(new TreeSet<>(r.<String>getList(2))));
         }
-        EmbeddingCache embeddingCache = new EmbeddingCache(Storage.child(output, EmbeddingCache.FOLDER).toString());
+        EmbeddingCache embeddingCache = taxonomy.hasSemanticLayer()
+                ? new EmbeddingCache(Storage.child(output, EmbeddingCache.FOLDER).toString(), taxonomy.semantic().encoder()) : null;
         ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
         try {
             timed("classify", () -> folders.write(classify.classify(before.drop(CLASSIFY_COLUMNS.toArray(String[]::new)))

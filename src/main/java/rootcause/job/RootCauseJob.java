@@ -109,7 +109,7 @@ public final class RootCauseJob {
         NlpCache nlpCache = new NlpCache(output(NlpCache.FOLDER).toString(), NlpCacheKey.fingerprint(
                 nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
         String inputsFingerprint = UpToDate.fingerprint(storage, config, UpToDate.codeSha256(), taxonomySha256,
-                nlpCache.fingerprint(), taxonomy.hasSemanticLayer() ? EmbeddingCache.fingerprint() : "none");
+                nlpCache.fingerprint(), taxonomy.hasSemanticLayer() ? EmbeddingCache.fingerprint(taxonomy.semantic().encoder()) : "none");
         if (skipIfUpToDate) {
             Optional<RunManifest> previous = UpToDate.previous(storage, config.output(), inputsFingerprint);
             if (previous.isPresent()) {
@@ -144,7 +144,8 @@ public final class RootCauseJob {
                         nlp.distinctTexts(), nlp.cacheHits(), nlp.textsAnalysed(), nlp.textsAnalysed() / seconds,
                         nlpSettings.parse() ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
             }
-            EmbeddingCache embeddingCache = new EmbeddingCache(output(EmbeddingCache.FOLDER).toString());
+            EmbeddingCache embeddingCache = taxonomy.hasSemanticLayer()
+                    ? new EmbeddingCache(output(EmbeddingCache.FOLDER).toString(), taxonomy.semantic().encoder()) : null;
             ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
             if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
                 Dataset<Row> analysed = complaints;
@@ -322,9 +323,11 @@ public final class RootCauseJob {
         taxonomyInfo.put("sha256", taxonomySha256);
         if (taxonomy.hasSemanticLayer()) {
             taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
-            taxonomyInfo.put("embedding_model", SentenceEmbedder.MODEL + " from " + SentenceEmbedder.ARTIFACT + ":"
-                    + SentenceEmbedder.artifactVersion());
-            taxonomyInfo.put("embedding_model_sha256", SentenceEmbedder.modelSha256());
+            rootcause.embed.Encoder encoder = taxonomy.semantic().encoder();
+            taxonomyInfo.put("embedding_model", encoder.description() + " from " + encoder.artifact() + ":"
+                    + encoder.artifactVersion());
+            taxonomyInfo.put("embedding_model_sha256", SentenceEmbedder.modelSha256(encoder));
+            taxonomyInfo.put("semantic_decision", taxonomy.semantic().decision().yaml());
         } else {
             taxonomyInfo.put("semantic_layer", "none (patterns only)");
         }

@@ -57,12 +57,15 @@ public final class CrossValidation {
 
     /**
      * The linear rule's threshold with the best micro F1 over out-of-fold predictions, from 0.50 to 0.99 in steps
-     * of 0.01 (the class-balanced training calibrates for equal priors, so the best threshold is usually well above 0.5).
+     * of 0.01 (the class-balanced training calibrates for equal priors, so the best threshold is usually well above 0.5);
+     * a trained head's from 0.20.
      */
     public static double bestThreshold(Taxonomy base, List<ScoredComplaint> outOfFold, Map<String, Set<String>> labels) {
         double best = base.semantic().threshold();
         double bestF1 = -1;
-        for (int t = 50; t <= 99; t++) {
+        // A trained head is not class-balanced: its best threshold may lie below 0.5.
+        int from = base.semantic().decision() == rootcause.classify.SemanticSettings.Decision.HEAD ? 20 : 50;
+        for (int t = from; t <= 99; t++) {
             double f1 = score(base, outOfFold, labels, t / 100.0).micro().f1();
             if (f1 > bestF1 + 1e-9) {
                 bestF1 = f1;

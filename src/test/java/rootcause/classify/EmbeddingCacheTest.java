@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.SparkTestSession;
+import rootcause.embed.Encoder;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.model.Columns;
 
@@ -48,7 +49,7 @@ class EmbeddingCacheTest {
     @Test
     void aSecondClassifyEmbedsNothingAndScoresAlike(@TempDir Path tmp) {
         Taxonomy taxonomy = ExampleMatcherTest.TAXONOMY;
-        EmbeddingCache cache = new EmbeddingCache(tmp.resolve(EmbeddingCache.FOLDER).toString());
+        EmbeddingCache cache = new EmbeddingCache(tmp.resolve(EmbeddingCache.FOLDER).toString(), taxonomy.semantic().encoder());
         int own = ExampleMatcher.sentencesOf(taxonomy).size();
 
         ClassifyStage first = new ClassifyStage(taxonomy, cache);
@@ -104,8 +105,10 @@ class EmbeddingCacheTest {
 
     @Test
     void theCacheFolderIsNamedByTheModelsFingerprint() {
-        assertThat(EmbeddingCache.fingerprint()).matches("[0-9a-f]{64}").isNotEqualTo(SentenceEmbedder.modelSha256());
-        EmbeddingCache cache = new EmbeddingCache("/out/" + EmbeddingCache.FOLDER);
-        assertThat(cache.location()).isEqualTo("/out/" + EmbeddingCache.FOLDER + "/" + EmbeddingCache.fingerprint());
+        assertThat(EmbeddingCache.fingerprint(Encoder.BASE)).matches("[0-9a-f]{64}").isNotEqualTo(SentenceEmbedder.modelSha256());
+        EmbeddingCache cache = new EmbeddingCache("/out/" + EmbeddingCache.FOLDER, Encoder.BASE);
+        assertThat(cache.location()).isEqualTo("/out/" + EmbeddingCache.FOLDER + "/" + EmbeddingCache.fingerprint(Encoder.BASE));
+        // Each encoder keeps its own vectors: the cause encoder's never mix with the base model's.
+        assertThat(EmbeddingCache.fingerprint(Encoder.CAUSE)).matches("[0-9a-f]{64}").isNotEqualTo(EmbeddingCache.fingerprint(Encoder.BASE));
     }
 }

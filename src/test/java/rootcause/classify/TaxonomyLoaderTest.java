@@ -158,7 +158,7 @@ class TaxonomyLoaderTest {
                     label: x
                 """, "typo.yaml"));
         assertThat(e.problems()).containsExactlyInAnyOrder(
-                "typo.yaml: semantic.decison: unknown key; allowed: [decision, margin, min_tokens, threshold]",
+                "typo.yaml: semantic.decison: unknown key; allowed: [confirm_patterns, decision, encoder, head, margin, min_tokens, threshold]",
                 "typo.yaml: causes[0].patern: unknown key; allowed: [articles, counter_examples, description, examples, fallback, group, id, name, patterns, threshold]",
                 "typo.yaml: training[0].label: unknown key; allowed: [shows, text, unknown]",
                 "typo.yaml: semantic.threshold: must be a number in (0, 1] (found: 2.0)",
@@ -197,5 +197,53 @@ class TaxonomyLoaderTest {
                 new TrainingSentence("the parcel came", List.of(), List.of("c")));
         assertThat(t.causes().get(0).threshold()).isEqualTo(0.6);
         assertThat(t.causes().get(0).fallback()).isTrue();
+    }
+
+    /** A head file for the one cause {@code c}: weight 1 on the first dimension, bias -0.5. */
+    private static String headFile(String cause, int dimension) {
+        StringBuilder w = new StringBuilder("[1.0");
+        for (int i = 1; i < dimension; i++) {
+            w.append(",0.0");
+        }
+        return "{\"causes\":[\"" + cause + "\"],\"weights\":[" + w + "]],\"bias\":[-0.5],\"threshold\":0.4}";
+    }
+
+    private static final String HEAD_SEMANTIC = """
+            semantic: {decision: head, encoder: rootcause-cause-encoder, head: cause-head.json, threshold: 0.4}
+            """;
+
+    @Test
+    void loadsATrainedHeadFromBesideTheTaxonomy(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taxonomy.yaml"), HEADER + HEAD_SEMANTIC + CAUSE_C + "    examples: [they were rude]\n");
+        Files.writeString(dir.resolve("cause-head.json"), headFile("c", 384));
+        Taxonomy t = TaxonomyLoader.load(dir);
+        assertThat(t.semantic().decision()).isEqualTo(SemanticSettings.Decision.HEAD);
+        assertThat(t.semantic().encoder()).isEqualTo(rootcause.embed.Encoder.CAUSE);
+        float[] v = new float[384];
+        v[0] = 1f;
+        assertThat(t.semantic().head().probability(0, v)).isCloseTo(1 / (1 + Math.exp(-0.5)), org.assertj.core.data.Offset.offset(1e-9));
+        // The head is part of what the manifest's taxonomy hash covers: a new head is a new taxonomy.
+        String before = TaxonomyLoader.sha256(dir);
+        Files.writeString(dir.resolve("cause-head.json"), headFile("c", 384).replace("-0.5", "-0.25"));
+        assertThat(TaxonomyLoader.sha256(dir)).isNotEqualTo(before);
+    }
+
+    @Test
+    void saysWhatIsWrongWithAHead(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("taxonomy.yaml"), HEADER + HEAD_SEMANTIC + CAUSE_C + "    examples: [they were rude]\n");
+        assertThatThrownBy(() -> TaxonomyLoader.load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("semantic.head").hasMessageContaining("no such file beside the taxonomy");
+        Files.writeString(dir.resolve("cause-head.json"), headFile("other", 384));
+        assertThatThrownBy(() -> TaxonomyLoader.load(dir)).hasMessageContaining("its causes are not the taxonomy's causes");
+        Files.writeString(dir.resolve("cause-head.json"), headFile("c", 10));
+        assertThatThrownBy(() -> TaxonomyLoader.load(dir)).hasMessageContaining("cause c needs 384 weights");
+        Files.writeString(dir.resolve("cause-head.json"), headFile("c", 384));
+        Files.writeString(dir.resolve("taxonomy.yaml"), HEADER + HEAD_SEMANTIC.replace("rootcause-cause-encoder", "bert-large")
+                + CAUSE_C + "    examples: [they were rude]\n");
+        assertThatThrownBy(() -> TaxonomyLoader.load(dir)).hasMessageContaining("semantic.encoder")
+                .hasMessageContaining("must be one of [all-minilm-l6-v2-q, rootcause-cause-encoder] (found: 'bert-large')");
+        Files.writeString(dir.resolve("taxonomy.yaml"), HEADER + HEAD_SEMANTIC + CAUSE_C
+                + "    examples: [they were rude]\ntraining:\n  - text: they were rude to me\n    shows: [c]\n");
+        assertThatThrownBy(() -> TaxonomyLoader.load(dir)).hasMessageContaining("a trained head takes no training sentences");
     }
 }
