@@ -67,8 +67,8 @@ class CauseModelTest {
     }
 
     @Test
-    void patternsAndTheModelCombineAsAUnionEachNamedInItsEvidence() {
-        // "on hold for two hours" is a waiting pattern; the broken seat only the model finds.
+    void patternsAndTheModelCombineEachNamedInItsEvidence() {
+        // "on hold for two hours" is a waiting pattern (which the model confirms); the broken seat only the model finds.
         List<CauseMatch> matches = classify("I was on hold for two hours. The seat in row 12 would not recline and the tray table was snapped in half.");
         CauseMatch waiting = matches.stream().filter(m -> m.causeId().equals("waiting")).findFirst().orElseThrow();
         assertThat(waiting.matchedBy()).isEqualTo(Evidence.PATTERN);
@@ -81,7 +81,9 @@ class CauseModelTest {
         List<SentenceAnalysis> onHold = LEMMAS.sentences("I was on hold for two hours.");
         Taxonomy confirming = new Taxonomy(TAXONOMY.id(), TAXONOMY.version(), TAXONOMY.groups(), TAXONOMY.causes(),
                 TAXONOMY.semantic().withConfirm(0.3));
-        CauseMatcher union = new CauseMatcher(TAXONOMY);
+        Taxonomy unionOfSignals = new Taxonomy(TAXONOMY.id(), TAXONOMY.version(), TAXONOMY.groups(), TAXONOMY.causes(),
+                TAXONOMY.semantic().withConfirm(0.0));
+        CauseMatcher union = new CauseMatcher(unionOfSignals);
         CauseMatcher confirmed = new CauseMatcher(confirming);
         java.util.function.Function<Double, java.util.Map<Integer, List<ModelHit>>> model =
                 p -> java.util.Map.of(0, List.of(new ModelHit("waiting", p, "an example")));
