@@ -79,42 +79,11 @@ public final class LinearCauseModel implements java.io.Serializable {
         double[] b = new double[causeIds.size()];
         for (int c = 0; c < causeIds.size(); c++) {
             String cause = causeIds.get(c);
-            int positives = 0;
-            int negatives = 0;
-            for (Sample s : samples) {
-                if (s.positive().contains(cause)) {
-                    positives++;
-                } else if (s.negative().contains(cause)) {
-                    negatives++;
-                }
-            }
-            if (positives == 0 || negatives == 0) {
-                b[c] = positives == 0 ? -10 : 10;
-                continue;
-            }
-            // Each class carries half the total weight, however few positives there are.
-            double positiveWeight = 0.5 / positives;
-            double negativeWeight = 0.5 / negatives;
-            for (int it = 0; it < ITERATIONS; it++) {
-                double[] gradient = new double[dimension];
-                double gradientBias = 0;
-                for (Sample s : samples) {
-                    boolean pos = s.positive().contains(cause);
-                    if (!pos && !s.negative().contains(cause)) {
-                        continue;
-                    }
-                    double p = sigmoid(dot(w[c], s.vector()) + b[c]);
-                    double err = (p - (pos ? 1 : 0)) * (pos ? positiveWeight : negativeWeight);
-                    float[] v = s.vector();
-                    for (int k = 0; k < dimension; k++) {
-                        gradient[k] += err * v[k];
-                    }
-                    gradientBias += err;
-                }
-                for (int k = 0; k < dimension; k++) {
-                    w[c][k] -= LEARNING_RATE * (gradient[k] + L2 * w[c][k]);
-                }
-                b[c] -= LEARNING_RATE * gradientBias;
+            Double fitted = descend(cause, samples, w[c], 0, null);
+            if (fitted == null) {
+                b[c] = samples.stream().anyMatch(x -> x.positive().contains(cause)) ? 10 : -10;
+            } else {
+                b[c] = fitted;
             }
         }
         return new LinearCauseModel(causeIds, w, b);
@@ -129,48 +98,61 @@ public final class LinearCauseModel implements java.io.Serializable {
      * negative among the samples keeps the prior's weights. Deterministic.
      */
     public static LinearCauseModel fineTune(LinearCauseModel prior, List<Sample> samples) {
-        int dimension = prior.dimension();
         double[][] w = new double[prior.weights.length][];
         double[] b = prior.bias.clone();
         for (int c = 0; c < w.length; c++) {
             w[c] = prior.weights[c].clone();
-            String cause = prior.causeIds.get(c);
-            int positives = 0;
-            int negatives = 0;
-            for (Sample s : samples) {
-                if (s.positive().contains(cause)) {
-                    positives++;
-                } else if (s.negative().contains(cause)) {
-                    negatives++;
-                }
-            }
-            if (positives == 0 || negatives == 0) {
-                continue;
-            }
-            double positiveWeight = 0.5 / positives;
-            double negativeWeight = 0.5 / negatives;
-            for (int it = 0; it < ITERATIONS; it++) {
-                double[] gradient = new double[dimension];
-                double gradientBias = 0;
-                for (Sample s : samples) {
-                    boolean pos = s.positive().contains(cause);
-                    if (!pos && !s.negative().contains(cause)) {
-                        continue;
-                    }
-                    double err = (sigmoid(dot(w[c], s.vector()) + b[c]) - (pos ? 1 : 0)) * (pos ? positiveWeight : negativeWeight);
-                    float[] v = s.vector();
-                    for (int k = 0; k < dimension; k++) {
-                        gradient[k] += err * v[k];
-                    }
-                    gradientBias += err;
-                }
-                for (int k = 0; k < dimension; k++) {
-                    w[c][k] -= LEARNING_RATE * (gradient[k] + PRIOR_PULL * (w[c][k] - prior.weights[c][k]));
-                }
-                b[c] -= LEARNING_RATE * gradientBias;
+            Double fitted = descend(prior.causeIds.get(c), samples, w[c], b[c], prior.weights[c]);
+            if (fitted != null) {
+                b[c] = fitted;
             }
         }
         return new LinearCauseModel(prior.causeIds, w, b, prior.encoderSha256);
+    }
+
+    /**
+     * Class-balanced full-batch gradient descent of one cause's weights {@code w} (in place) from bias {@code b},
+     * with an L2 pull toward {@code anchor} ({@link #PRIOR_PULL}), or toward zero ({@link #L2}) when it is null.
+     * Returns the new bias, or null when the samples hold no positive or no negative for the cause.
+     */
+    private static Double descend(String cause, List<Sample> samples, double[] w, double b, double[] anchor) {
+        int positives = 0;
+        int negatives = 0;
+        for (Sample s : samples) {
+            if (s.positive().contains(cause)) {
+                positives++;
+            } else if (s.negative().contains(cause)) {
+                negatives++;
+            }
+        }
+        if (positives == 0 || negatives == 0) {
+            return null;
+        }
+        // Each class carries half the total weight, however few positives there are.
+        double positiveWeight = 0.5 / positives;
+        double negativeWeight = 0.5 / negatives;
+        double pull = anchor == null ? L2 : PRIOR_PULL;
+        for (int it = 0; it < ITERATIONS; it++) {
+            double[] gradient = new double[w.length];
+            double gradientBias = 0;
+            for (Sample s : samples) {
+                boolean pos = s.positive().contains(cause);
+                if (!pos && !s.negative().contains(cause)) {
+                    continue;
+                }
+                double err = (sigmoid(dot(w, s.vector()) + b) - (pos ? 1 : 0)) * (pos ? positiveWeight : negativeWeight);
+                float[] v = s.vector();
+                for (int k = 0; k < w.length; k++) {
+                    gradient[k] += err * v[k];
+                }
+                gradientBias += err;
+            }
+            for (int k = 0; k < w.length; k++) {
+                w[k] -= LEARNING_RATE * (gradient[k] + pull * (w[k] - (anchor == null ? 0 : anchor[k])));
+            }
+            b -= LEARNING_RATE * gradientBias;
+        }
+        return b;
     }
 
     /** The weights of the cause at {@code causeIndex}, a copy. */
