@@ -40,6 +40,8 @@ public final class CauseMatcher {
 
     private final Taxonomy taxonomy;
     private final List<CompiledCause> causes;
+    /** Per cause, the probability a model hit needs to count alone; computed once, not per hit on the hot path. */
+    private final Map<String, Double> modelThresholds;
 
     private record CompiledCause(Cause cause, List<LemmaPattern> patterns, List<Boolean> negated) {
     }
@@ -68,6 +70,11 @@ public final class CauseMatcher {
             compiled.add(new CompiledCause(c, patterns, negated));
         }
         this.causes = List.copyOf(compiled);
+        Map<String, Double> thresholds = new java.util.HashMap<>();
+        if (taxonomy.hasSemanticLayer()) {
+            taxonomy.causes().forEach(c -> thresholds.put(c.id(), taxonomy.threshold(c)));
+        }
+        this.modelThresholds = Map.copyOf(thresholds);
     }
 
     /** The one matcher for this taxonomy in this JVM: executors compile the patterns once, not per task. */
@@ -108,7 +115,7 @@ public final class CauseMatcher {
                 List<Evidence> ev = evidence.get(hit.causeId());
                 // A hit below the cause's threshold only confirms a pattern (SemanticSettings.confirm): never alone.
                 if (ev != null && !byPattern.contains(hit.causeId())
-                        && hit.score() >= taxonomy.threshold(taxonomy.cause(hit.causeId()))) {
+                        && hit.score() >= modelThresholds.getOrDefault(hit.causeId(), Double.NEGATIVE_INFINITY)) {
                     ev.add(new Evidence(hit.nearestExample(), s.text(), s.index(), s.text(), s.sentiment(), s.polarity(),
                             Evidence.MODEL, hit.score()));
                 }
