@@ -53,6 +53,10 @@ class ReclassifyThroughSparkSubmitIT {
         }
         assertThat(yaml).contains("      - short staff*\n");
         Files.writeString(edited, yaml.replace("      - short staff*\n", "      - short staff*\n      - too few agent*\n"));
+        // The built-in taxonomy's trained head is a file beside it: a copy of the taxonomy needs a copy of its head.
+        try (InputStream in = TaxonomyLoader.class.getClassLoader().getResourceAsStream("rootcause/taxonomy/cause-head.json")) {
+            Files.copy(in, tmp.resolve("cause-head.json"));
+        }
 
         RunThroughSparkSubmitIT.ProcessResult again = RunThroughSparkSubmitIT.launcher(tmp, "reclassify",
                 "--output", out.toString(), "--months", month, "--taxonomy", edited.toString());

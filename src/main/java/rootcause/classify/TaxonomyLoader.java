@@ -232,7 +232,8 @@ public final class TaxonomyLoader {
                         + " them into the head file it writes", null);
             } else if (semantic != null) {
                 semantic = semantic.withTraining(training(root.training(), causeIds));
-            } else if (root.training() != null || root.background() != null) {
+            } else if (root.semantic() == null && (root.training() != null || root.background() != null)) {
+                // Only when the block is absent: an invalid block has already said what is wrong with it.
                 problems.add(root.training() != null ? "training" : "background", "needs a semantic: block", null);
             }
             return problems.isEmpty() ? new Taxonomy(id, version, groups, causes, semantic) : null;
@@ -309,7 +310,8 @@ public final class TaxonomyLoader {
             }
             byte[] bytes = siblings.read(name);
             if (bytes == null) {
-                problems.add("semantic.head", "no such file beside the taxonomy", name);
+                problems.add("semantic.head", "no such file beside the taxonomy (a copy of the built-in taxonomy needs a copy"
+                        + " of its head too: src/main/resources/rootcause/taxonomy/" + name + ", or pass a train-causes bundle folder)", name);
                 return null;
             }
             try {
