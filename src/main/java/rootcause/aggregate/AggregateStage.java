@@ -1,5 +1,9 @@
 package rootcause.aggregate;
 
+import rootcause.metric.EmergingRule;
+import rootcause.metric.ScoreImpact;
+import rootcause.metric.OutcomeCounts;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,5 +1,11 @@
 package rootcause.aggregate;
 
+import rootcause.metric.ShareChange;
+import rootcause.metric.FalseDiscovery;
+import rootcause.metric.EmergingRule;
+import rootcause.metric.ScoreImpact;
+import rootcause.metric.OutcomeCounts;
+
 import rootcause.model.CauseInfo;
 import rootcause.model.Columns;
 

@@ -1,5 +1,7 @@
 package rootcause.aggregate;
 
+import rootcause.metric.OutcomeCounts;
+
 import java.util.List;
 
 /**

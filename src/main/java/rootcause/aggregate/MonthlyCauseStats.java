@@ -1,5 +1,7 @@
 package rootcause.aggregate;
 
+import rootcause.metric.ScoreImpact;
+
 import java.io.Serializable;
 
 /**

@@ -1,5 +1,9 @@
 package rootcause.aggregate;
 
+import rootcause.metric.ShareChange;
+import rootcause.metric.FalseDiscovery;
+import rootcause.metric.EmergingRule;
+
 import rootcause.model.Columns;
 
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package rootcause.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import rootcause.aggregate.CauseMetrics;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 
 import java.io.IOException;
 import java.io.OutputStream;

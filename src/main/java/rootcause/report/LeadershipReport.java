@@ -5,9 +5,9 @@ import com.github.mustachejava.Mustache;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import rootcause.aggregate.CauseMetrics;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.aggregate.SegmentComparison;
-import rootcause.aggregate.ShareChange;
+import rootcause.metric.ShareChange;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
 

@@ -1,5 +1,7 @@
 package rootcause.aggregate;
 
+import rootcause.metric.EmergingRule;
+
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;

@@ -1,5 +1,9 @@
 package rootcause.aggregate;
 
+import rootcause.metric.ShareChange;
+import rootcause.metric.EmergingRule;
+import rootcause.metric.ScoreImpact;
+
 import org.junit.jupiter.api.Test;
 import rootcause.model.CauseInfo;
 

@@ -1,5 +1,7 @@
 package rootcause.aggregate;
 
+import rootcause.metric.ScoreImpact;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

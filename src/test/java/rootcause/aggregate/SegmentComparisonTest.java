@@ -1,5 +1,7 @@
 package rootcause.aggregate;
 
+import rootcause.metric.EmergingRule;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -12,7 +12,7 @@ import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.AggregateStageTest;
 import rootcause.aggregate.CauseMetrics;
 import rootcause.aggregate.ComplaintFixtures;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.model.Columns;
 
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package rootcause.report;
 
 import org.junit.jupiter.api.Test;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.aggregate.SegmentComparison;
 import rootcause.model.RowCounts;
 

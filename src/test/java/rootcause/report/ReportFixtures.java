@@ -2,8 +2,8 @@ package rootcause.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import rootcause.aggregate.CauseMetrics;
-import rootcause.aggregate.EmergingRule;
-import rootcause.aggregate.ShareChange;
+import rootcause.metric.EmergingRule;
+import rootcause.metric.ShareChange;
 import rootcause.model.RowCounts;
 
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package rootcause.aggregate;
+package rootcause.metric;
 
 /**
  * When a cause counts as emerging: both months hold at least {@code minMonthComplaints} complaints, and its share
