@@ -3,7 +3,6 @@ package rootcause.report;
 import rootcause.metric.ChangeInShare;
 import rootcause.metric.CustomerScoreImpact;
 import rootcause.metric.Emerging;
-import rootcause.metric.Impact;
 import rootcause.metric.LowVolume;
 import rootcause.metric.NpsPoints;
 import rootcause.metric.Sentiment;
