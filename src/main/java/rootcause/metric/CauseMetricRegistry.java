@@ -154,7 +154,7 @@ public final class CauseMetricRegistry {
     }
 
     /** The items sorted by place, which must run 0, 1, 2, … without a gap or a place taken twice. */
-    private static <T> List<T> inOrder(String file, List<T> items, ToIntFunction<T> position, Function<T, String> name) {
+    static <T> List<T> inOrder(String file, List<T> items, ToIntFunction<T> position, Function<T, String> name) {
         List<T> sorted = items.stream().sorted(Comparator.comparingInt(position)).toList();
         for (int i = 0; i < sorted.size(); i++) {
             if (position.applyAsInt(sorted.get(i)) != i) {
