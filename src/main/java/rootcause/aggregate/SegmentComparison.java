@@ -1,5 +1,12 @@
 package rootcause.aggregate;
 
+import rootcause.metric.Volume;
+import rootcause.metric.CauseMetrics;
+
+import rootcause.metric.ShareChange;
+import rootcause.metric.FalseDiscovery;
+import rootcause.metric.EmergingRule;
+
 import rootcause.model.Columns;
 
 import java.util.ArrayList;
@@ -52,19 +59,19 @@ public final class SegmentComparison {
     public static List<Row> compare(List<CauseMetrics> month, EmergingRule rule) {
         Map<String, CauseMetrics> whole = new HashMap<>();
         for (CauseMetrics c : month) {
-            if (c.dimension().equals(AggregateStage.ALL) && c.level().equals(CauseMetrics.LEVEL_CAUSE)) {
+            if (c.dimension().equals(CauseMetrics.ALL) && c.level().equals(CauseMetrics.LEVEL_CAUSE)) {
                 whole.put(c.causeId(), c);
             }
         }
         if (whole.isEmpty()) {
             return List.of();
         }
-        long monthTotal = whole.values().iterator().next().monthComplaints();
+        long monthTotal = whole.values().iterator().next().get(Volume.MONTH_COMPLAINTS);
         double monthClassified = classifiedShare(whole.get(Columns.UNCLASSIFIED), monthTotal);
 
         Map<String, List<CauseMetrics>> byDimension = new LinkedHashMap<>();
         for (CauseMetrics c : month) {
-            if (!c.dimension().equals(AggregateStage.ALL) && c.level().equals(CauseMetrics.LEVEL_CAUSE)) {
+            if (!c.dimension().equals(CauseMetrics.ALL) && c.level().equals(CauseMetrics.LEVEL_CAUSE)) {
                 byDimension.computeIfAbsent(c.dimension(), k -> new ArrayList<>()).add(c);
             }
         }
@@ -84,43 +91,43 @@ public final class SegmentComparison {
         List<CauseMetrics> tested = new ArrayList<>();
         List<ShareChange> changes = new ArrayList<>();
         for (CauseMetrics c : rows) {
-            long restTotal = monthTotal - c.monthComplaints();
+            long restTotal = monthTotal - c.get(Volume.MONTH_COMPLAINTS);
             CauseMetrics all = whole.get(c.causeId());
             if (c.causeId().equals(Columns.UNCLASSIFIED) || all == null
-                    || rule.isLowVolume(c.monthComplaints()) || rule.isLowVolume(restTotal)) {
+                    || rule.isLowVolume(c.get(Volume.MONTH_COMPLAINTS)) || rule.isLowVolume(restTotal)) {
                 continue;
             }
             tested.add(c);
-            changes.add(ShareChange.between(all.complaints() - c.complaints(), restTotal, c.complaints(), c.monthComplaints()));
+            changes.add(ShareChange.between(all.get(Volume.COMPLAINTS) - c.get(Volume.COMPLAINTS), restTotal, c.get(Volume.COMPLAINTS), c.get(Volume.MONTH_COMPLAINTS)));
         }
         double[] q = FalseDiscovery.qValues(changes.stream().mapToDouble(ShareChange::pValue).toArray());
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < tested.size(); i++) {
             CauseMetrics c = tested.get(i);
             ShareChange change = changes.get(i);
-            long restTotal = monthTotal - c.monthComplaints();
-            long restComplaints = whole.get(c.causeId()).complaints() - c.complaints();
+            long restTotal = monthTotal - c.get(Volume.MONTH_COMPLAINTS);
+            long restComplaints = whole.get(c.causeId()).get(Volume.COMPLAINTS) - c.get(Volume.COMPLAINTS);
             Double ratio = change.previousShare() == 0 ? null : change.share() / change.previousShare();
             boolean over = change.share() > change.previousShare() && q[i] < rule.maxQValue();
-            out.add(new Row(c.month(), c.dimension(), c.dimensionValue(), c.causeId(), c.causeName(), c.complaints(),
-                    c.monthComplaints(), change.share(), restComplaints, restTotal, change.previousShare(), ratio,
+            out.add(new Row(c.month(), c.dimension(), c.dimensionValue(), c.causeId(), c.causeName(), c.get(Volume.COMPLAINTS),
+                    c.get(Volume.MONTH_COMPLAINTS), change.share(), restComplaints, restTotal, change.previousShare(), ratio,
                     change.pValue(), q[i], change.test(), over,
-                    baseRateWarning(unclassifiedBySegment.get(c.dimensionValue()), c.monthComplaints(),
+                    baseRateWarning(unclassifiedBySegment.get(c.dimensionValue()), c.get(Volume.MONTH_COMPLAINTS),
                             whole.get(Columns.UNCLASSIFIED), monthTotal, monthClassified)));
         }
         return out;
     }
 
     private static double classifiedShare(CauseMetrics unclassified, long total) {
-        return total == 0 ? 0 : 1 - (unclassified == null ? 0.0 : (double) unclassified.complaints() / total);
+        return total == 0 ? 0 : 1 - (unclassified == null ? 0.0 : (double) unclassified.get(Volume.COMPLAINTS) / total);
     }
 
     private static String baseRateWarning(CauseMetrics segmentUnclassified, long segmentTotal,
                                           CauseMetrics monthUnclassified, long monthTotal, double monthClassified) {
         double segment = classifiedShare(segmentUnclassified, segmentTotal);
         long restTotal = monthTotal - segmentTotal;
-        long restUnclassified = (monthUnclassified == null ? 0 : monthUnclassified.complaints())
-                - (segmentUnclassified == null ? 0 : segmentUnclassified.complaints());
+        long restUnclassified = (monthUnclassified == null ? 0 : monthUnclassified.get(Volume.COMPLAINTS))
+                - (segmentUnclassified == null ? 0 : segmentUnclassified.get(Volume.COMPLAINTS));
         double rest = restTotal == 0 ? monthClassified : 1 - (double) restUnclassified / restTotal;
         double ratio = rest == 0 ? Double.POSITIVE_INFINITY : segment / rest;
         if (ratio > BASE_RATE_RATIO || ratio < 1 / BASE_RATE_RATIO) {

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import rootcause.nlp.NlpSettings;
 import rootcause.nlp.SentimentAnalyzer;
-import rootcause.nlp.eval.ConfusionMatrix;
+import rootcause.sentiment.ConfusionMatrix;
 import rootcause.nlp.eval.EvaluationSets;
 import rootcause.nlp.eval.LabelledText;
 import rootcause.nlp.eval.Prediction;

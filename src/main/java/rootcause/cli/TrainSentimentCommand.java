@@ -13,7 +13,7 @@ import rootcause.embed.SentenceEmbedder;
 import rootcause.evaluate.EvaluationCorpus;
 import rootcause.ingest.InputSpec;
 import rootcause.model.SentenceAnalysis;
-import rootcause.nlp.eval.ConfusionMatrix;
+import rootcause.sentiment.ConfusionMatrix;
 import rootcause.sentiment.LabelLeak;
 import rootcause.sentiment.Polarity;
 import rootcause.sentiment.PolarityFeatures;

@@ -6,7 +6,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import rootcause.aggregate.AggregateStage;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.classify.ClassifyStage;
 import rootcause.classify.EmbeddingCache;
 import rootcause.classify.Taxonomy;

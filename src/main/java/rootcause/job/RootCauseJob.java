@@ -8,7 +8,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import rootcause.aggregate.AggregateStage;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.classify.ClassifyStage;
 import rootcause.classify.EmbeddingCache;
 import rootcause.classify.Taxonomy;

@@ -1,9 +1,13 @@
 package rootcause.report;
 
+import rootcause.metric.ChangeInShare;
+import rootcause.metric.Emerging;
+import rootcause.metric.Volume;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import rootcause.aggregate.CauseMetrics;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.CauseMetrics;
+import rootcause.metric.EmergingRule;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -34,9 +38,9 @@ public final class Alerts {
         settings.put("min_month_complaints", rule.minMonthComplaints());
         doc.put("settings", settings);
         doc.put("month_complaints", report.monthComplaints());
-        doc.put("previous_month_complaints", report.causes().isEmpty() ? null : report.causes().get(0).previousMonthComplaints());
+        doc.put("previous_month_complaints", report.causes().isEmpty() ? null : report.causes().get(0).get(ChangeInShare.PREVIOUS_MONTH_COMPLAINTS));
         doc.put("low_volume", rule.isLowVolume(report.monthComplaints()));
-        List<Map<String, Object>> alerts = report.causes().stream().filter(CauseMetrics::emerging).map(Alerts::alert).toList();
+        List<Map<String, Object>> alerts = report.causes().stream().filter((CauseMetrics c) -> c.get(Emerging.EMERGING)).map(Alerts::alert).toList();
         doc.put("alerts", alerts);
         return doc;
     }
@@ -47,15 +51,15 @@ public final class Alerts {
         a.put("cause", c.causeName());
         a.put("group_id", c.causeGroup());
         a.put("metric", METRIC_SHARE);
-        a.put("previous_value", c.previousShare());
-        a.put("value", c.share());
-        a.put("change", c.changeInShare());
-        a.put("previous_complaints", c.previousComplaints());
-        a.put("complaints", c.complaints());
-        a.put("p_value", c.changePValue());
-        a.put("q_value", c.changeQValue());
-        a.put("test", c.changeTest());
-        a.put("rule", c.emergingRule());
+        a.put("previous_value", c.get(ChangeInShare.PREVIOUS_SHARE));
+        a.put("value", c.get(Volume.SHARE));
+        a.put("change", c.get(ChangeInShare.CHANGE_IN_SHARE));
+        a.put("previous_complaints", c.get(ChangeInShare.PREVIOUS_COMPLAINTS));
+        a.put("complaints", c.get(Volume.COMPLAINTS));
+        a.put("p_value", c.get(ChangeInShare.CHANGE_P_VALUE));
+        a.put("q_value", c.get(ChangeInShare.CHANGE_Q_VALUE));
+        a.put("test", c.get(ChangeInShare.CHANGE_TEST));
+        a.put("rule", c.get(Emerging.EMERGING_RULE));
         return a;
     }
 

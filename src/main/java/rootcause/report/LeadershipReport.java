@@ -1,13 +1,25 @@
 package rootcause.report;
 
+import rootcause.metric.ChangeInShare;
+import rootcause.metric.CustomerScoreImpact;
+import rootcause.metric.Emerging;
+import rootcause.metric.LowVolume;
+import rootcause.metric.NpsPoints;
+import rootcause.metric.Sentiment;
+import rootcause.metric.TaxonomyVersion;
+import rootcause.metric.Volume;
+
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import rootcause.aggregate.CauseMetrics;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.CauseMetricRegistry;
+import rootcause.metric.CauseMetrics;
+import rootcause.metric.ReportCell;
+import rootcause.metric.ReportText;
+import rootcause.metric.EmergingRule;
 import rootcause.aggregate.SegmentComparison;
-import rootcause.aggregate.ShareChange;
+import rootcause.metric.ShareChange;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
 
@@ -161,9 +173,9 @@ public final class LeadershipReport {
         List<CauseMetrics> top = classified.stream().limit(TOP_CAUSES).toList();
         CauseMetrics unclassified = report.causes().stream()
                 .filter(c -> Columns.UNCLASSIFIED.equals(c.causeId())).findFirst().orElse(null);
-        double unclassifiedShare = unclassified == null ? 0 : unclassified.share();
-        List<CauseMetrics> emerging = report.causes().stream().filter(CauseMetrics::emerging).toList();
-        boolean hasPrevious = report.causes().stream().anyMatch(c -> c.changeInShare() != null);
+        double unclassifiedShare = unclassified == null ? 0 : unclassified.get(Volume.SHARE);
+        List<CauseMetrics> emerging = report.causes().stream().filter((CauseMetrics c) -> c.get(Emerging.EMERGING)).toList();
+        boolean hasPrevious = report.causes().stream().anyMatch(c -> c.get(ChangeInShare.CHANGE_IN_SHARE) != null);
 
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("month", month);
@@ -171,7 +183,7 @@ public final class LeadershipReport {
         v.put("generatedAt", generatedAt.withZoneSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         v.put("summary", summary(report, top, unclassifiedShare, emerging));
         v.put("complaintsText", String.format(Locale.ROOT, "%,d", report.monthComplaints()));
-        v.put("unclassifiedShareText", percent(unclassifiedShare));
+        v.put("unclassifiedShareText", ReportText.percent(unclassifiedShare));
         v.put("emergingCount", Integer.toString(emerging.size()));
 
         v.put("hasCauses", !top.isEmpty());
@@ -196,18 +208,18 @@ public final class LeadershipReport {
             v.put("sentimentChart", ReportCharts.sentiment(top));
         }
 
-        List<CauseMetrics> costly = classified.stream().filter(c -> c.scoreImpact() != null)
-                .sorted(Comparator.comparingDouble(CauseMetrics::scoreImpact).thenComparing(CauseMetrics::causeId))
+        List<CauseMetrics> costly = classified.stream().filter(c -> c.get(CustomerScoreImpact.SCORE_IMPACT) != null)
+                .sorted(Comparator.comparingDouble((CauseMetrics c) -> c.get(CustomerScoreImpact.SCORE_IMPACT)).thenComparing(CauseMetrics::causeId))
                 .limit(TOP_CAUSES).toList();
-        long scored = report.causes().stream().mapToLong(CauseMetrics::scoredComplaints).sum();
+        long scored = report.causes().stream().mapToLong((CauseMetrics c) -> c.get(CustomerScoreImpact.SCORED_COMPLAINTS)).sum();
         v.put("hasScores", scored > 0);
         List<Map<String, Object>> outcomeFindings = OutcomeFinding.of(classified, OUTCOME_FINDINGS,
                 emergingRule.maxQValue());
         v.put("hasOutcomeFindings", !outcomeFindings.isEmpty());
         v.put("outcomeFindings", outcomeFindings);
         v.put("scoreCauses", costly.stream().map(LeadershipReport::scoreRow).toList());
-        v.put("hasNps", costly.stream().anyMatch(c -> c.npsPoints() != null));
-        v.put("meanScore", costly.isEmpty() ? "n/a" : decimal(costly.get(0).meanScoreWithout() + costly.get(0).scoreImpact()));
+        v.put("hasNps", costly.stream().anyMatch(c -> c.get(NpsPoints.NPS_POINTS) != null));
+        v.put("meanScore", costly.isEmpty() ? "n/a" : ReportText.decimal(costly.get(0).get(CustomerScoreImpact.MEAN_SCORE_WITHOUT) + costly.get(0).get(CustomerScoreImpact.SCORE_IMPACT)));
 
         List<String> months = report.history().stream().map(CauseMetrics::month).distinct().sorted().toList();
         List<String> trendIds = top.stream().limit(TREND_CAUSES).map(CauseMetrics::causeId).toList();
@@ -215,7 +227,7 @@ public final class LeadershipReport {
         v.put("hasTrend", hasTrend);
         v.put("monthsCount", Integer.toString(months.size()));
         List<String> lowVolumeMonths = months.stream().filter(m -> report.history().stream()
-                .anyMatch(c -> c.month().equals(m) && c.lowVolume())).toList();
+                .anyMatch(c -> c.month().equals(m) && c.get(LowVolume.LOW_VOLUME))).toList();
         if (hasTrend) {
             v.put("trendChart", ReportCharts.trend(report.history(), trendIds, months, lowVolumeMonths));
         }
@@ -226,16 +238,16 @@ public final class LeadershipReport {
 
         v.put("hasPrevious", hasPrevious);
         String previousMonth = ym.minusMonths(1).toString();
-        boolean taxonomyChanged = report.causes().stream().anyMatch(c -> Boolean.TRUE.equals(c.taxonomyChanged()));
+        boolean taxonomyChanged = report.causes().stream().anyMatch(c -> Boolean.TRUE.equals(c.get(TaxonomyVersion.TAXONOMY_CHANGED)));
         v.put("taxonomyChanged", taxonomyChanged);
-        v.put("taxonomyThisMonth", report.causes().stream().map(CauseMetrics::taxonomyVersion)
+        v.put("taxonomyThisMonth", report.causes().stream().map((CauseMetrics c) -> c.get(TaxonomyVersion.TAXONOMY_VERSION))
                 .filter(java.util.Objects::nonNull).findFirst().orElse(""));
         v.put("taxonomyPreviousMonth", report.history().stream().filter(c -> c.month().equals(previousMonth))
-                .map(CauseMetrics::taxonomyVersion).filter(java.util.Objects::nonNull).findFirst().orElse(""));
+                .map((CauseMetrics c) -> c.get(TaxonomyVersion.TAXONOMY_VERSION)).filter(java.util.Objects::nonNull).findFirst().orElse(""));
         v.put("previousMonth", previousMonth);
         v.put("previousMonthName", ym.minusMonths(1).format(MONTH_NAME));
-        v.put("movers", report.causes().stream().filter(c -> c.changeInShare() != null)
-                .sorted(Comparator.comparingDouble((CauseMetrics c) -> Math.abs(c.changeInShare())).reversed()
+        v.put("movers", report.causes().stream().filter(c -> c.get(ChangeInShare.CHANGE_IN_SHARE) != null)
+                .sorted(Comparator.comparingDouble((CauseMetrics c) -> Math.abs(c.get(ChangeInShare.CHANGE_IN_SHARE))).reversed()
                         .thenComparing(CauseMetrics::causeId))
                 .limit(MOVERS).map(this::moverRow).toList());
 
@@ -292,8 +304,8 @@ public final class LeadershipReport {
         StringBuilder s = new StringBuilder();
         s.append("In ").append(monthName).append(" we analysed ")
                 .append(complaints(report.monthComplaints())).append(". ")
-                .append("The biggest problem was ").append(first.causeName()).append(": ").append(percent(first.share()))
-                .append(" of complaints raised it, and ").append(percent(first.negativeShare()))
+                .append("The biggest problem was ").append(first.causeName()).append(": ").append(ReportText.percent(first.get(Volume.SHARE)))
+                .append(" of complaints raised it, and ").append(ReportText.percent(first.get(Sentiment.NEGATIVE_SHARE)))
                 .append(" of those were negative about it.");
         if (top.size() > 1) {
             s.append(" Next came ").append(top.get(1).causeName());
@@ -305,7 +317,7 @@ public final class LeadershipReport {
         if (!emerging.isEmpty()) {
             s.append(" Emerging: ").append(String.join(", ", emerging.stream().map(CauseMetrics::causeName).toList())).append('.');
         }
-        s.append(' ').append(percent(unclassifiedShare)).append(" of complaints matched no known cause.");
+        s.append(' ').append(ReportText.percent(unclassifiedShare)).append(" of complaints matched no known cause.");
         return s.toString();
     }
 
@@ -314,43 +326,38 @@ public final class LeadershipReport {
         return String.format(Locale.ROOT, "%,d complaint%s", n, n == 1 ? "" : "s");
     }
 
+    /** A row of the causes tables: the cause's name and group, then each metric's cells. */
     private static Map<String, Object> causeRow(CauseMetrics c) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", c.causeName());
         row.put("group", c.causeGroupName());
-        row.put("complaints", String.format(Locale.ROOT, "%,d", c.complaints()));
-        row.put("share", percent(c.share()));
-        row.put("meanSentiment", signed(c.meanSentiment(), 2));
-        row.put("negativeShare", percent(c.negativeShare()));
-        row.put("impact", String.format(Locale.ROOT, "%,.1f", c.impact()));
-        row.put("change", c.changeInShare() == null ? "n/a" : points(c.changeInShare()));
-        row.put("emerging", c.emerging());
+        CauseMetricRegistry.reportCells(ReportCell.Table.CAUSES).forEach(cell -> row.put(cell.key(), cell.text().apply(c)));
         return row;
     }
 
     private Map<String, Object> moverRow(CauseMetrics c) {
         Map<String, Object> row = causeRow(c);
-        row.put("previousShare", percent(c.previousShare()));
-        row.put("direction", c.changeInShare() > 0 ? "up" : c.changeInShare() < 0 ? "down" : "");
+        row.put("previousShare", ReportText.percent(c.get(ChangeInShare.PREVIOUS_SHARE)));
+        row.put("direction", c.get(ChangeInShare.CHANGE_IN_SHARE) > 0 ? "up" : c.get(ChangeInShare.CHANGE_IN_SHARE) < 0 ? "down" : "");
         row.put("verdict", verdict(c));
         return row;
     }
 
     /** Whether a move is worth acting on: judged on its q-value, and never across a month too small to call. */
     private String verdict(CauseMetrics c) {
-        if (Boolean.TRUE.equals(c.taxonomyChanged())) {
+        if (Boolean.TRUE.equals(c.get(TaxonomyVersion.TAXONOMY_CHANGED))) {
             return "not called: the taxonomy changed";
         }
-        if (!emergingRule.canCall(c.previousMonthComplaints(), c.monthComplaints())) {
+        if (!emergingRule.canCall(c.get(ChangeInShare.PREVIOUS_MONTH_COMPLAINTS), c.get(Volume.MONTH_COMPLAINTS))) {
             return "too few complaints to call (fewer than " + emergingRule.minMonthComplaints() + " in a month)";
         }
-        if (c.changeQValue() == null) {
+        if (c.get(ChangeInShare.CHANGE_Q_VALUE) == null) {
             return "not tested";
         }
-        boolean real = c.changeQValue() < emergingRule.maxQValue();
+        boolean real = c.get(ChangeInShare.CHANGE_Q_VALUE) < emergingRule.maxQValue();
         return (real ? "likely real" : "could be chance")
-                + String.format(Locale.ROOT, " (p = %.3f, q = %.3f, %s)", c.changePValue(), c.changeQValue(),
-                testName(c.changeTest()));
+                + String.format(Locale.ROOT, " (p = %.3f, q = %.3f, %s)", c.get(ChangeInShare.CHANGE_P_VALUE), c.get(ChangeInShare.CHANGE_Q_VALUE),
+                testName(c.get(ChangeInShare.CHANGE_TEST)));
     }
 
     /** How the report names a {@link ShareChange#test()}. */
@@ -358,23 +365,12 @@ public final class LeadershipReport {
         return ShareChange.FISHER.equals(test) ? "exact test" : "z-test";
     }
 
-    /** "Rudeness: 61 scored complaints, mean 1.8, without them 3.9; costs -0.42 (-0.55 to -0.30)". */
+    /** A row of the score table ("Rudeness: 61 scored complaints, mean 1.8, without them 3.9; costs -0.42 …"). */
     private static Map<String, Object> scoreRow(CauseMetrics c) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", c.causeName());
-        row.put("scored", String.format(Locale.ROOT, "%,d", c.scoredComplaints()));
-        row.put("meanScore", decimal(c.meanScore()));
-        row.put("meanWithout", decimal(c.meanScoreWithout()));
-        row.put("impact", signed(c.scoreImpact(), 2));
-        row.put("interval", c.scoreImpactLow() == null ? "n/a"
-                : signed(c.scoreImpactLow(), 2) + " to " + signed(c.scoreImpactHigh(), 2));
-        row.put("npsPoints", c.npsPoints() == null ? "n/a" : signed(c.npsPoints(), 1));
-        row.put("sentimentImpact", String.format(Locale.ROOT, "%,.1f", c.impact()));
+        CauseMetricRegistry.reportCells(ReportCell.Table.SCORES).forEach(cell -> row.put(cell.key(), cell.text().apply(c)));
         return row;
-    }
-
-    private static String decimal(Double value) {
-        return value == null ? "n/a" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** Up to {@link #QUOTES_PER_CAUSE} most negative quotes, then up to {@link #TYPICAL_QUOTES_PER_CAUSE} typical ones. */
@@ -400,24 +396,12 @@ public final class LeadershipReport {
         row.put("name", r.causeName());
         row.put("ratio", r.ratio() == null ? "only" : String.format(Locale.ROOT, "%.1f×", r.ratio()));
         row.put("segment", r.dimension() + " = " + r.segment());
-        row.put("share", percent(r.share()));
-        row.put("restShare", percent(r.restShare()));
+        row.put("share", ReportText.percent(r.share()));
+        row.put("restShare", ReportText.percent(r.restShare()));
         row.put("complaints", String.format(Locale.ROOT, "%,d of %,d", r.complaints(), r.segmentComplaints()));
         row.put("q", String.format(Locale.ROOT, "%.3f", r.qValue()));
         row.put("warned", r.baseRateWarning() != null);
         return row;
-    }
-
-    static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
-    }
-
-    static String points(double change) {
-        return String.format(Locale.ROOT, "%+.1f pts", 100 * change);
-    }
-
-    static String signed(double value, int decimals) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%+." + decimals + "f", value);
     }
 
     private static String trimmed(double value) {

@@ -1,6 +1,8 @@
 package rootcause.report;
 
-import rootcause.aggregate.CauseMetrics;
+import rootcause.metric.Volume;
+
+import rootcause.metric.CauseMetrics;
 import rootcause.aggregate.SegmentComparison;
 
 import java.util.List;
@@ -29,7 +31,7 @@ public record MonthReport(String month, List<CauseMetrics> causes, List<CauseMet
 
     /** Complaints (non-duplicate) in the month; 0 when no cause row exists. */
     public long monthComplaints() {
-        return causes.isEmpty() ? 0 : causes.get(0).monthComplaints();
+        return causes.isEmpty() ? 0 : causes.get(0).get(Volume.MONTH_COMPLAINTS);
     }
 
     /** The most negative quote of a cause, or null. */

@@ -1,8 +1,11 @@
 package rootcause.report;
 
+import rootcause.metric.OutcomeRates;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import rootcause.aggregate.CauseMetrics;
+import rootcause.metric.CauseMetrics;
+import rootcause.metric.ReportText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,8 +39,8 @@ final class OutcomeFinding {
     static List<Map<String, Object>> of(List<CauseMetrics> causes, int limit, double maxQValue) {
         List<Finding> findings = new ArrayList<>();
         for (CauseMetrics c : causes) {
-            if (c.outcomeRates() == null) continue;
-            JsonNode doc = read(c.outcomeRates());
+            if (c.get(OutcomeRates.OUTCOME_RATES) == null) continue;
+            JsonNode doc = read(c.get(OutcomeRates.OUTCOME_RATES));
             doc.fields().forEachRemaining(outcome -> outcome.getValue().fields().forEachRemaining(value -> {
                 JsonNode r = value.getValue();
                 long stated = r.get("stated").asLong();
@@ -60,9 +63,9 @@ final class OutcomeFinding {
             row.put("value", f.value());
             row.put("ratio", f.ratio() >= 1 ? String.format(Locale.ROOT, "%.1f× more often", f.ratio())
                     : String.format(Locale.ROOT, "%.1f× less often", 1 / f.ratio()));
-            row.put("rate", LeadershipReport.percent(f.rate()));
+            row.put("rate", ReportText.percent(f.rate()));
             row.put("stated", String.format(Locale.ROOT, "%,d", f.stated()));
-            row.put("restRate", LeadershipReport.percent(f.restRate()));
+            row.put("restRate", ReportText.percent(f.restRate()));
             row.put("q", String.format(Locale.ROOT, "%.3f", f.qValue()));
             row.put("test", LeadershipReport.testName(f.test()));
             return row;

@@ -1,5 +1,9 @@
 package rootcause.report;
 
+import rootcause.metric.Impact;
+import rootcause.metric.Sentiment;
+import rootcause.metric.Volume;
+
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
@@ -13,7 +17,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import rootcause.aggregate.CauseMetrics;
+import rootcause.metric.CauseMetrics;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -44,12 +48,12 @@ public final class ReportCharts {
     public static String pareto(List<CauseMetrics> causesByImpact) {
         DefaultCategoryDataset impact = new DefaultCategoryDataset();
         DefaultCategoryDataset cumulative = new DefaultCategoryDataset();
-        double total = causesByImpact.stream().mapToDouble(CauseMetrics::impact).sum();
+        double total = causesByImpact.stream().mapToDouble((CauseMetrics c) -> c.get(Impact.IMPACT)).sum();
         double running = 0;
         for (CauseMetrics c : causesByImpact) {
             String label = shortLabel(c.causeName());
-            impact.addValue(c.impact(), "Impact", label);
-            running += c.impact();
+            impact.addValue(c.get(Impact.IMPACT), "Impact", label);
+            running += c.get(Impact.IMPACT);
             cumulative.addValue(total == 0 ? 0 : 100 * running / total, "Cumulative % of impact", label);
         }
         CategoryPlot plot = new CategoryPlot(impact, categoryAxis(), new NumberAxis("Impact"), barRenderer());
@@ -76,7 +80,7 @@ public final class ReportCharts {
         for (String id : causeIds) {
             for (String month : months) {
                 double share = history.stream().filter(m -> m.causeId().equals(id) && m.month().equals(month))
-                        .mapToDouble(CauseMetrics::share).findFirst().orElse(0.0);
+                        .mapToDouble((CauseMetrics c) -> c.get(Volume.SHARE)).findFirst().orElse(0.0);
                 String name = history.stream().filter(m -> m.causeId().equals(id)).map(CauseMetrics::causeName)
                         .findFirst().orElse(id);
                 // a legend entry wraps, so the trend names each cause in full
@@ -114,7 +118,7 @@ public final class ReportCharts {
     public static String sentiment(List<CauseMetrics> causes) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (CauseMetrics c : causes) {
-            data.addValue(c.meanSentiment(), "Mean sentiment", shortLabel(c.causeName()));
+            data.addValue(c.get(Sentiment.MEAN_SENTIMENT), "Mean sentiment", shortLabel(c.causeName()));
         }
         NumberAxis axis = new NumberAxis("Mean sentiment (-1 very negative, +1 very positive)");
         axis.setRange(-1, 1);

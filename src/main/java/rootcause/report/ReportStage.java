@@ -1,5 +1,6 @@
 package rootcause.report;
 
+
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -7,7 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import rootcause.aggregate.AggregateStage;
-import rootcause.aggregate.CauseMetrics;
+import rootcause.metric.CauseMetrics;
 import rootcause.aggregate.SegmentComparison;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
@@ -87,7 +88,7 @@ public final class ReportStage {
         check("aggregates", aggregates, Arrays.asList(AggregateStage.OUTPUT_SCHEMA.fieldNames()));
         check("complaints", complaints, REQUIRED_COMPLAINT_COLUMNS);
         List<CauseMetrics> wholeMonths = AggregateStage.collectMetrics(
-                aggregates.where(col(AggregateStage.DIMENSION).equalTo(AggregateStage.ALL)));
+                aggregates.where(col(CauseMetrics.DIMENSION.column()).equalTo(CauseMetrics.ALL)));
         TreeSet<String> present = new TreeSet<>();
         wholeMonths.forEach(m -> present.add(m.month()));
         List<String> selected = months.isEmpty() ? List.copyOf(present) : months;
@@ -100,7 +101,7 @@ public final class ReportStage {
         Map<String, Map<String, List<Quote>>> quotes = collectQuotes(complaints, selected);
         // The selected months' slices, for the segment comparisons (small: months x slices x causes).
         List<CauseMetrics> sliced = AggregateStage.collectMetrics(aggregates.where(
-                col(Columns.MONTH).isin(selected.toArray()).and(col(AggregateStage.LEVEL).equalTo(CauseMetrics.LEVEL_CAUSE))));
+                col(Columns.MONTH).isin(selected.toArray()).and(col(CauseMetrics.LEVEL.column()).equalTo(CauseMetrics.LEVEL_CAUSE))));
         ZonedDateTime now = ZonedDateTime.now();
         List<Path> written = new ArrayList<>();
         for (String month : selected) {

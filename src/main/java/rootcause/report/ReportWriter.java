@@ -38,7 +38,7 @@ public final class ReportWriter {
     }
 
     /** The rule changes, emerging causes and segment differences are called by. */
-    public rootcause.aggregate.EmergingRule emergingRule() {
+    public rootcause.metric.EmergingRule emergingRule() {
         return leadershipReport.emergingRule();
     }
 

@@ -1,8 +1,11 @@
 package rootcause.report;
 
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import rootcause.aggregate.CauseMetrics;
+import rootcause.metric.CauseMetricRegistry;
+import rootcause.metric.CauseMetrics;
+import rootcause.metric.CsvColumn;
 import rootcause.aggregate.SegmentComparison;
 
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,12 +24,12 @@ import java.util.List;
 public final class RootCauseCsv {
     private RootCauseCsv() {}
 
-    public static final List<String> HEADER = List.of("month", "cause_id", "cause", "group", "complaints", "share",
-            "mean_sentiment", "negative_share", "impact", "change_in_share", "emerging", "example",
-            "group_id", "month_complaints", "negative_complaints", "previous_share", "change_p_value",
-            "change_q_value", "change_test", "low_volume", "emerging_rule", "taxonomy_version", "taxonomy_changed",
-            "scored_complaints", "mean_score", "mean_score_without", "score_impact", "score_impact_low", "score_impact_high",
-            "nps_points", "outcome_rates");
+    /** Where the cause's example quote goes among the metrics' columns: the report's own column, not a metric. */
+    private static final int EXAMPLE_POSITION = 11;
+    private static final String EXAMPLE = "example";
+
+    /** The header of {@code root-causes.csv}: the metrics' columns by place, and the example. */
+    public static final List<String> HEADER = header();
 
     public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
             "sentence_polarity", "quote", "matched_by", "kind");
@@ -35,25 +39,39 @@ public final class RootCauseCsv {
              CSVPrinter csv = new CSVPrinter(out, format(HEADER))) {
             for (CauseMetrics c : report.causes()) {
                 Quote example = report.example(c.causeId());
-                csv.printRecord(FormulaGuard.text(c.month()), FormulaGuard.text(c.causeId()),
-                        FormulaGuard.text(c.causeName()), FormulaGuard.text(c.causeGroupName()),
-                        FormulaGuard.count(c.complaints()), FormulaGuard.number(c.share(), 4),
-                        FormulaGuard.number(c.meanSentiment(), 4), FormulaGuard.number(c.negativeShare(), 4),
-                        FormulaGuard.number(c.impact(), 2), FormulaGuard.number(c.changeInShare(), 4),
-                        Boolean.toString(c.emerging()), FormulaGuard.text(example == null ? null : example.text()),
-                        FormulaGuard.text(c.causeGroup()), FormulaGuard.count(c.monthComplaints()),
-                        FormulaGuard.count(c.negativeComplaints()), FormulaGuard.number(c.previousShare(), 4),
-                        FormulaGuard.number(c.changePValue(), 4), FormulaGuard.number(c.changeQValue(), 4),
-                        FormulaGuard.text(c.changeTest()), Boolean.toString(c.lowVolume()),
-                        FormulaGuard.text(c.emergingRule()), FormulaGuard.text(c.taxonomyVersion()),
-                        c.taxonomyChanged() == null ? null : Boolean.toString(c.taxonomyChanged()),
-                        FormulaGuard.count(c.scoredComplaints()), FormulaGuard.number(c.meanScore(), 4),
-                        FormulaGuard.number(c.meanScoreWithout(), 4),
-                        FormulaGuard.number(c.scoreImpact(), 4), FormulaGuard.number(c.scoreImpactLow(), 4),
-                        FormulaGuard.number(c.scoreImpactHigh(), 4), FormulaGuard.number(c.npsPoints(), 2),
-                        FormulaGuard.text(c.outcomeRates()));
+                List<String> cells = new ArrayList<>();
+                for (CsvColumn column : CauseMetricRegistry.CSV_COLUMNS) {
+                    if (cells.size() == EXAMPLE_POSITION) {
+                        cells.add(FormulaGuard.text(example == null ? null : example.text()));
+                    }
+                    cells.add(cell(column, c.get(column.value())));
+                }
+                csv.printRecord(cells);
             }
         }
+    }
+
+    private static List<String> header() {
+        List<String> header = new ArrayList<>(CauseMetricRegistry.CSV_COLUMNS.stream().map(CsvColumn::header).toList());
+        header.add(EXAMPLE_POSITION, EXAMPLE);
+        for (int i = 0; i < header.size(); i++) {
+            int declared = i == EXAMPLE_POSITION ? i : CauseMetricRegistry.CSV_COLUMNS.get(i < EXAMPLE_POSITION ? i : i - 1).position();
+            if (declared != i) {
+                throw new IllegalStateException("root-causes.csv: place " + i + " is empty or taken twice; header " + header);
+            }
+        }
+        return List.copyOf(header);
+    }
+
+    /** A value's cell, written safe for spreadsheets ({@link FormulaGuard}). */
+    private static String cell(CsvColumn column, Object value) {
+        return switch (column.format()) {
+            case TEXT -> FormulaGuard.text((String) value);
+            case COUNT -> FormulaGuard.count((Long) value);
+            case FLAG -> value == null ? null : value.toString();
+            case DECIMALS_2 -> FormulaGuard.number((Double) value, 2);
+            case DECIMALS_4 -> FormulaGuard.number((Double) value, 4);
+        };
     }
 
     public static final List<String> SEGMENTS_HEADER = List.of("month", "dimension", "segment", "cause_id", "cause",

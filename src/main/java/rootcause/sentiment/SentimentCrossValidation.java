@@ -1,6 +1,5 @@
 package rootcause.sentiment;
 
-import rootcause.nlp.eval.ConfusionMatrix;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

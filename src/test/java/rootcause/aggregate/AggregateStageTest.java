@@ -1,5 +1,17 @@
 package rootcause.aggregate;
 
+import rootcause.metric.NpsPoints;
+import rootcause.metric.CustomerScoreImpact;
+import rootcause.metric.ChangeInShare;
+import rootcause.metric.Emerging;
+import rootcause.metric.OutcomeRates;
+import rootcause.metric.Sentiment;
+import rootcause.metric.TaxonomyVersion;
+import rootcause.metric.Volume;
+import rootcause.metric.CauseMetrics;
+
+import rootcause.metric.EmergingRule;
+
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
@@ -78,10 +90,10 @@ public class AggregateStageTest {
     @Test
     void countsOnlyNonDuplicatesAndSharesAreOfTheMonthsComplaints() {
         CauseMetrics wait = find("2024-01", "all", "all", "cause", "long_wait");
-        assertThat(wait.monthComplaints()).isEqualTo(10);
-        assertThat(wait.complaints()).isEqualTo(5);
-        assertThat(wait.share()).isCloseTo(0.5, within(1e-12));
-        assertThat(wait.meanSentiment()).isCloseTo((-0.5 * 4 - 0.6) / 5, within(1e-12));
+        assertThat(wait.get(Volume.MONTH_COMPLAINTS)).isEqualTo(10);
+        assertThat(wait.get(Volume.COMPLAINTS)).isEqualTo(5);
+        assertThat(wait.get(Volume.SHARE)).isCloseTo(0.5, within(1e-12));
+        assertThat(wait.get(Sentiment.MEAN_SENTIMENT)).isCloseTo((-0.5 * 4 - 0.6) / 5, within(1e-12));
         assertThat(wait.causeName()).isEqualTo("Long waits");
         assertThat(wait.causeGroupName()).isEqualTo("Process and policy");
     }
@@ -89,43 +101,43 @@ public class AggregateStageTest {
     @Test
     void unclassifiedIsACauseRowWithItsShare() {
         CauseMetrics none = find("2024-01", "all", "all", "cause", "unclassified");
-        assertThat(none.complaints()).isEqualTo(4);
-        assertThat(none.share()).isCloseTo(0.4, within(1e-12));
-        assertThat(none.meanSentiment()).isCloseTo(0.2, within(1e-12));
+        assertThat(none.get(Volume.COMPLAINTS)).isEqualTo(4);
+        assertThat(none.get(Volume.SHARE)).isCloseTo(0.4, within(1e-12));
+        assertThat(none.get(Sentiment.MEAN_SENTIMENT)).isCloseTo(0.2, within(1e-12));
         assertThat(none.causeName()).isEqualTo("Unclassified");
-        assertThat(find("2024-01", "all", "all", "group", "unclassified").complaints()).isEqualTo(4);
+        assertThat(find("2024-01", "all", "all", "group", "unclassified").get(Volume.COMPLAINTS)).isEqualTo(4);
     }
 
     @Test
     void groupCountsAComplaintOnceWithTheMeanOfItsCauses() {
         CauseMetrics process = find("2024-01", "all", "all", "group", "process");
-        assertThat(process.complaints()).isEqualTo(5);
-        assertThat(process.sentimentSum()).isCloseTo(-0.5 * 4 + (-0.6 - 1.0) / 2, within(1e-12));
+        assertThat(process.get(Volume.COMPLAINTS)).isEqualTo(5);
+        assertThat(process.get(Sentiment.SENTIMENT_SUM)).isCloseTo(-0.5 * 4 + (-0.6 - 1.0) / 2, within(1e-12));
         assertThat(process.causeName()).isEqualTo("Process and policy");
     }
 
     @Test
     void slicesByChannelSourceAndProductWhenPresent() {
         CauseMetrics email = find("2024-01", "channel", "email", "cause", "rudeness");
-        assertThat(email.monthComplaints()).isEqualTo(2);
-        assertThat(email.share()).isCloseTo(0.5, within(1e-12));
+        assertThat(email.get(Volume.MONTH_COMPLAINTS)).isEqualTo(2);
+        assertThat(email.get(Volume.SHARE)).isCloseTo(0.5, within(1e-12));
         assertThat(metrics).noneMatch(m -> m.month().equals("2024-01") && m.dimension().equals("channel")
                 && m.causeId().equals("unclassified"));
-        assertThat(find("2024-01", "source", "survey", "cause", "long_wait").complaints()).isEqualTo(5);
-        assertThat(find("2024-02", "product", "cards", "cause", "rudeness").complaints()).isEqualTo(6);
+        assertThat(find("2024-01", "source", "survey", "cause", "long_wait").get(Volume.COMPLAINTS)).isEqualTo(5);
+        assertThat(find("2024-02", "product", "cards", "cause", "rudeness").get(Volume.COMPLAINTS)).isEqualTo(6);
     }
 
     @Test
     void testsTheSurgeExactlyInMonthsThisSmall() {
         CauseMetrics rude = find("2024-02", "all", "all", "cause", "rudeness");
-        assertThat(rude.previousShare()).isCloseTo(0.1, within(1e-12));
-        assertThat(rude.changeInShare()).isCloseTo(0.5, within(1e-12));
+        assertThat(rude.get(ChangeInShare.PREVIOUS_SHARE)).isCloseTo(0.1, within(1e-12));
+        assertThat(rude.get(ChangeInShare.CHANGE_IN_SHARE)).isCloseTo(0.5, within(1e-12));
         // 1 of 10 then 6 of 10: expected counts of 3.5, so Fisher's exact test (scipy: 0.0572755), not the z-test's
         // 0.024; a 50-point rise in two months of 10 complaints is not yet evidence.
-        assertThat(rude.changePValue()).isCloseTo(0.0572755418, within(1e-9));
-        assertThat(rude.emerging()).isFalse();
-        assertThat(find("2024-02", "all", "all", "cause", "long_wait").emerging()).isFalse();
-        assertThat(find("2024-01", "all", "all", "cause", "rudeness").emerging()).isFalse();
+        assertThat(rude.get(ChangeInShare.CHANGE_P_VALUE)).isCloseTo(0.0572755418, within(1e-9));
+        assertThat(rude.get(Emerging.EMERGING)).isFalse();
+        assertThat(find("2024-02", "all", "all", "cause", "long_wait").get(Emerging.EMERGING)).isFalse();
+        assertThat(find("2024-01", "all", "all", "cause", "rudeness").get(Emerging.EMERGING)).isFalse();
     }
 
     /** {@code OUT/causes} as docs/REPORTS.md promises it, written out by hand: name, type, "?" when nullable. */
@@ -154,14 +166,14 @@ public class AggregateStageTest {
                 && m.dimension().equals("all")).findFirst().orElseThrow();
         CauseMetrics february = rows.stream().filter(m -> m.month().equals("2024-02") && m.causeId().equals("rudeness")
                 && m.dimension().equals("all")).findFirst().orElseThrow();
-        assertThat(january.taxonomyVersion()).isEqualTo("t 1.0.0 (sha256 aaa)");
-        assertThat(january.taxonomyChanged()).as("no previous month").isNull();
-        assertThat(february.taxonomyVersion()).isEqualTo("t 1.1.0 (sha256 bbb)");
-        assertThat(february.taxonomyChanged()).isTrue();
-        assertThat(february.emerging()).isFalse();
+        assertThat(january.get(TaxonomyVersion.TAXONOMY_VERSION)).isEqualTo("t 1.0.0 (sha256 aaa)");
+        assertThat(january.get(TaxonomyVersion.TAXONOMY_CHANGED)).as("no previous month").isNull();
+        assertThat(february.get(TaxonomyVersion.TAXONOMY_VERSION)).isEqualTo("t 1.1.0 (sha256 bbb)");
+        assertThat(february.get(TaxonomyVersion.TAXONOMY_CHANGED)).isTrue();
+        assertThat(february.get(Emerging.EMERGING)).isFalse();
         // the fixture itself records no taxonomy: unknown, not "changed"
-        assertThat(find("2024-02", "all", "all", "cause", "rudeness").taxonomyVersion()).isNull();
-        assertThat(find("2024-02", "all", "all", "cause", "rudeness").taxonomyChanged()).isNull();
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").get(TaxonomyVersion.TAXONOMY_VERSION)).isNull();
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").get(TaxonomyVersion.TAXONOMY_CHANGED)).isNull();
     }
 
     /**
@@ -184,14 +196,14 @@ public class AggregateStageTest {
         java.util.function.BiFunction<String, String, CauseMetrics> whole = (month, cause) -> rows.stream()
                 .filter(m -> m.month().equals(month) && m.dimension().equals("all") && m.level().equals("cause")
                         && m.causeId().equals(cause)).findFirst().orElseThrow();
-        assertThat(whole.apply("2024-02", "rudeness").npsPoints()).isCloseTo(-1000.0 / 9, within(1e-9));
+        assertThat(whole.apply("2024-02", "rudeness").get(NpsPoints.NPS_POINTS)).isCloseTo(-1000.0 / 9, within(1e-9));
         // the waits' answers 9, 10, 7; without them 6 detractors, NPS -100: the waits add -400/9 + 100 = 500/9 points
-        assertThat(whole.apply("2024-02", "long_wait").npsPoints()).isCloseTo(500.0 / 9, within(1e-9));
-        assertThat(whole.apply("2024-02", "unclassified").npsPoints()).as("11 is no NPS answer").isNull();
-        assertThat(whole.apply("2024-02", "rudeness").scoredComplaints()).isEqualTo(6);
-        assertThat(whole.apply("2024-01", "long_wait").npsPoints()).as("January's scale is not NPS").isNull();
-        assertThat(whole.apply("2024-01", "long_wait").scoredComplaints()).isPositive();
-        assertThat(find("2024-02", "all", "all", "cause", "rudeness").npsPoints()).as("no score_scale column").isNull();
+        assertThat(whole.apply("2024-02", "long_wait").get(NpsPoints.NPS_POINTS)).isCloseTo(500.0 / 9, within(1e-9));
+        assertThat(whole.apply("2024-02", "unclassified").get(NpsPoints.NPS_POINTS)).as("11 is no NPS answer").isNull();
+        assertThat(whole.apply("2024-02", "rudeness").get(CustomerScoreImpact.SCORED_COMPLAINTS)).isEqualTo(6);
+        assertThat(whole.apply("2024-01", "long_wait").get(NpsPoints.NPS_POINTS)).as("January's scale is not NPS").isNull();
+        assertThat(whole.apply("2024-01", "long_wait").get(CustomerScoreImpact.SCORED_COMPLAINTS)).isPositive();
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").get(NpsPoints.NPS_POINTS)).as("no score_scale column").isNull();
     }
 
     /** February: 6 rudeness complaints of 10, all "relief"; the 4 others "explanation". */
@@ -204,7 +216,7 @@ public class AggregateStageTest {
         List<CauseMetrics> rows = AggregateStage.collectMetrics(new AggregateStage(CAUSES, EmergingRule.DEFAULT).aggregate(withOutcomes));
         CauseMetrics rude = rows.stream().filter(m -> m.month().equals("2024-02") && m.causeId().equals("rudeness")
                 && m.dimension().equals("all")).findFirst().orElseThrow();
-        var rates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rude.outcomeRates()).get("company_response");
+        var rates = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rude.get(OutcomeRates.OUTCOME_RATES)).get("company_response");
         assertThat(rates.get("relief").get("complaints").asLong()).isEqualTo(6);
         assertThat(rates.get("relief").get("rate").asDouble()).isEqualTo(1.0);
         assertThat(rates.get("relief").get("rest_rate").asDouble()).isEqualTo(0.0);
@@ -213,7 +225,7 @@ public class AggregateStageTest {
         assertThat(rates.get("relief").get("test").asText()).isEqualTo("fisher");
         assertThat(rates.get("relief").get("p_value").asDouble()).isCloseTo(1.0 / 210, within(1e-4));
         assertThat(rates.get("relief").get("q_value").asDouble()).isGreaterThanOrEqualTo(rates.get("relief").get("p_value").asDouble());
-        assertThat(find("2024-02", "all", "all", "cause", "rudeness").outcomeRates()).as("no outcomes column").isNull();
+        assertThat(find("2024-02", "all", "all", "cause", "rudeness").get(OutcomeRates.OUTCOME_RATES)).as("no outcomes column").isNull();
     }
 
     @Test
@@ -240,10 +252,10 @@ public class AggregateStageTest {
         assertThat(reread).isEqualTo(metrics);
         CauseMetrics rude = reread.stream().filter(m -> m.month().equals("2024-02") && m.dimension().equals("all")
                 && m.level().equals("cause") && m.causeId().equals("rudeness")).findFirst().orElseThrow();
-        assertThat(rude.complaints()).isEqualTo(6);
-        assertThat(rude.monthComplaints()).isEqualTo(10);
-        assertThat(rude.previousComplaints()).isEqualTo(1);
-        assertThat(rude.previousMonthComplaints()).isEqualTo(10);
+        assertThat(rude.get(Volume.COMPLAINTS)).isEqualTo(6);
+        assertThat(rude.get(Volume.MONTH_COMPLAINTS)).isEqualTo(10);
+        assertThat(rude.get(ChangeInShare.PREVIOUS_COMPLAINTS)).isEqualTo(1);
+        assertThat(rude.get(ChangeInShare.PREVIOUS_MONTH_COMPLAINTS)).isEqualTo(10);
     }
 
     @Test

@@ -1,8 +1,19 @@
 package rootcause.aggregate;
 
+import rootcause.metric.CauseMetrics;
+import rootcause.metric.CustomerScoreImpact;
+import rootcause.metric.Emerging;
+import rootcause.metric.Impact;
+import rootcause.metric.LowVolume;
+import rootcause.metric.Sentiment;
+import rootcause.metric.Volume;
+
+import rootcause.metric.EmergingRule;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,11 +21,18 @@ import static org.assertj.core.api.Assertions.within;
 class SegmentComparisonTest {
 
     private static CauseMetrics row(String dimension, String value, String causeId, long n, long total) {
-        return new CauseMetrics("2024-02", dimension, value, CauseMetrics.LEVEL_CAUSE, causeId, causeId, "g", "G", n, total,
-                -n, n, (double) n / total, -1, 1, n, null, null, null, null, null, null, null, total < 30, null, 0, null, null, null, null, null, null, null, null, null);
+        return CauseMetrics.of(Map.ofEntries(Map.entry(CauseMetrics.MONTH, "2024-02"), Map.entry(CauseMetrics.DIMENSION, dimension),
+                Map.entry(CauseMetrics.DIMENSION_VALUE, value), Map.entry(CauseMetrics.LEVEL, CauseMetrics.LEVEL_CAUSE),
+                Map.entry(CauseMetrics.CAUSE_ID, causeId), Map.entry(CauseMetrics.CAUSE_NAME, causeId),
+                Map.entry(CauseMetrics.CAUSE_GROUP, "g"), Map.entry(CauseMetrics.CAUSE_GROUP_NAME, "G"),
+                Map.entry(Volume.COMPLAINTS, n), Map.entry(Volume.MONTH_COMPLAINTS, total),
+                Map.entry(Volume.SHARE, (double) n / total), Map.entry(Sentiment.SENTIMENT_SUM, (double) -n),
+                Map.entry(Sentiment.NEGATIVE_COMPLAINTS, n), Map.entry(Sentiment.MEAN_SENTIMENT, -1.0),
+                Map.entry(Sentiment.NEGATIVE_SHARE, 1.0), Map.entry(Impact.IMPACT, (double) n),
+                Map.entry(LowVolume.LOW_VOLUME, total < 30), Map.entry(Emerging.EMERGING, false),
+                Map.entry(CustomerScoreImpact.SCORED_COMPLAINTS, 0L)));
     }
 
-    /** 300 complaints: rudeness in half the 60 store visits but an eighth of the 240 calls; 20 in one region. */
     private static final List<CauseMetrics> MONTH = List.of(
             row("all", "all", "rudeness", 60, 300), row("all", "all", "waiting", 90, 300),
             row("all", "all", "unclassified", 100, 300),

@@ -10,7 +10,7 @@ import rootcause.SparkTestSession;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.AggregateStageTest;
 import rootcause.aggregate.ComplaintFixtures;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

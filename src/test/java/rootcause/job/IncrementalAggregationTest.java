@@ -1,5 +1,10 @@
 package rootcause.job;
 
+import rootcause.metric.ChangeInShare;
+import rootcause.metric.NpsPoints;
+import rootcause.metric.OutcomeRates;
+import rootcause.metric.TaxonomyVersion;
+
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import rootcause.SparkTestSession;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.AggregateStageTest;
-import rootcause.aggregate.CauseMetrics;
+import rootcause.metric.CauseMetrics;
 import rootcause.aggregate.ComplaintFixtures;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.model.Columns;
 
 import java.nio.file.Path;
@@ -103,8 +108,8 @@ class IncrementalAggregationTest {
         assertThat(written).isNotEmpty()
                 .isEqualTo(full.stream().filter(m -> reported.contains(m.month())).toList());
         // the taxonomy edit is seen across the boundary, as in the full path
-        assertThat(written).anyMatch(m -> Boolean.TRUE.equals(m.taxonomyChanged()));
-        assertThat(written).anyMatch(m -> m.npsPoints() != null && m.outcomeRates() != null && m.changeQValue() != null);
+        assertThat(written).anyMatch(m -> Boolean.TRUE.equals(m.get(TaxonomyVersion.TAXONOMY_CHANGED)));
+        assertThat(written).anyMatch(m -> m.get(NpsPoints.NPS_POINTS) != null && m.get(OutcomeRates.OUTCOME_RATES) != null && m.get(ChangeInShare.CHANGE_Q_VALUE) != null);
 
         // The last run's trend months are the full path's too, and no more than the report shows.
         String last = months.get(MONTHS - 1);

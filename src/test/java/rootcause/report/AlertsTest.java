@@ -1,10 +1,13 @@
 package rootcause.report;
 
+import rootcause.metric.Emerging;
+import rootcause.metric.Volume;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +34,7 @@ class AlertsTest {
         assertThat(doc.get("settings").get("min_month_complaints").asLong()).isEqualTo(30);
         assertThat(doc.get("rule").asText()).contains("q < 0.05");
         assertThat(doc.get("month_complaints").asLong()).isEqualTo(feb.monthComplaints());
-        List<String> emerging = feb.causes().stream().filter(c -> c.emerging()).map(c -> c.causeId()).toList();
+        List<String> emerging = feb.causes().stream().filter(c -> c.get(Emerging.EMERGING)).map(c -> c.causeId()).toList();
         assertThat(emerging).isNotEmpty();
         JsonNode alerts = doc.get("alerts");
         assertThat(alerts).hasSize(emerging.size());
@@ -39,7 +42,7 @@ class AlertsTest {
         assertThat(first.get("cause_id").asText()).isEqualTo(emerging.get(0));
         assertThat(first.get("metric").asText()).isEqualTo(Alerts.METRIC_SHARE);
         assertThat(first.get("rule").asText()).isEqualTo(EmergingRule.SHARE_ROSE);
-        assertThat(first.get("value").asDouble()).isEqualTo(feb.causes().get(0).share());
+        assertThat(first.get("value").asDouble()).isEqualTo(feb.causes().get(0).get(Volume.SHARE));
         assertThat(first.get("q_value").asDouble()).isEqualTo(0.02);
         // names are data: JSON escapes them, nothing is interpreted
         assertThat(first.get("cause").asText()).isEqualTo(feb.causes().get(0).causeName());
@@ -48,7 +51,7 @@ class AlertsTest {
     @Test
     void aMonthWithNothingEmergingStillHasItsFileWithAnEmptyList(@TempDir Path dir) throws Exception {
         MonthReport jan = ReportFixtures.hostile();
-        MonthReport quiet = new MonthReport(jan.month(), jan.causes().stream().filter(c -> !c.emerging()).toList(),
+        MonthReport quiet = new MonthReport(jan.month(), jan.causes().stream().filter(c -> !c.get(Emerging.EMERGING)).toList(),
                 jan.groups(), jan.history(), jan.quotes(), jan.counts());
         Path file = dir.resolve("alerts.json");
         write(quiet, file);

@@ -1,7 +1,12 @@
 package rootcause.report;
 
+import rootcause.metric.CauseMetrics;
+import rootcause.metric.Emerging;
+import rootcause.metric.OutcomeRates;
+import rootcause.metric.TaxonomyVersion;
+
 import org.junit.jupiter.api.Test;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.aggregate.SegmentComparison;
 import rootcause.model.RowCounts;
 
@@ -53,12 +58,10 @@ class LeadershipReportTest {
     @Test
     void saysWhenTheMonthsWereClassifiedByDifferentTaxonomies() {
         MonthReport feb = ReportFixtures.hostile();
-        List<rootcause.aggregate.CauseMetrics> causes = feb.causes().stream().map(c -> new rootcause.aggregate.CauseMetrics(
-                c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
-                c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
-                c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
-                c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
-                null, 0, null, null, null, null, null, null, null, "rootcause_service_causes 2.2.0 (sha256 ffffffffffff)", true)).toList();
+        List<CauseMetrics> causes = feb.causes().stream().map(c -> c.with(Emerging.EMERGING, false)
+                .with(Emerging.EMERGING_RULE, null)
+                .with(TaxonomyVersion.TAXONOMY_VERSION, "rootcause_service_causes 2.2.0 (sha256 ffffffffffff)")
+                .with(TaxonomyVersion.TAXONOMY_CHANGED, true)).toList();
         MonthReport edited = new MonthReport(feb.month(), causes, feb.groups(), feb.history(), feb.quotes(), feb.counts());
         ReportHtml page = ReportHtml.of(report.html(edited, now));
         assertThat(page.text()).contains("classified by different taxonomies")
@@ -122,14 +125,8 @@ class LeadershipReportTest {
         // twice as often, but on too few complaints to tell from chance once the month's tests are corrected
         String rude = "{\"consumer_disputed\":{\"Yes\":{\"complaints\":6,\"stated\":20,\"rate\":0.3,"
                 + "\"rest_rate\":0.15,\"ratio\":2.0,\"p_value\":0.09,\"q_value\":0.12,\"test\":\"fisher\"}}}";
-        List<rootcause.aggregate.CauseMetrics> causes = feb.causes().stream().map(c -> new rootcause.aggregate.CauseMetrics(
-                c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
-                c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
-                c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
-                c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
-                c.emergingRule(), 0, null, null, null, null, null, null,
-                c.causeId().equals("long_wait") ? waiting : c.causeId().equals("rudeness") ? rude : null,
-                c.taxonomyVersion(), c.taxonomyChanged())).toList();
+        List<CauseMetrics> causes = feb.causes().stream().map(c -> c.with(OutcomeRates.OUTCOME_RATES,
+                c.causeId().equals("long_wait") ? waiting : c.causeId().equals("rudeness") ? rude : null)).toList();
         String text = ReportHtml.of(report.html(new MonthReport(feb.month(), causes, feb.groups(), feb.history(),
                 feb.quotes(), feb.counts()), now)).text();
         assertThat(text).contains("Long waits: company response “Closed with monetary relief” 4.3× less often "

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

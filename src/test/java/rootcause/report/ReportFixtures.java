@@ -1,11 +1,22 @@
 package rootcause.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import rootcause.aggregate.CauseMetrics;
-import rootcause.aggregate.EmergingRule;
-import rootcause.aggregate.ShareChange;
+import rootcause.metric.CauseMetrics;
+import rootcause.metric.ChangeInShare;
+import rootcause.metric.CustomerScoreImpact;
+import rootcause.metric.Emerging;
+import rootcause.metric.Impact;
+import rootcause.metric.LowVolume;
+import rootcause.metric.MetricValue;
+import rootcause.metric.NpsPoints;
+import rootcause.metric.Sentiment;
+import rootcause.metric.TaxonomyVersion;
+import rootcause.metric.Volume;
+import rootcause.metric.EmergingRule;
+import rootcause.metric.ShareChange;
 import rootcause.model.RowCounts;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,28 +50,53 @@ final class ReportFixtures {
     static CauseMetrics cause(String month, String id, String name, long n, long total, double sentimentSum,
                               Double previousShare, long previousTotal, boolean emerging) {
         double share = (double) n / total;
-        boolean compared = previousShare != null;
-        return new CauseMetrics(month, "all", "all", "cause", id, name, "grp-" + id, "Group of " + name, n, total,
-                sentimentSum, n, share, sentimentSum / n, 1.0, (n - sentimentSum) / 2,
-                compared ? Math.round(previousShare * previousTotal) : null, compared ? previousTotal : null,
-                previousShare, compared ? share - previousShare : null, compared ? 0.01 : null,
-                compared ? 0.02 : null, compared ? ShareChange.Z_TEST : null, total < 30,
-                emerging ? EmergingRule.SHARE_ROSE : null, 0, null, null, null, null, null, null, null, "rootcause_service_causes 2.1.0 (sha256 0123456789ab)",
-                compared ? false : null);
+        Map<MetricValue<?>, Object> v = new HashMap<>();
+        v.put(CauseMetrics.MONTH, month);
+        v.put(CauseMetrics.DIMENSION, "all");
+        v.put(CauseMetrics.DIMENSION_VALUE, "all");
+        v.put(CauseMetrics.LEVEL, "cause");
+        v.put(CauseMetrics.CAUSE_ID, id);
+        v.put(CauseMetrics.CAUSE_NAME, name);
+        v.put(CauseMetrics.CAUSE_GROUP, "grp-" + id);
+        v.put(CauseMetrics.CAUSE_GROUP_NAME, "Group of " + name);
+        v.put(Volume.COMPLAINTS, n);
+        v.put(Volume.MONTH_COMPLAINTS, total);
+        v.put(Volume.SHARE, share);
+        v.put(Sentiment.SENTIMENT_SUM, sentimentSum);
+        v.put(Sentiment.NEGATIVE_COMPLAINTS, n);
+        v.put(Sentiment.MEAN_SENTIMENT, sentimentSum / n);
+        v.put(Sentiment.NEGATIVE_SHARE, 1.0);
+        v.put(Impact.IMPACT, (n - sentimentSum) / 2);
+        if (previousShare != null) {
+            v.put(ChangeInShare.PREVIOUS_COMPLAINTS, Math.round(previousShare * previousTotal));
+            v.put(ChangeInShare.PREVIOUS_MONTH_COMPLAINTS, previousTotal);
+            v.put(ChangeInShare.PREVIOUS_SHARE, previousShare);
+            v.put(ChangeInShare.CHANGE_IN_SHARE, share - previousShare);
+            v.put(ChangeInShare.CHANGE_P_VALUE, 0.01);
+            v.put(ChangeInShare.CHANGE_Q_VALUE, 0.02);
+            v.put(ChangeInShare.CHANGE_TEST, ShareChange.Z_TEST);
+            v.put(TaxonomyVersion.TAXONOMY_CHANGED, false);
+        }
+        v.put(LowVolume.LOW_VOLUME, total < 30);
+        v.put(Emerging.EMERGING, emerging);
+        v.put(Emerging.EMERGING_RULE, emerging ? EmergingRule.SHARE_ROSE : null);
+        v.put(CustomerScoreImpact.SCORED_COMPLAINTS, 0L);
+        v.put(TaxonomyVersion.TAXONOMY_VERSION, "rootcause_service_causes 2.1.0 (sha256 0123456789ab)");
+        return CauseMetrics.of(v);
     }
 
     /** {@code feb} with scores: rudeness costs the score most, and {@code rudenessNps} NPS points (null: no NPS). */
     static MonthReport withScores(MonthReport feb, Double rudenessNps) {
-        List<CauseMetrics> scored = feb.causes().stream().map(c -> new CauseMetrics(
-                c.month(), c.dimension(), c.dimensionValue(), c.level(), c.causeId(), c.causeName(), c.causeGroup(),
-                c.causeGroupName(), c.complaints(), c.monthComplaints(), c.sentimentSum(), c.negativeComplaints(), c.share(),
-                c.meanSentiment(), c.negativeShare(), c.impact(), c.previousComplaints(), c.previousMonthComplaints(),
-                c.previousShare(), c.changeInShare(), c.changePValue(), c.changeQValue(), c.changeTest(), c.lowVolume(),
-                c.emergingRule(), 25, c.causeId().equals("rudeness") ? 1.8 : 3.0,
-                c.causeId().equals("rudeness") ? 3.9 : 3.6, c.causeId().equals("rudeness") ? -0.42 : -0.12,
-                c.causeId().equals("rudeness") ? -0.55 : -0.3, c.causeId().equals("rudeness") ? -0.3 : 0.06,
-                c.causeId().equals("rudeness") ? rudenessNps : null, null,
-                c.taxonomyVersion(), c.taxonomyChanged())).toList();
+        List<CauseMetrics> scored = feb.causes().stream().map(c -> {
+            boolean rude = c.causeId().equals("rudeness");
+            return c.with(CustomerScoreImpact.SCORED_COMPLAINTS, 25L)
+                    .with(CustomerScoreImpact.MEAN_SCORE, rude ? 1.8 : 3.0)
+                    .with(CustomerScoreImpact.MEAN_SCORE_WITHOUT, rude ? 3.9 : 3.6)
+                    .with(CustomerScoreImpact.SCORE_IMPACT, rude ? -0.42 : -0.12)
+                    .with(CustomerScoreImpact.SCORE_IMPACT_LOW, rude ? -0.55 : -0.3)
+                    .with(CustomerScoreImpact.SCORE_IMPACT_HIGH, rude ? -0.3 : 0.06)
+                    .with(NpsPoints.NPS_POINTS, rude ? rudenessNps : null);
+        }).toList();
         return new MonthReport(feb.month(), scored, feb.groups(), feb.history(), feb.quotes(), feb.counts());
     }
 
@@ -68,7 +104,8 @@ final class ReportFixtures {
     static MonthReport againstASmallJanuary() {
         MonthReport feb = hostile();
         List<CauseMetrics> causes = feb.causes().stream().map(c -> cause(c.month(), c.causeId(), c.causeName(),
-                c.complaints(), c.monthComplaints(), c.sentimentSum(), c.previousShare(), 20, false)).toList();
+                c.get(Volume.COMPLAINTS), c.get(Volume.MONTH_COMPLAINTS), c.get(Sentiment.SENTIMENT_SUM),
+                c.get(ChangeInShare.PREVIOUS_SHARE), 20, false)).toList();
         List<CauseMetrics> history = new java.util.ArrayList<>(feb.history().stream().filter(c -> c.month().equals("2024-01"))
                 .map(c -> cause(c.month(), c.causeId(), c.causeName(), 2, 20, -1, null, false)).toList());
         history.addAll(causes);

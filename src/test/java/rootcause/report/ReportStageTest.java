@@ -16,7 +16,7 @@ import rootcause.SparkTestSession;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.AggregateStageTest;
 import rootcause.aggregate.ComplaintFixtures;
-import rootcause.aggregate.EmergingRule;
+import rootcause.metric.EmergingRule;
 import rootcause.model.CauseInfo;
 import rootcause.model.CauseMatch;
 import rootcause.model.Evidence;

@@ -4,7 +4,6 @@ import edu.stanford.nlp.stats.Counter;
 import org.junit.jupiter.api.Test;
 import rootcause.model.DocumentAnalysis;
 import rootcause.model.SentenceAnalysis;
-import rootcause.nlp.eval.ConfusionMatrix;
 
 import java.util.ArrayList;
 import java.util.List;

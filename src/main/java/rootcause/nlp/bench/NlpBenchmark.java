@@ -18,7 +18,7 @@ import rootcause.nlp.SentimentAnalyzer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import rootcause.sentiment.DefaultModelTrainer;
+import rootcause.nlp.DefaultModelTrainer;
 import rootcause.sentiment.PolarityFeatures;
 import rootcause.sentiment.PolarityModel;
 import rootcause.sentiment.SentimentModelFile;

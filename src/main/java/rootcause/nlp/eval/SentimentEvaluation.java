@@ -1,5 +1,7 @@
 package rootcause.nlp.eval;
 
+import rootcause.sentiment.ConfusionMatrix;
+
 import rootcause.sentiment.Polarity;
 import rootcause.model.DocumentAnalysis;
 import rootcause.nlp.SentimentAnalyzer;

@@ -1,6 +1,5 @@
-package rootcause.nlp.eval;
+package rootcause.sentiment;
 
-import rootcause.sentiment.Polarity;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

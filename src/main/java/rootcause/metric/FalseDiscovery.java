@@ -1,4 +1,4 @@
-package rootcause.aggregate;
+package rootcause.metric;
 
 import java.util.Arrays;
 import java.util.Comparator;

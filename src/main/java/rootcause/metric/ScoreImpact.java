@@ -1,4 +1,4 @@
-package rootcause.aggregate;
+package rootcause.metric;
 
 import org.apache.commons.math3.distribution.TDistribution;
 

@@ -1,4 +1,4 @@
-package rootcause.aggregate;
+package rootcause.metric;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * Complaints per categorical outcome and value (CFPB's "Company response to consumer" = "Closed with monetary
- * relief", …): addable, like {@link MonthlyCauseStats}. {@link #ratesAgainst} turns a cause's counts and its month's
+ * relief", …): addable, like the other metrics' states. {@link #ratesAgainst} turns a cause's counts and its month's
  * into the rate of each value among the cause's complaints against the rate among all other complaints, tested like a
  * segment against the rest ({@link ShareChange}: the two-proportion z-test, Fisher's exact test where an expected
  * count is below {@value ShareChange#MIN_EXPECTED}); {@link #withQValues} corrects a month's tests with

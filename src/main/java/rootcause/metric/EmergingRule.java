@@ -1,4 +1,4 @@
-package rootcause.aggregate;
+package rootcause.metric;
 
 /**
  * When a cause counts as emerging: both months hold at least {@code minMonthComplaints} complaints, and its share
@@ -44,14 +44,19 @@ public record EmergingRule(double minShareIncrease, double maxQValue, long minNe
      * @param qValue             the change's q-value within its month and slice (ignored when {@code change} is null)
      */
     public String firedRule(long previousComplaints, long complaints, ShareChange change, double qValue) {
-        if (change == null || !(qValue < maxQValue)) {
+        return firedRule(previousComplaints, complaints, change == null ? null : change.change(), qValue);
+    }
+
+    /** {@link #firedRule(long, long, ShareChange, double)} from the change in share alone (null: nothing to compare). */
+    public String firedRule(long previousComplaints, long complaints, Double changeInShare, double qValue) {
+        if (changeInShare == null || !(qValue < maxQValue)) {
             return null;
         }
         // A new cause must be significant too (the q test above): against a tiny previous month, "new" means nothing.
         if (previousComplaints == 0 && complaints >= minNewComplaints) {
             return NEW_CAUSE;
         }
-        return change.change() >= minShareIncrease - 1e-12 ? SHARE_ROSE : null;
+        return changeInShare >= minShareIncrease - 1e-12 ? SHARE_ROSE : null;
     }
 
     /** Whether the months compared are both large enough to call a change between them. */

@@ -1,12 +1,15 @@
-package rootcause.sentiment;
+package rootcause.nlp;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import rootcause.model.DocumentAnalysis;
-import rootcause.nlp.NlpSettings;
-import rootcause.nlp.SentimentAnalyzer;
-import rootcause.nlp.eval.ConfusionMatrix;
+import rootcause.sentiment.ConfusionMatrix;
+import rootcause.sentiment.Polarity;
+import rootcause.sentiment.PolarityFeatures;
+import rootcause.sentiment.PolarityModel;
+import rootcause.sentiment.SentimentCrossValidation;
+import rootcause.sentiment.SentimentModelFile;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package rootcause.aggregate;
+package rootcause.metric;
 
 import org.junit.jupiter.api.Test;
 

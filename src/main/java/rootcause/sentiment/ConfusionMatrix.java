@@ -1,6 +1,5 @@
-package rootcause.nlp.eval;
+package rootcause.sentiment;
 
-import rootcause.sentiment.Polarity;
 import java.util.Locale;
 
 /**
