@@ -127,7 +127,7 @@ public final class RootCauseJob {
             CleanStage clean = new CleanStage();
             Dataset<Row> cleaned = persist(timed("clean", () -> clean.clean(ingested.accepted())), persisted);
             // The first action: reads the inputs, cleans, and fills both caches.
-            List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, cleaned, ingested.files()));
+            List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, cleaned, ingested.files(), ingested.lines()));
             RowCounts read = FileCounts.total(files);
             stageLine("ingest, clean", String.format(Locale.ROOT,
                     "%,d rows read from %d files: %,d accepted, %,d rejected, %,d filtered; %,d duplicates marked",

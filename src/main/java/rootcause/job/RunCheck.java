@@ -20,6 +20,14 @@ public record RunCheck(@JsonProperty("level") String level, @JsonProperty("check
         List<RunCheck> checks = new ArrayList<>();
         for (FileCounts f : files) {
             checks.add(new RunCheck(ERROR, RowCounts.RULE + " for " + f.file(), f.reconciles(), f.counts().equation()));
+            if (f.physical() != null) {
+                // What the parser returned against what the file's lines hold: a quote that ran on would show here.
+                checks.add(new RunCheck(ERROR, "lines = header + record + blank lines for " + f.file(),
+                        f.physical().reconciles(), f.physical().equation()));
+                checks.add(new RunCheck(ERROR, "one row per record in the lines of " + f.file(),
+                        f.physical().records() == f.rowsRead(),
+                        f.physical().records() + " records in the lines, " + f.rowsRead() + " rows read"));
+            }
             long monthly = f.acceptedByMonth().values().stream().mapToLong(Long::longValue).sum();
             checks.add(new RunCheck(ERROR, "accepted rows all have a month for " + f.file(),
                     monthly == f.rowsAccepted(), monthly + " of " + f.rowsAccepted()));

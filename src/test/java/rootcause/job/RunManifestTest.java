@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunManifestTest {
     static FileCounts file(String name, long read, long accepted, long rejected, long filtered) {
         return new FileCounts(name, "survey", read, accepted, rejected, filtered, 0, Map.of(), Map.of(),
-                Map.of("2025-09", accepted));
+                Map.of("2025-09", accepted), null);
     }
 
     static RunManifest manifest(List<FileCounts> files) {
