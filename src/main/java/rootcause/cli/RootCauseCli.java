@@ -12,6 +12,13 @@ import picocli.CommandLine.Command;
 public final class RootCauseCli {
     private static final Logger LOG = LogManager.getLogger(RootCauseCli.class);
 
+    /*
+     * Exit codes (docs/RUNNING.md): 0 success, 1 internal error (picocli's SOFTWARE), 2 usage or input error
+     * (picocli's USAGE), and this one.
+     */
+    /** The run completed but a data check failed: nothing accepted, or a limit the user set was crossed. */
+    public static final int DATA_CHECK_FAILED = 3;
+
     public static void main(String[] args) {
         System.exit(execute(args));
     }
