@@ -37,7 +37,7 @@ public final class ReclassifyCommand implements Callable<Integer> {
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
         // It rewrites months of the folder, so it holds the folder's lock like a run.
-        return LockedOutput.run("reclassify", out, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
+        return LockedOutput.run("reclassify", out, rootcause.job.ReclassifyManifest.FILE, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
             ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy).run();
             RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, ReclassifyManifest.FILE)
                     .forEach(Console::line);

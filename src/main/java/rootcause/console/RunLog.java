@@ -83,6 +83,22 @@ public final class RunLog {
         return Optional.of(file);
     }
 
+    /**
+     * Takes the console appender off every logger: after a SIGTERM, Spark's errors about its stopped context are
+     * noise, and go to the run log only.
+     */
+    public static synchronized void consoleOff() {
+        if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
+            return;
+        }
+        Configuration config = context.getConfiguration();
+        for (LoggerConfig logger : config.getLoggers().values()) {
+            logger.removeAppender(CONSOLE_APPENDER);
+        }
+        config.getRootLogger().removeAppender(CONSOLE_APPENDER);
+        context.updateLoggers();
+    }
+
     /** The run log of this JVM's run, if one was started. */
     public static synchronized Optional<Path> file() {
         return Optional.ofNullable(current);

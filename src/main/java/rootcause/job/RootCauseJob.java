@@ -207,7 +207,7 @@ public final class RootCauseJob {
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
                     classifyStats, checks, inputsFingerprint);
-            org.apache.hadoop.fs.Path manifestFile = output("manifest.json");
+            org.apache.hadoop.fs.Path manifestFile = output(RunManifest.FILE);
             try {
                 manifest.write(storage, manifestFile);
             } catch (IOException e) {
