@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code reclassify}: classify, aggregate and report stored months again with a (new) taxonomy, without NLP. */
 @Command(name = "reclassify", mixinStandardHelpOptions = true,
+        footer = RootCauseCli.LAUNCHER_OPTIONS,
         description = "Classify stored months again from the sentences in OUT/complaints (after a taxonomy edit) and "
                 + "rewrite their complaints, stats, candidates, causes and reports. Runs no NLP; writes "
                 + ReclassifyManifest.FILE + ".")

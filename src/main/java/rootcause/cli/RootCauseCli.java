@@ -8,9 +8,17 @@ import picocli.CommandLine.Command;
 /** The {@code rootcause} command line: verbs for running the job and working with its outputs. */
 @Command(name = "rootcause", mixinStandardHelpOptions = true, versionProvider = RootCauseCli.Version.class,
         description = "Mines customer complaints for the root causes of bad customer service, month by month.",
+        footer = RootCauseCli.LAUNCHER_OPTIONS,
         subcommands = {RunCommand.class, ReclassifyCommand.class, ExplainCommand.class, ReportCommand.class, EvaluateCommand.class, EvaluateTaxonomyCommand.class, TrainCausesCommand.class, TrainSentimentCommand.class, CommandLine.HelpCommand.class})
 public final class RootCauseCli {
     private static final Logger LOG = LogManager.getLogger(RootCauseCli.class);
+
+    /** The options jobs/rootcause takes itself (before or after the verb), for the help of the verbs that run Spark. */
+    static final String LAUNCHER_OPTIONS = "%nLauncher options (jobs/rootcause, before or after the verb):%n"
+            + "      --master URL          Spark master (default: local[*])%n"
+            + "      --driver-memory M     driver heap (default: 3g; the parser needs 2 GB)%n"
+            + "      --executor-memory M   each cluster executor's heap (default: 2g)%n"
+            + "      --conf K=V            any Spark setting, repeatable";
 
     /*
      * Exit codes (docs/RUNNING.md): 0 success, 1 internal error (picocli's SOFTWARE), 2 usage or input error

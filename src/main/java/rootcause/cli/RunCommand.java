@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code run}: the whole job, from CSV exports to the output folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        footer = RootCauseCli.LAUNCHER_OPTIONS,
         description = "Reads complaint exports, finds their root causes and writes Parquet, CSV and reports.")
 public final class RunCommand implements Callable<Integer> {
 

@@ -213,8 +213,10 @@ public final class RootCauseJob {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + Storage.display(manifestFile), e);
             }
+            // A warning says what failed and where to look: the rows and their reasons are in OUT/rejects.
             manifest.checks().stream().filter(c -> RunCheck.WARNING.equals(c.level()) && !c.passed())
-                    .forEach(c -> Console.warning(c.check() + ": " + c.detail()));
+                    .forEach(c -> Console.warning(c.check() + ": " + c.detail() + (c.check().startsWith(RunCheck.REJECTED_SHARE)
+                            ? "; each row and its reason: " + Storage.display(output("rejects")) : "")));
             List<RunCheck> failed = RunCheck.failedErrors(manifest.checks());
             if (!failed.isEmpty()) {
                 throw new IllegalStateException("run checks failed: " + failed);

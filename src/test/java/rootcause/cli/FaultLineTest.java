@@ -84,6 +84,8 @@ class FaultLineTest {
             }
             assertThat(run.waitFor(120, TimeUnit.SECONDS)).isTrue();
             List<String> after = lines.subList(signalledAt, lines.size());
+            // Spark's WARN lines (the host name resolving to a loopback address, ...) go to the run log only.
+            assertThat(lines.subList(0, signalledAt)).as(String.join("\n", lines)).noneMatch(l -> l.contains(" WARN "));
             assertThat(after).as(String.join("\n", lines)).singleElement().asString()
                     .startsWith("rootcause run: interrupted during ").contains(out + " keeps ").endsWith("; re-run to finish");
         } finally {
