@@ -69,9 +69,10 @@ public final class PiiRedactor implements Serializable {
             + "|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])";
     private static final Pattern US_CITY_STATE_ZIP = Pattern.compile(
             "(?<![\\w-])(?:[A-Z][a-zA-Z.'-]*\\s+){0,2}[A-Z][a-zA-Z.'-]*,?\\s+" + US_STATE + "\\s+\\d{5}(?:-\\d{4})?(?![\\w-])");
-    // UK postcodes, the Royal Mail's outward code (area, district) then inward code (sector, unit): "SW1A 1AA".
+    // UK postcodes, the Royal Mail's outward code (area, district), a space, then inward code (sector, unit):
+    // "SW1A 1AA". Without the space, US aircraft tail numbers ("N366SW") and booking codes take the same shape.
     private static final Pattern UK_POSTCODE = Pattern.compile(
-            "(?<![\\w-])(?:[A-Z]{1,2}\\d[A-Z\\d]?|GIR) ?\\d[ABD-HJLNP-UW-Z]{2}(?![\\w-])");
+            "(?<![\\w-])(?:[A-Z]{1,2}\\d[A-Z\\d]?|GIR) \\d[ABD-HJLNP-UW-Z]{2}(?![\\w-])");
     // A street line and the city line after it are one address.
     private static final Pattern ADJACENT_ADDRESSES = Pattern.compile("\\[address\\](?:,?\\s*\\[address\\])+");
 
