@@ -1,5 +1,7 @@
 package rootcause.clean;
 
+import org.apache.commons.validator.routines.IBANValidator;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.function.Function;
@@ -8,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces personal data in complaint text with placeholders ({@code [email]}, {@code [phone]},
- * {@code [card]}, {@code [account]}, {@code [ssn]}, {@code [address]}). Precompiled, stateless,
- * thread-safe. Dates, money, times and short numbers are left alone.
+ * {@code [card]}, {@code [account]} (IBANs too), {@code [ssn]}, {@code [address]}: street lines, US city, state and
+ * ZIP, UK postcodes). Precompiled, stateless, thread-safe. Dates, money, times and short numbers are left alone.
  */
 public final class PiiRedactor implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -57,12 +59,30 @@ public final class PiiRedactor implements Serializable {
             "(?<![\\w$.,/-])\\d{3,6}\\s+(?:" + NOT_FILLER + "[a-z][a-z'-]*\\s+){1,3}"
                     + "(?:street|st|avenue|ave|rd|boulevard|blvd|lane|ln|dr|pkwy|hwy)\\b");
     private static final Pattern PO_BOX = Pattern.compile("(?i)\\bP\\.?\\s?O\\.?\\s+Box\\s+\\d+");
+    // An IBAN's shape in any grouping: country code, check digits, then up to 30 letters and digits, in groups of at
+    // most 4 or unbroken. Only a candidate: IBANValidator decides (IBAN_CANDIDATE's groups let it try shorter ends).
+    private static final Pattern IBAN_CANDIDATE = Pattern.compile(
+            "(?i)(?<![\\w-])[a-z]{2}\\d{2}(?:[ -]?[a-z0-9]{1,4}){2,8}(?![\\w-])|(?<![\\w-])[a-z]{2}\\d{2}[a-z0-9]{11,30}(?![\\w-])");
+    private static final Pattern IBAN_GROUP_END = Pattern.compile("(?=[ -])|$");
+    // US postal codes, with D.C. and the territories: a city, its state's code and a ZIP ("Springfield, IL 62704").
+    private static final String US_STATE = "(?:A[KLRZS]|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEINOPST]|N[CDEHJMVY]"
+            + "|O[HKR]|P[AR]|RI|S[CD]|T[NX]|UT|V[AIT]|W[AIVY])";
+    private static final Pattern US_CITY_STATE_ZIP = Pattern.compile(
+            "(?<![\\w-])(?:[A-Z][a-zA-Z.'-]*\\s+){0,2}[A-Z][a-zA-Z.'-]*,?\\s+" + US_STATE + "\\s+\\d{5}(?:-\\d{4})?(?![\\w-])");
+    // UK postcodes, the Royal Mail's outward code (area, district), a space, then inward code (sector, unit):
+    // "SW1A 1AA". Without the space, US aircraft tail numbers ("N366SW") and booking codes take the same shape.
+    private static final Pattern UK_POSTCODE = Pattern.compile(
+            "(?<![\\w-])(?:[A-Z]{1,2}\\d[A-Z\\d]?|GIR) \\d[ABD-HJLNP-UW-Z]{2}(?![\\w-])");
+    // A street line and the city line after it are one address.
+    private static final Pattern ADJACENT_ADDRESSES = Pattern.compile("\\[address\\](?:,?\\s*\\[address\\])+");
 
     private record Rule(Pattern pattern, Function<Matcher, String> replacement) {}
 
     // Order matters: specific shapes first, so an SSN is not read as a phone and a card not as an account.
     private static final List<Rule> RULES = List.of(
             new Rule(EMAIL_PATTERN, m -> EMAIL),
+            // Before cards and digit runs, which would take the IBAN's digits and leave its country and bank code.
+            new Rule(IBAN_CANDIDATE, PiiRedactor::iban),
             new Rule(SSN_PATTERN, m -> SSN),
             new Rule(CARD_PATTERN, PiiRedactor::cardOrAccount),
             new Rule(US_PHONE, m -> PHONE),
@@ -73,7 +93,10 @@ public final class PiiRedactor implements Serializable {
             new Rule(LONG_DIGIT_RUN, m -> ACCOUNT),
             new Rule(STREET_ADDRESS, m -> ADDRESS),
             new Rule(LOWER_CASE_STREET_ADDRESS, m -> ADDRESS),
-            new Rule(PO_BOX, m -> ADDRESS));
+            new Rule(PO_BOX, m -> ADDRESS),
+            new Rule(US_CITY_STATE_ZIP, m -> ADDRESS),
+            new Rule(UK_POSTCODE, m -> ADDRESS),
+            new Rule(ADJACENT_ADDRESSES, m -> ADDRESS));
 
     /** Returns the text with every recognised piece of personal data replaced; {@code null} stays {@code null}. */
     public String redact(String text) {
@@ -115,6 +138,26 @@ public final class PiiRedactor implements Serializable {
         } while (m.find());
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The candidate, or its longest start that ends at a group break, when IBANValidator confirms it as an IBAN
+     * (format of its country and check digits): {@code [account]} and whatever followed; null when no start is one.
+     */
+    private static String iban(Matcher m) {
+        String candidate = m.group();
+        Matcher ends = IBAN_GROUP_END.matcher(candidate);
+        java.util.List<Integer> cuts = new java.util.ArrayList<>();
+        while (ends.find()) {
+            cuts.add(0, ends.start());
+        }
+        for (int cut : cuts) {
+            String compact = candidate.substring(0, cut).replaceAll("[ -]", "").toUpperCase(java.util.Locale.ROOT);
+            if (IBANValidator.getInstance().isValid(compact)) {
+                return ACCOUNT + candidate.substring(cut);
+            }
+        }
+        return null;
     }
 
     /*

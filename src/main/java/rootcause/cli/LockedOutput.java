@@ -8,6 +8,7 @@ import rootcause.job.RunLock;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * How a verb that rewrites an output folder (run, reclassify) starts: it takes the folder's lock, starts the run log
@@ -21,18 +22,36 @@ final class LockedOutput {
         int run(SparkSession spark, Optional<Path> log, RunLock lock);
     }
 
-    static int run(String verb, org.apache.hadoop.fs.Path out, String runId, boolean verbose, Work work) {
+    /**
+     * @param manifestFile the manifest the verb writes under {@code out}; on SIGTERM it says {@code interrupted}
+     */
+    static int run(String verb, org.apache.hadoop.fs.Path out, String manifestFile, String runId, boolean verbose, Work work) {
+        AtomicReference<RunLock> held = new AtomicReference<>();
+        AtomicReference<Storage> storage = new AtomicReference<>();
+        Thread onSignal = Interruption.hook(verb, out, manifestFile, runId, held::get, storage::get);
         // A local output is locked before anything touches it, even the run log. A remote one (its run log is local)
         // is locked once Spark is up, since Spark's Hadoop configuration holds the store's credentials.
         try (RunLock localLock = Storage.isLocal(out) ? RunLock.forRun(Storage.local(), out, runId) : null) {
+            held.set(localLock);
+            Runtime.getRuntime().addShutdownHook(onSignal);
             Optional<Path> log = RunLog.start(out, verbose);
             SparkSession spark = SparkSessions.forJob("rootcause " + verb);
+            storage.set(Storage.of(spark));
             Console.line(String.format("rootcause %s %s on %s (application %s), log %s%s", verb,
                     RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),
                     log.map(Path::toString).orElse("not written (no log4j 2 backend)"),
                     log.isPresent() && !Storage.isLocal(out) ? " (on this machine: the output folder is remote)" : ""));
             try (RunLock remoteLock = localLock == null ? RunLock.forRun(Storage.of(spark), out, runId) : null) {
+                if (remoteLock != null) {
+                    held.set(remoteLock);
+                }
                 return work.run(spark, log, localLock != null ? localLock : remoteLock);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run: it speaks for this run.
             }
         }
     }

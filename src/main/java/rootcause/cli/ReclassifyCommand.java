@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code reclassify}: classify, aggregate and report stored months again with a (new) taxonomy, without NLP. */
 @Command(name = "reclassify", mixinStandardHelpOptions = true,
+        footer = RootCauseCli.LAUNCHER_OPTIONS,
         description = "Classify stored months again from the sentences in OUT/complaints (after a taxonomy edit) and "
                 + "rewrite their complaints, stats, candidates, causes and reports. Runs no NLP; writes "
                 + ReclassifyManifest.FILE + ".")
@@ -37,7 +38,7 @@ public final class ReclassifyCommand implements Callable<Integer> {
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
         // It rewrites months of the folder, so it holds the folder's lock like a run.
-        return LockedOutput.run("reclassify", out, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
+        return LockedOutput.run("reclassify", out, rootcause.job.ReclassifyManifest.FILE, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
             ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy).run();
             RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, ReclassifyManifest.FILE)
                     .forEach(Console::line);

@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code run}: the whole job, from CSV exports to the output folder. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        footer = RootCauseCli.LAUNCHER_OPTIONS,
         description = "Reads complaint exports, finds their root causes and writes Parquet, CSV and reports.")
 public final class RunCommand implements Callable<Integer> {
 
@@ -63,14 +65,25 @@ public final class RunCommand implements Callable<Integer> {
                     + "'clean' is a fast check of counts, rejects and redaction.")
     JobConfig.Stage stopAfter;
 
+    @Option(names = "--max-rejected-share", paramLabel = "SHARE",
+            description = "Exit with code 3 when more than this share (0-1) of the rows read is rejected; without it a "
+                    + "high rejected share is only a warning.")
+    Double maxRejectedShare;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (maxRejectedShare != null && (maxRejectedShare < 0 || maxRejectedShare > 1)) {
+            throw new IllegalArgumentException("--max-rejected-share " + maxRejectedShare + ": give a share from 0 to 1");
+        }
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         org.apache.hadoop.fs.Path out = Storage.path(output);
         JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), common.taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
         String runId = UUID.randomUUID().toString();
-        return LockedOutput.run("run", out, runId, common.verbose, (spark, log, lock) -> {
+        return LockedOutput.run("run", out, rootcause.job.RunManifest.FILE, runId, common.verbose, (spark, log, lock) -> {
             // A run that took over a dead run's lock never trusts the folder: that run may have half-rewritten months.
             boolean skipIfUpToDate = !force && lock.replaced().isEmpty();
             RunManifest manifest = new RootCauseJob(spark, config, runId, skipIfUpToDate).run();
@@ -78,8 +91,30 @@ public final class RunCommand implements Callable<Integer> {
             System.out.printf("rootcause: %d rows read, %d accepted, %d rejected, %d filtered, %d duplicates; months %s -> %s%n",
                     manifest.rowsRead(), manifest.rowsAccepted(), manifest.rowsRejected(), manifest.rowsFiltered(),
                     manifest.duplicates(), manifest.monthsWritten(), Storage.display(out));
-            return 0;
+            Optional<String> failed = failedDataCheck(manifest, maxRejectedShare, Storage.display(out));
+            failed.ifPresent(f -> spec.commandLine().getErr().println("rootcause run: " + f));
+            spec.commandLine().getErr().flush();
+            return failed.isPresent() ? RootCauseCli.DATA_CHECK_FAILED : 0;
         });
+    }
+
+    /** Why a run that completed did nothing useful (exit code 3), naming the counts and where the reasons are. */
+    static Optional<String> failedDataCheck(RunManifest m, Double maxRejectedShare, String out) {
+        String counts = String.format(java.util.Locale.ROOT, "%,d rows read from %d files: %,d rejected %s, %,d filtered %s",
+                m.rowsRead(), m.files().size(), m.rowsRejected(), m.rejectedByReason(), m.rowsFiltered(), m.filteredByReason());
+        String where = "; each row's reason is in " + out + "/rejects, the counts in " + out + "/manifest.json";
+        if (m.rowsRead() == 0) {
+            return Optional.of("nothing accepted: the inputs hold no records after their header" + where);
+        }
+        if (m.rowsAccepted() == 0) {
+            return Optional.of("nothing accepted: " + counts + where);
+        }
+        double share = (double) m.rowsRejected() / m.rowsRead();
+        if (maxRejectedShare != null && share > maxRejectedShare) {
+            return Optional.of(String.format(java.util.Locale.ROOT, "%.1f%% of the rows rejected, above --max-rejected-share %s: ",
+                    100 * share, maxRejectedShare) + counts + where);
+        }
+        return Optional.empty();
     }
 
     /** Lower-case stage names on the command line. */

@@ -18,6 +18,8 @@ public final class Console {
             System.console() != null, System.getenv("TERM"));
 
     private static int openProgressWidth;
+    /** Set once the JVM is shutting down on a signal: its one line has been printed, nothing follows it. */
+    private static volatile boolean silenced;
 
     private Console() {}
 
@@ -39,9 +41,21 @@ public final class Console {
 
     /** One line, ending any progress line in place first. */
     public static synchronized void line(String text) {
-        endProgress();
-        System.err.println(text);
+        if (!silenced) {
+            endProgress();
+            System.err.println(text);
+        }
         LOG.info(text);
+    }
+
+    /** Prints {@code text} as the console's last line: later lines go to the run log only. */
+    public static synchronized void last(String text) {
+        line(text);
+        silenced = true;
+    }
+
+    public static boolean silenced() {
+        return silenced;
     }
 
     public static void warning(String text) {
@@ -53,6 +67,10 @@ public final class Console {
      * the plain line either way.
      */
     public static synchronized void progress(String inPlace, String plain) {
+        if (silenced) {
+            LOG.info(plain);
+            return;
+        }
         if (TERMINAL) {
             System.err.print("\r" + inPlace + " ".repeat(Math.max(0, openProgressWidth - inPlace.length())));
             System.err.flush();

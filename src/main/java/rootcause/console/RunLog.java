@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * The log of one run, in {@code OUT/logs/} (a local file: with OUT on a remote file system, in
  * {@code <java.io.tmpdir>/rootcause-logs/} instead, named on the console): everything at INFO, Spark's included,
- * with stack traces. The console then keeps warnings and errors only (and {@link Console}'s lines);
+ * with stack traces. The console then keeps the job's warnings and everyone's errors (and {@link Console}'s lines);
  * {@code --verbose} also shows every INFO line on the console, as a plain Spark job would.
  *
  * <p>Works on the log4j 2 configuration the JVM started with (Spark's logging); under any other logging backend the
@@ -69,9 +69,11 @@ public final class RunLog {
                 logger.addAppender(appender, Level.INFO, null);
             }
             if (console != null && logger.getAppenders().containsKey(CONSOLE_APPENDER)) {
-                // Quiet: warnings and errors only. Verbose: every INFO line, Spark's included.
+                // Quiet: the job's own warnings, and errors; Spark's and the libraries' WARN lines (the UI port, task
+                // sizes) go to the run log. Verbose: every INFO line, Spark's included.
+                boolean ours = logger.getName().startsWith("rootcause");
                 logger.removeAppender(CONSOLE_APPENDER);
-                logger.addAppender(console, verbose ? Level.INFO : Level.WARN, null);
+                logger.addAppender(console, verbose ? Level.INFO : ours ? Level.WARN : Level.ERROR, null);
             }
         }
         LoggerConfig root = config.getRootLogger();
@@ -81,6 +83,22 @@ public final class RunLog {
         context.updateLoggers();
         current = file;
         return Optional.of(file);
+    }
+
+    /**
+     * Takes the console appender off every logger: after a SIGTERM, Spark's errors about its stopped context are
+     * noise, and go to the run log only.
+     */
+    public static synchronized void consoleOff() {
+        if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
+            return;
+        }
+        Configuration config = context.getConfiguration();
+        for (LoggerConfig logger : config.getLoggers().values()) {
+            logger.removeAppender(CONSOLE_APPENDER);
+        }
+        config.getRootLogger().removeAppender(CONSOLE_APPENDER);
+        context.updateLoggers();
     }
 
     /** The run log of this JVM's run, if one was started. */

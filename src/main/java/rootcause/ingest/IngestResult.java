@@ -13,8 +13,9 @@ import static org.apache.spark.sql.functions.col;
  *
  * @param rows  {@link IngestStage#ROW_SCHEMA}: accepted, filtered and rejected records
  * @param files the input files, in the order read
+ * @param lines each input file's physical lines, by file: the parser must return one row per record there
  */
-public record IngestResult(Dataset<Row> rows, List<String> files) {
+public record IngestResult(Dataset<Row> rows, List<String> files, java.util.Map<String, CsvStructure.Lines> lines) {
     public static final List<String> COMPLAINT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE,
             Columns.SOURCE_FILE, Columns.RECORD, Columns.CHANNEL, Columns.PRODUCT, Columns.REGION, Columns.SCORE,
             Columns.SCORE_SCALE, Columns.OUTCOMES, Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);

@@ -15,6 +15,7 @@ import rootcause.model.Columns;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,30 +95,53 @@ public final class IngestStage {
     public IngestResult read(List<InputSpec> inputs) {
         Dataset<Row> all = null;
         List<String> files = new ArrayList<>();
+        Map<String, CsvStructure.Lines> lines = new LinkedHashMap<>();
         Storage storage = Storage.of(spark);
         for (InputSpec input : inputs) {
             for (Path file : input.files(storage)) {
-                Dataset<Row> rows = readFile(storage, input.profile(), file);
+                String name = Storage.display(file);
+                Dataset<Row> rows = readFile(storage, input.profile(), file, lines);
                 all = all == null ? rows : all.unionByName(rows);
-                files.add(Storage.display(file));
+                files.add(name);
             }
         }
         if (all == null) {
             throw new IllegalArgumentException("no input files: give at least one --input PROFILE=PATH");
         }
-        return new IngestResult(all, List.copyOf(files));
+        return new IngestResult(all, List.copyOf(files), Map.copyOf(lines));
     }
 
-    private Dataset<Row> readFile(Storage storage, SourceProfile profile, Path file) {
+    private Dataset<Row> readFile(Storage storage, SourceProfile profile, Path file, Map<String, CsvStructure.Lines> lines) {
         List<String> header = CsvHeader.read(storage, file, profile.encoding());
         Set<String> required = requiredColumns(profile);
         if (labelColumn != null) {
             required.add(labelColumn);
         }
         Map<String, Integer> positions = CsvHeader.positions(header, required, file, profile.name());
-        Dataset<Row> csv = readCsv(profile, file, header.size());
-        Dataset<Row> numbered = numberRecords(csv);
-        return canonicalRows(profile, file, header, positions, numbered);
+        CsvStructure structure = new CsvStructure(header.size(), positions.get(profile.columns().id()),
+                positions.get(profile.columns().date()), new ComplaintDates(profile.dateFormats()));
+        CsvStructure.Scan scan = scan(storage, file, profile, structure, false);
+        lines.put(Storage.display(file), scan.lines());
+        Dataset<Row> numbered;
+        if (scan.damaged()) {
+            // Spark's reader would let the open quote run on; the scan's record boundaries recover what follows.
+            // A damaged file's records are held on the driver once, as text.
+            numbered = numberRecords(readCsv(profile, scan(storage, file, profile, structure, true).records(), header.size()));
+        } else {
+            numbered = numberRecords(readCsv(profile, file, header.size()));
+        }
+        return canonicalRows(profile, file, header, positions, numbered, scan.unbalanced());
+    }
+
+    private static CsvStructure.Scan scan(Storage storage, Path file, SourceProfile profile, CsvStructure structure,
+                                          boolean keepRecords) {
+        try (java.io.Reader reader = new java.io.BufferedReader(new java.io.InputStreamReader(storage.open(file),
+                java.nio.charset.Charset.forName(profile.encoding()).newDecoder()))) {
+            return structure.scan(reader, keepRecords);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("input file " + Storage.display(file) + ": cannot read it as "
+                    + profile.encoding() + " CSV: " + e.getMessage(), e);
+        }
     }
 
     private static Set<String> requiredColumns(SourceProfile profile) {
@@ -133,6 +157,20 @@ public final class IngestStage {
     }
 
     private Dataset<Row> readCsv(SourceProfile profile, Path file, int width) {
+        return csvReader(profile, width)
+                .option("header", "true")
+                .option("multiLine", "true")
+                .option("encoding", profile.encoding())
+                .csv(file.toString());
+    }
+
+    /** Records already split by {@link CsvStructure}, one string each, in file order (one partition keeps it). */
+    private Dataset<Row> readCsv(SourceProfile profile, List<String> records, int width) {
+        Dataset<String> lines = spark.createDataset(records, org.apache.spark.sql.Encoders.STRING()).coalesce(1);
+        return csvReader(profile, width).option("header", "false").csv(lines);
+    }
+
+    private org.apache.spark.sql.DataFrameReader csvReader(SourceProfile profile, int width) {
         StructType schema = new StructType();
         for (int i = 0; i < width; i++) {
             schema = schema.add(positional(i), DataTypes.StringType);
@@ -140,9 +178,6 @@ public final class IngestStage {
         schema = schema.add(CORRUPT, DataTypes.StringType);
         return spark.read()
                 .schema(schema)
-                .option("header", "true")
-                .option("multiLine", "true")
-                .option("encoding", profile.encoding())
                 // RFC 4180: a quote inside a quoted field is doubled, not backslash-escaped.
                 .option("quote", "\"")
                 .option("escape", "\"")
@@ -151,8 +186,7 @@ public final class IngestStage {
                 .option("ignoreLeadingWhiteSpace", "false")
                 .option("ignoreTrailingWhiteSpace", "false")
                 .option("nullValue", "\u0000never\u0000")
-                .option("emptyValue", "")
-                .csv(file.toString());
+                .option("emptyValue", "");
     }
 
     /**
@@ -166,7 +200,8 @@ public final class IngestStage {
     }
 
     private Dataset<Row> canonicalRows(SourceProfile profile, Path file, List<String> header,
-                                       Map<String, Integer> positions, Dataset<Row> rows) {
+                                       Map<String, Integer> positions, Dataset<Row> rows,
+                                       List<CsvStructure.UnbalancedQuote> unbalanced) {
         SourceProfile.ColumnMapping m = profile.columns();
         Column id = cell(profile, positions, m.id());
         Column text = cell(profile, positions, m.text());
@@ -175,10 +210,13 @@ public final class IngestStage {
         Column created = parseDate.apply(dateCell);
         Column month = date_format(created, "yyyy-MM");
 
+        Column unbalancedDetail = unbalancedQuoteDetail(file, unbalanced);
         Column malformed = col(CORRUPT).isNotNull();
-        Column reason = when(malformed, lit(RejectReason.MALFORMED_RECORD.code()));
-        Column disposition = when(malformed, lit(REJECTED));
-        Column detail = when(malformed, lit("expected " + header.size() + " fields as in the header"));
+        Column reason = when(unbalancedDetail.isNotNull(), lit(RejectReason.UNBALANCED_QUOTE.code()))
+                .when(malformed, lit(RejectReason.MALFORMED_RECORD.code()));
+        Column disposition = when(unbalancedDetail.isNotNull(), lit(REJECTED)).when(malformed, lit(REJECTED));
+        Column detail = when(unbalancedDetail.isNotNull(), unbalancedDetail)
+                .when(malformed, lit("expected " + header.size() + " fields as in the header"));
         for (SourceProfile.RowFilter f : profile.filters()) {
             Column excluded = not(coalesce(col(positional(positions.get(f.column()))).isin(f.keep().toArray()), lit(false)));
             reason = reason.when(excluded, lit(f.reason()));
@@ -240,6 +278,16 @@ public final class IngestStage {
                 (labelColumn == null ? lit(null).cast(DataTypes.StringType) : cell(profile, positions, labelColumn))
                         .as(Columns.LABEL));
         return labelColumn == null ? canonical.drop(Columns.LABEL) : canonical;
+    }
+
+    /** The detail of a record whose quote never closed, by record number; null for every other record. */
+    private static Column unbalancedQuoteDetail(Path file, List<CsvStructure.UnbalancedQuote> unbalanced) {
+        if (unbalanced.isEmpty()) {
+            return lit(null).cast(DataTypes.StringType);
+        }
+        Column records = array(unbalanced.stream().map(u -> lit(u.record())).toArray(Column[]::new));
+        Column details = array(unbalanced.stream().map(u -> lit(u.detail(Storage.display(file)))).toArray(Column[]::new));
+        return element_at(map_from_arrays(records, details), col(Columns.RECORD));
     }
 
     /** A mapped cell, trimmed, with the profile's null values turned into null. */

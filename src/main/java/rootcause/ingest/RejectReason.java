@@ -4,6 +4,8 @@ package rootcause.ingest;
 public enum RejectReason {
     /** The CSV record does not have the header's number of fields, or cannot be parsed. */
     MALFORMED_RECORD("malformed_record"),
+    /** A quoted field whose quote never closes; the records after it are recovered ({@link CsvStructure}). */
+    UNBALANCED_QUOTE("unbalanced_quote"),
     MISSING_ID("missing_id"),
     UNPARSEABLE_DATE("unparseable_date"),
     EMPTY_TEXT("empty_text"),

@@ -1,13 +1,15 @@
 package rootcause.job;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import rootcause.ingest.CsvStructure;
 import rootcause.model.RowCounts;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * What happened to the records of one input file; its row counts follow {@link RowCounts#RULE}.
+ * What happened to the records of one input file; its row counts follow {@link RowCounts#RULE}, and {@code physical}
+ * accounts for its lines (null in manifests written before it existed).
  */
 public record FileCounts(
         @JsonProperty("file") String file,
@@ -19,7 +21,8 @@ public record FileCounts(
         @JsonProperty(RowCounts.DUPLICATES) long duplicates,
         @JsonProperty("rejected_by_reason") Map<String, Long> rejectedByReason,
         @JsonProperty("filtered_by_reason") Map<String, Long> filteredByReason,
-        @JsonProperty("accepted_by_month") Map<String, Long> acceptedByMonth) {
+        @JsonProperty("accepted_by_month") Map<String, Long> acceptedByMonth,
+        @JsonProperty("physical") CsvStructure.Lines physical) {
 
     public RowCounts counts() {
         return new RowCounts(rowsRead, rowsAccepted, rowsRejected, rowsFiltered);

@@ -2,6 +2,7 @@ package rootcause.job;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import rootcause.ingest.CsvStructure;
 import rootcause.ingest.IngestStage;
 import rootcause.model.Columns;
 
@@ -18,7 +19,8 @@ final class ManifestCounts {
 
     private ManifestCounts() {}
 
-    static List<FileCounts> perFile(Dataset<Row> rows, Dataset<Row> complaints, List<String> files) {
+    static List<FileCounts> perFile(Dataset<Row> rows, Dataset<Row> complaints, List<String> files,
+                                   Map<String, CsvStructure.Lines> lines) {
         List<Row> byReason = rows.groupBy(col(Columns.SOURCE_FILE), col(Columns.SOURCE), col(Columns.DISPOSITION),
                         col(Columns.REASON), col(Columns.MONTH))
                 .agg(count(lit(1)).as(ROWS)).collectAsList();
@@ -45,7 +47,7 @@ final class ManifestCounts {
                 default -> throw new IllegalStateException("unknown disposition " + disposition);
             }
         }
-        return builders.values().stream().map(b -> b.build(duplicates.getOrDefault(b.file, 0L))).toList();
+        return builders.values().stream().map(b -> b.build(duplicates.getOrDefault(b.file, 0L), lines.get(b.file))).toList();
     }
 
     private static final class Builder {
@@ -61,11 +63,11 @@ final class ManifestCounts {
             this.file = file;
         }
 
-        FileCounts build(long duplicates) {
+        FileCounts build(long duplicates, CsvStructure.Lines physical) {
             return new FileCounts(file, source, read, accepted,
                     rejected.values().stream().mapToLong(Long::longValue).sum(),
                     filtered.values().stream().mapToLong(Long::longValue).sum(),
-                    duplicates, rejected, filtered, byMonth);
+                    duplicates, rejected, filtered, byMonth, physical);
         }
     }
 }

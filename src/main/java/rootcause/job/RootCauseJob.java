@@ -127,7 +127,7 @@ public final class RootCauseJob {
             CleanStage clean = new CleanStage();
             Dataset<Row> cleaned = persist(timed("clean", () -> clean.clean(ingested.accepted())), persisted);
             // The first action: reads the inputs, cleans, and fills both caches.
-            List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, cleaned, ingested.files()));
+            List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, cleaned, ingested.files(), ingested.lines()));
             RowCounts read = FileCounts.total(files);
             stageLine("ingest, clean", String.format(Locale.ROOT,
                     "%,d rows read from %d files: %,d accepted, %,d rejected, %,d filtered; %,d duplicates marked",
@@ -207,14 +207,16 @@ public final class RootCauseJob {
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
                     classifyStats, checks, inputsFingerprint);
-            org.apache.hadoop.fs.Path manifestFile = output("manifest.json");
+            org.apache.hadoop.fs.Path manifestFile = output(RunManifest.FILE);
             try {
                 manifest.write(storage, manifestFile);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + Storage.display(manifestFile), e);
             }
+            // A warning says what failed and where to look: the rows and their reasons are in OUT/rejects.
             manifest.checks().stream().filter(c -> RunCheck.WARNING.equals(c.level()) && !c.passed())
-                    .forEach(c -> Console.warning(c.check() + ": " + c.detail()));
+                    .forEach(c -> Console.warning(c.check() + ": " + c.detail() + (c.check().startsWith(RunCheck.REJECTED_SHARE)
+                            ? "; each row and its reason: " + Storage.display(output("rejects")) : "")));
             List<RunCheck> failed = RunCheck.failedErrors(manifest.checks());
             if (!failed.isEmpty()) {
                 throw new IllegalStateException("run checks failed: " + failed);

@@ -7,11 +7,20 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /** Wall time per step, summed into a manifest's {@code timings_ms}, and the console line of a stage from them. */
-final class StepTimings {
+public final class StepTimings {
+    /** The step the driver is in, for the one line a SIGTERM gets (a JVM runs one job at a time). */
+    private static volatile String running = "start-up";
+
     private StepTimings() {}
+
+    /** The step running now, or the last one begun. */
+    public static String running() {
+        return running;
+    }
 
     static <T> T timed(Map<String, Long> timings, String step, Supplier<T> work) {
         long start = System.nanoTime();
+        running = step;
         try {
             return work.get();
         } finally {

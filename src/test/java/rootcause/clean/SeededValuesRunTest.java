@@ -33,18 +33,21 @@ class SeededValuesRunTest {
             "Gerald", "Patricia", "Holloway", "Kenneth", "Moreau", "Hiroshi");
     /** The PII values seeded in data-samples (PiiRedactorTest), here in this test's own input. */
     static final List<String> PII = List.of("dana.whitfield@example.com", "(555) 014-2297", "4111 1111 1111 1111",
-            "555-301-7788", "+1 555 014 8821", "r.okafor@example.net");
+            "555-301-7788", "+1 555 014 8821", "r.okafor@example.net",
+            // Issue 25: an IBAN in groups kept "GB82 WEST", a postal address its city, state and ZIP. (Not "62704"
+            // alone: five digits turn up inside the embedding cache's vectors by chance.)
+            "GB82 WEST", "5698 7654", "742 Evergreen", "Springfield, IL", "IL 62704", "SW1A 1AA", "DE89370400440532013000");
 
     private static final String[][] ROWS = {
             {"N-1", "2025-10-02 09:15", "phone", "1", "The representative, Margaret Whitlock, promised a refund and never called back. Call me on (555) 014-2297."},
-            {"N-2", "2025-10-03 10:20", "chat", "2", "Support agent Dmitri closed my ticket without fixing anything, twice. I was on hold for an hour."},
+            {"N-2", "2025-10-03 10:20", "chat", "2", "Support agent Dmitri closed my ticket without fixing anything, twice. I was on hold for an hour. Refund to GB82 WEST 1234 5698 7654 32."},
             {"N-3", "2025-10-04 11:25", "store", "1", "your driver Tyrone left my package in the rain and nobody apologised. email dana.whitfield@example.com"},
             {"N-4", "2025-10-05 12:30", "phone", "2", "I asked for a supervisor and got Brenda Okafor who just read the same script. Card 4111 1111 1111 1111 was charged twice."},
-            {"N-5", "2025-10-06 13:35", "web", "1", "my husband gerald has been on hold since noon and the website keeps crashing. text 555-301-7788"},
+            {"N-5", "2025-10-06 13:35", "web", "1", "my husband gerald has been on hold since noon and the website keeps crashing. text 555-301-7788 or write to 742 Evergreen Terrace, Springfield, IL 62704"},
             {"N-6", "2025-10-07 14:40", "email", "2", "My sister Patricia Holloway received calls about my debt and they told her the amount. Reach me at r.okafor@example.net"},
             {"N-7", "2025-10-08 15:45", "phone", "5", "Thank you Hiroshi for sorting out my refund so fast! My number is +1 555 014 8821"},
             // Rejected (bad date): its raw record is written to rejects/, redacted.
-            {"N-8", "2025-10-41 16:50", "phone", "1", "Kenneth Moreau was rude and hung up. Call (555) 014-2297."},
+            {"N-8", "2025-10-41 16:50", "phone", "1", "Kenneth Moreau was rude and hung up. Call (555) 014-2297. Post to SW1A 1AA, pay DE89370400440532013000."},
     };
 
     private static RunManifest manifest;

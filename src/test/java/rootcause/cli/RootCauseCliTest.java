@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,5 +56,20 @@ class RootCauseCliTest {
                 .contains("\n  - ").doesNotContain("stack trace")
                 .contains("\n  - " + taxonomy + ": colour: unknown key; allowed: [")
                 .contains("\n  - " + taxonomy + ": groups: must be a non-empty list");
+    }
+
+    @Test
+    void helpListsTheLauncherOptionsAndTheJvmSaysNothing() throws Exception {
+        // The launcher's own JVM flags (target/spark-jvm-flags.txt, from the pom), as jobs/rootcause starts the driver.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of(Files.readString(Path.of("target", "spark-jvm-flags.txt")).strip().split("\\s+")));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RootCauseCli.class.getName(), "run", "--help"));
+        Process help = new ProcessBuilder(command).start();
+        String out = new String(help.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(help.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(help.waitFor()).isZero();
+        assertThat(err).as("no 'WARNING: Using incubator modules' or any other line").isEmpty();
+        assertThat(out).contains("Launcher options (jobs/rootcause", "--master URL", "--driver-memory M",
+                "--executor-memory M", "--conf K=V", "--max-rejected-share");
     }
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunManifestTest {
     static FileCounts file(String name, long read, long accepted, long rejected, long filtered) {
         return new FileCounts(name, "survey", read, accepted, rejected, filtered, 0, Map.of(), Map.of(),
-                Map.of("2025-09", accepted));
+                Map.of("2025-09", accepted), null);
     }
 
     static RunManifest manifest(List<FileCounts> files) {
@@ -54,5 +54,16 @@ class RunManifestTest {
             assertThat(c.check()).isEqualTo("rows_read = rows_accepted + rows_rejected + rows_filtered for b.csv");
             assertThat(c.detail()).isEqualTo("5 = 3 + 0 + 1");
         });
+    }
+
+    @Test
+    void theRejectedShareWarningSaysWhatFailed() {
+        FileCounts f = new FileCounts("s.csv", "survey", 40, 37, 3, 0, 0, Map.of("malformed_record", 1L, "missing_id", 2L),
+                Map.of(), Map.of("2025-09", 37L), null);
+        RunCheck check = RunCheck.onCounts(List.of(f)).stream()
+                .filter(c -> c.check().startsWith(RunCheck.REJECTED_SHARE)).findFirst().orElseThrow();
+        assertThat(check.passed()).isFalse();
+        assertThat(check.level()).isEqualTo(RunCheck.WARNING);
+        assertThat(check.detail()).startsWith("7.5% rejected (3 of 40 rows: ").contains("malformed_record 1", "missing_id 2");
     }
 }
