@@ -15,6 +15,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import rootcause.console.StageProgress;
 import rootcause.embed.Encoder;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.model.Columns;
@@ -178,11 +180,16 @@ final class SemanticStage {
             }
             int partitions = (int) Math.max(missing.sparkSession().sparkContext().defaultParallelism(),
                     Math.min(10_000, (toEmbed + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
+            LongAccumulator done = missing.sparkSession().sparkContext().longAccumulator("sentences embedded");
             Dataset<Row> embedded = missing.repartition(partitions, col(SENTENCE_KEY))
-                    .map(new Embed(taxonomy.semantic().encoder()), Encoders.row(EmbeddingCache.SCHEMA))
+                    .map(new Embed(taxonomy.semantic().encoder(), done), Encoders.row(EmbeddingCache.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             persisted.add(embedded);
-            embedded.count();
+            // Embedding is most of classify's time on a first run: minutes on real exports, so it shows progress.
+            try (StageProgress ignored = new StageProgress("classify, embedding", "sentences", done, toEmbed,
+                    StageProgress.DEFAULT_INTERVAL_SECONDS)) {
+                embedded.count();
+            }
             if (cache != null) {
                 cache.append(embedded, toEmbed);
             }
@@ -239,14 +246,17 @@ final class SemanticStage {
     /** Runs on executors: embeds one sentence with the JVM's shared model of the encoder, loaded on first use. */
     private static final class Embed implements MapFunction<Row, Row> {
         private final Encoder encoder;
+        private final LongAccumulator done;
 
-        Embed(Encoder encoder) {
+        Embed(Encoder encoder, LongAccumulator done) {
             this.encoder = encoder;
+            this.done = done;
         }
 
         @Override
         public Row call(Row s) {
             float[] v = SentenceEmbedder.shared(encoder).embed(s.getString(s.fieldIndex(TEXT)));
+            done.add(1);
             List<Float> values = new ArrayList<>(v.length);
             for (float f : v) {
                 values.add(f);

@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import rootcause.console.StageProgress;
 import rootcause.model.Columns;
 import rootcause.model.DocumentAnalysis;
 import rootcause.model.StageInput;
@@ -97,12 +98,12 @@ public final class NlpStage {
 
     /** The stage without the polarity layer: CoreNLP's reading only (what a training run learns from). */
     public static NlpStage coreNlpOnly(NlpSettings settings) {
-        return new NlpStage(settings, null, 10);
+        return new NlpStage(settings, null, StageProgress.DEFAULT_INTERVAL_SECONDS);
     }
 
     /** @param sentimentModel the polarity layer's model; null for CoreNLP's reading only */
     public NlpStage(NlpSettings settings, SentimentModelFile sentimentModel) {
-        this(settings, sentimentModel, 10);
+        this(settings, sentimentModel, StageProgress.DEFAULT_INTERVAL_SECONDS);
     }
 
     NlpStage(NlpSettings settings, SentimentModelFile sentimentModel, long progressIntervalSeconds) {
@@ -217,7 +218,7 @@ public final class NlpStage {
                         Encoders.row(NlpCache.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(analyses);
-        try (NlpProgress ignored = new NlpProgress(done, count, progressIntervalSeconds)) {
+        try (StageProgress ignored = new StageProgress("nlp", "texts", done, count, progressIntervalSeconds)) {
             analyses.count();
         }
         return analyses;
