@@ -100,14 +100,18 @@ public final class LeadershipReport {
      * would otherwise be set up unembedded and draw a PDFBox "fallback font" warning each.
      */
     public static void writePdf(String html, OutputStream out) throws IOException {
+        pdfBuilder(html).toStream(out).run();
+    }
+
+    /** The PDF renderer's settings for a page, shared by {@link #writePdf} and the tests that inspect its layout. */
+    static PdfRendererBuilder pdfBuilder(String html) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true);
         registerFonts(builder);
         // The page refers to nothing outside itself (charts are data URIs), so no base URI is needed.
         builder.withHtmlContent(html, null);
-        builder.toStream(out);
-        builder.run();
+        return builder;
     }
 
     /** Liberation's three families, under their own names and the names openhtmltopdf gives the CSS generic families (no font is built in). */

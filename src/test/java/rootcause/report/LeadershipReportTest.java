@@ -292,6 +292,59 @@ class LeadershipReportTest {
         assertThat(outside).as("charts running past a page's edge").isEmpty();
     }
 
+    /**
+     * No table may be wider than the page's text area: openhtmltopdf lays a table that cannot shrink out past the
+     * right margin and drops what falls off the page. Checked on openhtmltopdf's own layout (every table box inside
+     * the root box) and on the PDF drawn (every glyph inside the template's 14 mm right margin). The score table,
+     * with NPS, is the widest.
+     */
+    @Test
+    void pdfTablesFitThePageWidth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String html = report.html(ReportFixtures.withScores(ReportFixtures.hostile(), -12.5), now);
+        List<String> tooWide = new java.util.ArrayList<>();
+        int tables = 0;
+        try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = LeadershipReport.pdfBuilder(html).buildPdfRenderer()) {
+            renderer.layout();
+            com.openhtmltopdf.render.BlockBox root = renderer.getRootBox();
+            java.util.ArrayDeque<com.openhtmltopdf.render.Box> boxes = new java.util.ArrayDeque<>(List.of(root));
+            while (!boxes.isEmpty()) {
+                com.openhtmltopdf.render.Box box = boxes.pop();
+                if (box instanceof com.openhtmltopdf.newtable.TableBox table) {
+                    tables++;
+                    if (table.getAbsX() + table.getWidth() > root.getAbsX() + root.getWidth()) {
+                        tooWide.add(table.getElement().getTextContent().strip().substring(0, 40) + "…: "
+                                + table.getWidth() + " > " + root.getWidth());
+                    }
+                }
+                boxes.addAll(box.getChildren());
+            }
+        }
+        assertThat(tables).as("tables laid out").isGreaterThanOrEqualTo(4);
+        assertThat(tooWide).as("tables wider than the page").isEmpty();
+
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        writePdf(html, pdf);
+        double margin = 14 / 25.4 * 72;
+        List<String> outside = new java.util.ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper glyphs = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions)
+                        throws java.io.IOException {
+                    super.writeString(text, positions);
+                    for (org.apache.pdfbox.text.TextPosition p : positions) {
+                        if (p.getXDirAdj() + p.getWidthDirAdj() > p.getPageWidth() - margin + 0.5) {
+                            outside.add(text);
+                            return;
+                        }
+                    }
+                }
+            };
+            assertThat(glyphs.getText(doc)).as("the score table is in the PDF").contains("NPS points");
+        }
+        assertThat(outside).as("text past the right margin").isEmpty();
+    }
+
     /** Where a page draws its images: the unit square under the current transformation at each {@code Do}. */
     private static final class ImagePlacements extends org.apache.pdfbox.contentstream.PDFStreamEngine {
         final List<java.awt.geom.Rectangle2D> boxes = new java.util.ArrayList<>();
