@@ -113,6 +113,19 @@ class LeadershipReportTest {
     }
 
     @Test
+    void aLongQuoteShowsItsEvidenceInBold() {
+        MonthReport feb = ReportFixtures.hostile();
+        String sentence = "After three calls about the same fee, each one starting over with my account number and my "
+                .repeat(3) + "address, the agent was rude to me and ended the call.";
+        java.util.Map<String, List<Quote>> quotes = java.util.Map.of("rudeness", List.of(new Quote("2024-02", "rudeness",
+                "c1", Quote.excerpt(sentence, rootcause.model.Evidence.PATTERN, "be rude"), -1,
+                rootcause.model.Evidence.PATTERN, "be rude")));
+        String html = report.html(new MonthReport(feb.month(), feb.causes(), feb.groups(), feb.history(), quotes,
+                feb.counts()), now);
+        assertThat(org.jsoup.Jsoup.parse(html).select("blockquote b").eachText()).containsExactly("was rude");
+    }
+
+    @Test
     void saysHowTheCausesComplaintsEndWhereTheExportRecordsIt() {
         MonthReport feb = ReportFixtures.hostile();
         String waiting = "{\"company_response\":{\"Closed with monetary relief\":{\"complaints\":2,\"stated\":40,"
