@@ -1,0 +1,102 @@
+package rootcause.report;
+
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryTick;
+import org.jfree.chart.entity.CategoryLabelEntity;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.text.TextLine;
+import org.jfree.chart.ui.RectangleEdge;
+import org.junit.jupiter.api.Test;
+import rootcause.aggregate.CauseMetrics;
+
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The charts as JFreeChart lays them out at the size the report draws them. */
+class ReportChartsTest {
+
+    /** Ten causes, the taxonomy's longest names among them. */
+    private static final List<CauseMetrics> CAUSES = List.of(
+            ReportFixtures.cause("2024-02", "scripted", "Scripted troubleshooting, not listening", 30, 100, -25, null, false),
+            ReportFixtures.cause("2024-02", "transfer", "Transferred between departments", 28, 100, -20, null, false),
+            ReportFixtures.cause("2024-02", "promise", "Broken promise of a call back", 26, 100, -20, null, false),
+            ReportFixtures.cause("2024-02", "billing", "Billing error or unexpected charge", 24, 100, -18, null, false),
+            ReportFixtures.cause("2024-02", "wait", "Long waits", 22, 100, -15, null, false),
+            ReportFixtures.cause("2024-02", "repeat", "Had to repeat the problem to every agent", 20, 100, -15, null, false),
+            ReportFixtures.cause("2024-02", "rude", "Rudeness", 18, 100, -12, null, false),
+            ReportFixtures.cause("2024-02", "policy", "Policy applied rigidly without explanation", 16, 100, -10, null, false),
+            ReportFixtures.cause("2024-02", "know", "Agent lacked product knowledge", 14, 100, -8, null, false),
+            ReportFixtures.cause("2024-02", "digital", "Website or app failure", 12, 100, -6, null, false));
+
+    @Test
+    void paretoLabelsNameEachCauseInFullInsideTheChart() {
+        ReportCharts.Chart pareto = ReportCharts.paretoChart(CAUSES);
+        assertThat(labels(pareto, RectangleEdge.LEFT)).isEqualTo(names());
+        assertThat(labelsOutside(pareto)).isEmpty();
+    }
+
+    @Test
+    void sentimentLabelsNameEachCauseInFullInsideTheChart() {
+        ReportCharts.Chart sentiment = ReportCharts.sentimentChart(CAUSES);
+        assertThat(labels(sentiment, RectangleEdge.LEFT)).isEqualTo(names());
+        assertThat(labelsOutside(sentiment)).isEmpty();
+    }
+
+    private static List<String> names() {
+        return CAUSES.stream().map(CauseMetrics::causeName).toList();
+    }
+
+    /** The causes whose label JFreeChart draws (its entity's area) past the chart's edges, where the image cuts it. */
+    private static List<String> labelsOutside(ReportCharts.Chart chart) {
+        BufferedImage image = new BufferedImage(chart.width(), chart.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            Rectangle bounds = new Rectangle(0, 0, chart.width(), chart.height());
+            chart.chart().draw(g2, bounds, info);
+            List<String> outside = new ArrayList<>();
+            int labels = 0;
+            for (Object entity : info.getEntityCollection().getEntities()) {
+                if (entity instanceof CategoryLabelEntity label) {
+                    labels++;
+                    if (!bounds.contains(label.getArea().getBounds2D())) {
+                        outside.add(label.getKey() + " at " + label.getArea().getBounds2D());
+                    }
+                }
+            }
+            assertThat(labels).as("a label entity per cause").isEqualTo(CAUSES.size());
+            return outside;
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    /** The category labels as drawn: each tick's lines joined by a space (JFreeChart cuts a label it cannot fit with "..."). */
+    private static List<String> labels(ReportCharts.Chart chart, RectangleEdge edge) {
+        BufferedImage image = new BufferedImage(chart.width(), chart.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            ChartRenderingInfo info = new ChartRenderingInfo();
+            chart.chart().draw(g2, new Rectangle(0, 0, chart.width(), chart.height()), info);
+            CategoryAxis axis = ((CategoryPlot) chart.chart().getPlot()).getDomainAxis();
+            List<String> labels = new ArrayList<>();
+            for (Object tick : axis.refreshTicks(g2, new AxisState(), info.getPlotInfo().getDataArea(), edge)) {
+                List<String> lines = new ArrayList<>();
+                for (Object line : ((CategoryTick) tick).getLabel().getLines()) {
+                    lines.add(((TextLine) line).getFirstTextFragment().getText().strip());
+                }
+                labels.add(String.join(" ", lines));
+            }
+            return labels;
+        } finally {
+            g2.dispose();
+        }
+    }
+}
