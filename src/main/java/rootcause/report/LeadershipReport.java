@@ -224,7 +224,8 @@ public final class LeadershipReport {
             v.put("trendChart", ReportCharts.trend(report.history(), trendIds, months, lowVolumeMonths));
         }
         v.put("hasLowVolumeMonths", !lowVolumeMonths.isEmpty());
-        v.put("lowVolumeMonths", String.join(", ", lowVolumeMonths));
+        v.put("lowVolumeMonths", String.join(", ", lowVolumeMonths.stream().map(m -> m + ": " + complaints(report.history()
+                .stream().filter(c -> c.month().equals(m)).findFirst().orElseThrow().monthComplaints())).toList()));
         v.put("minMonthComplaints", Long.toString(emergingRule.minMonthComplaints()));
         v.put("isLowVolume", emergingRule.isLowVolume(report.monthComplaints()));
 

@@ -82,52 +82,72 @@ public final class ReportCharts {
     }
 
     /**
-     * Share of complaints per month for the given causes, one line each; the points of {@code lowVolumeMonths}
-     * (too few complaints to read a change from) are drawn hollow.
+     * Share of complaints per month for the given causes, one line each. The months of {@code lowVolumeMonths} (too
+     * few complaints to read a share from: {@link rootcause.aggregate.EmergingRule#isLowVolume}) are drawn apart, as
+     * faded hollow points off the lines, and do not set the scale: a cause at 100 % of a month of two tweets would
+     * otherwise flatten every line of the months that count. Only when every month is small do they set it.
      */
     public static String trend(List<CauseMetrics> history, List<String> causeIds, List<String> months,
                                List<String> lowVolumeMonths) {
         return trendChart(history, causeIds, months, lowVolumeMonths).png();
     }
 
+    /** Dataset 0: the months that count, as lines; dataset 1: the low-volume months, faded points. */
     static Chart trendChart(List<CauseMetrics> history, List<String> causeIds, List<String> months,
                             List<String> lowVolumeMonths) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        DefaultCategoryDataset counted = new DefaultCategoryDataset();
+        DefaultCategoryDataset small = new DefaultCategoryDataset();
         for (String id : causeIds) {
+            String name = history.stream().filter(m -> m.causeId().equals(id)).map(CauseMetrics::causeName)
+                    .findFirst().orElse(id);
             for (String month : months) {
                 double share = history.stream().filter(m -> m.causeId().equals(id) && m.month().equals(month))
                         .mapToDouble(CauseMetrics::share).findFirst().orElse(0.0);
-                String name = history.stream().filter(m -> m.causeId().equals(id)).map(CauseMetrics::causeName)
-                        .findFirst().orElse(id);
+                boolean low = lowVolumeMonths.contains(month);
                 // a legend entry wraps, so the trend names each cause in full
-                data.addValue(100 * share, name, month);
+                counted.addValue(low ? null : 100 * share, name, month);
+                small.addValue(low ? 100 * share : null, name, month);
             }
         }
-        LineAndShapeRenderer renderer = trendRenderer(months, lowVolumeMonths);
+        LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
+        LineAndShapeRenderer faded = new LineAndShapeRenderer(false, true);
+        faded.setDefaultShapesFilled(false);
+        faded.setDefaultSeriesVisibleInLegend(false);
         for (int i = 0; i < causeIds.size(); i++) {
-            renderer.setSeriesPaint(i, SERIES[i % SERIES.length]);
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            Color colour = SERIES[i % SERIES.length];
+            lines.setSeriesPaint(i, colour);
+            lines.setSeriesStroke(i, new BasicStroke(2f));
+            faded.setSeriesPaint(i, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), FADED_ALPHA));
         }
         NumberAxis axis = new NumberAxis("% of the month's complaints");
+        double top = maximum(lowVolumeMonths.containsAll(months) ? small : counted);
+        axis.setRange(0, Math.max(1, top * 1.1));
         CategoryAxis months0 = new CategoryAxis("Month");
         months0.setTickLabelFont(LABEL);
         // Twelve YYYY-MM labels do not fit side by side; slanted they stay whole.
         months0.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        CategoryPlot plot = new CategoryPlot(data, months0, axis, renderer);
+        CategoryPlot plot = new CategoryPlot(counted, months0, axis, lines);
+        plot.setDataset(1, small);
+        plot.setRenderer(1, faded);
+        for (int i = 0; i < causeIds.size(); i++) {
+            // the same cause's shape in both (the plot would hand the faded points the next shapes in its sequence)
+            faded.setSeriesShape(i, lines.lookupSeriesShape(i));
+        }
         return new Chart(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true)), WIDTH, 320);
     }
 
-    /** Lines with filled points, hollow in the low-volume months (items are the months, in order). */
-    static LineAndShapeRenderer trendRenderer(List<String> months, List<String> lowVolumeMonths) {
-        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true) {
-            @Override
-            public boolean getItemShapeFilled(int series, int item) {
-                return !lowVolumeMonths.contains(months.get(item));
+    /** Opacity (of 255) of a low-volume month's point. */
+    static final int FADED_ALPHA = 90;
+
+    private static double maximum(DefaultCategoryDataset data) {
+        double max = 0;
+        for (int row = 0; row < data.getRowCount(); row++) {
+            for (int column = 0; column < data.getColumnCount(); column++) {
+                Number value = data.getValue(row, column);
+                max = value == null ? max : Math.max(max, value.doubleValue());
             }
-        };
-        renderer.setDrawOutlines(true);
-        renderer.setUseOutlinePaint(false);
-        return renderer;
+        }
+        return max;
     }
 
     /** Mean sentiment per cause as horizontal bars from -1 (very negative) to +1 (very positive). */

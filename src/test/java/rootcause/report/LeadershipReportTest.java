@@ -40,13 +40,14 @@ class LeadershipReportTest {
     void judgesMovesOnTheirQValueAndNamesTheTest() {
         ReportHtml page = ReportHtml.of(report.html(ReportFixtures.hostile(), now));
         assertThat(page.text()).contains("likely real (p = 0.010, q = 0.020, z-test)").contains("Benjamini")
-                .doesNotContain("Hollow points").doesNotContain("too few complaints to call");
+                .doesNotContain("Faded points").doesNotContain("too few complaints to call");
     }
 
     @Test
-    void smallMonthsAreNotCalledAndTheirTrendPointsAreNamedAsHollow() {
+    void smallMonthsAreNotCalledAndTheirTrendPointsAreNamedAsFaded() {
         ReportHtml page = ReportHtml.of(report.html(ReportFixtures.againstASmallJanuary(), now));
-        assertThat(page.text()).contains("Hollow points: months with fewer than 30 complaints (2024-01)")
+        assertThat(page.text()).contains("Faded points, off the lines: months with fewer than 30 complaints "
+                        + "(2024-01: 20 complaints). Too few to read a share or a change from, they do not set the chart's scale")
                 .contains("too few complaints to call").doesNotContain("likely real (");
     }
 
@@ -149,15 +150,6 @@ class LeadershipReportTest {
                 + "(5.0 % of 40 complaints, against 21.7 % for the rest; q = 0.044, z-test)")
                 .doesNotContain("Closed with explanation").doesNotContain("“Yes”");
         assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("How the causes' complaints end");
-    }
-
-    @Test
-    void trendPointsOfLowVolumeMonthsAreHollow() {
-        var renderer = ReportCharts.trendRenderer(List.of("2024-01", "2024-02", "2024-03"), List.of("2024-02"));
-        assertThat(renderer.getItemShapeFilled(0, 0)).isTrue();
-        assertThat(renderer.getItemShapeFilled(1, 1)).isFalse();
-        assertThat(renderer.getItemShapeFilled(1, 2)).isTrue();
-        assertThat(renderer.getDrawOutlines()).isTrue();
     }
 
     @Test

@@ -49,6 +49,34 @@ class ReportChartsTest {
         assertThat(labelsOutside(sentiment)).isEmpty();
     }
 
+    /** The real tweets' shape: a month of two complaints, both about one cause, between two ordinary months. */
+    @Test
+    void lowVolumeMonthsAreFadedAndDoNotSetTheTrendsScale() {
+        List<CauseMetrics> history = List.of(
+                ReportFixtures.cause("2024-01", "wait", "Long waits", 20, 100, -10, null, false),
+                ReportFixtures.cause("2024-02", "wait", "Long waits", 2, 2, -1, null, false),
+                ReportFixtures.cause("2024-03", "wait", "Long waits", 25, 100, -10, null, false),
+                ReportFixtures.cause("2024-01", "rude", "Rudeness", 10, 100, -8, null, false),
+                ReportFixtures.cause("2024-03", "rude", "Rudeness", 12, 100, -8, null, false));
+        List<String> months = List.of("2024-01", "2024-02", "2024-03");
+        List<String> small = months.stream().filter(m -> history.stream()
+                .anyMatch(c -> c.month().equals(m) && c.lowVolume())).toList();
+        assertThat(small).as("the fixture's rule: fewer than 30 complaints").containsExactly("2024-02");
+        ReportCharts.Chart trend = ReportCharts.trendChart(history, List.of("wait", "rude"), months, small);
+        CategoryPlot plot = (CategoryPlot) trend.chart().getPlot();
+        assertThat(plot.getRangeAxis().getUpperBound()).as("the scale is the ordinary months' (25 %), not 100 %")
+                .isBetween(25.0, 40.0);
+        assertThat(plot.getDataset(0).getValue("Long waits", "2024-02")).as("no line through the small month").isNull();
+        assertThat(plot.getDataset(1).getValue("Long waits", "2024-02")).isEqualTo(100.0);
+        assertThat(plot.getDataset(1).getValue("Long waits", "2024-03")).isNull();
+        java.awt.Color point = (java.awt.Color) plot.getRenderer(1).getSeriesPaint(0);
+        assertThat(point.getAlpha()).as("faded").isLessThan(255);
+        assertThat(trend.png()).startsWith("data:image/png;base64,");
+        // every month small: those are all there is to scale by
+        ReportCharts.Chart allSmall = ReportCharts.trendChart(history, List.of("wait", "rude"), months, months);
+        assertThat(((CategoryPlot) allSmall.chart().getPlot()).getRangeAxis().getUpperBound()).isGreaterThanOrEqualTo(100.0);
+    }
+
     private static List<String> names() {
         return CAUSES.stream().map(CauseMetrics::causeName).toList();
     }
