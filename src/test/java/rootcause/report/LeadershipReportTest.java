@@ -231,20 +231,43 @@ class LeadershipReportTest {
         }
     }
 
+    /** An angry tweet, CJK, Cyrillic and a euro sign: what a reader sees of them, in the PDF and the HTML alike. */
+    private static final String WORLD_TEXT = "Still waiting \uD83D\uDE21\uD83D\uDC4D\uD83C\uDFFD \uD83C\uDDFA\uD83C\uDDF8 "
+            + "\u7B49\u5F85 \u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee";
+
     @Test
-    void pdfSurvivesTextOutsideLatin1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void pdfShowsEmojiAndScriptsItHasNoFontForInWordsNeverAsHash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         MonthReport month = new MonthReport("2024-01",
                 List.of(ReportFixtures.cause("2024-01", "long_wait", "Long waits", 5, 10, -2, null, false)),
-                List.of(), List.of(), Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c1",
-                "Still waiting \uD83D\uDE21 \u7B49\u5F85 \u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee", 0))),
+                List.of(), List.of(), Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c1", WORLD_TEXT, 0))),
                 RunCounts.UNKNOWN);
+        String html = report.html(month, now);
         java.nio.file.Path pdf = dir.resolve("report.pdf");
-        writePdf(report.html(month, now), pdf);
+        writePdf(html, pdf);
+        String quote;
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Still waiting").contains("5 fee");
-            // Liberation Sans, always embedded, covers Cyrillic.
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("\u0436\u0434\u0430\u0442\u044C");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            int start = text.indexOf("Still waiting");
+            quote = text.substring(start, text.indexOf("fee", start) + 3).replaceAll("\\s+", " ");
         }
+        // the thumbs up (with its skin tone), the flag and the Han are in no embedded font: in words, never "#"
+        assertThat(quote).doesNotContain("#").contains("[thumbs up sign]").contains("[flag US]").contains("[Han text]")
+                // Liberation Sans, always embedded, covers Cyrillic and the euro sign
+                .contains("\u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee");
+        if (!ReportFonts.drawable(0x1F621)) {
+            assertThat(quote).contains("[pouting face]"); // without DejaVu Sans's Emoticons block
+        }
+        assertThat(ReportHtml.of(html).text()).as("the HTML says the same").contains(quote);
+    }
+
+    @Test
+    void writesInWordsOnlyWhatTheFontsCannotDraw() {
+        assertThat(ReportFonts.readable("caf\u00E9 \u2014 \u20AC5, \u0436\u0434\u0430\u0442\u044C")).isEqualTo(
+                "caf\u00E9 \u2014 \u20AC5, \u0436\u0434\u0430\u0442\u044C");
+        assertThat(ReportFonts.readable("ok \uD83D\uDC4D\uD83C\uDFFD\u7B49\u5F85 \uD83D\uDC69\u200D\uD83D\uDCBB"))
+                .isEqualTo("ok [thumbs up sign][Han text] [woman personal computer]");
+        assertThat(ReportFonts.readable(null)).isNull();
     }
 
     @Test
