@@ -136,8 +136,8 @@ public final class ReportCharts {
         return new Chart(styled(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true)), WIDTH, 320);
     }
 
-    /** Opacity (of 255) of a low-volume month's point. */
-    static final int FADED_ALPHA = 90;
+    /** Opacity (of 255) of a low-volume month's point: plainly fainter than a line, still seen when all are small. */
+    static final int FADED_ALPHA = 130;
 
     private static double maximum(DefaultCategoryDataset data) {
         double max = 0;
