@@ -211,7 +211,8 @@ public final class LeadershipReport {
         v.put("segmentFindings", over.stream().map(LeadershipReport::segmentFinding).toList());
         Map<String, String> warnings = new LinkedHashMap<>();
         over.stream().filter(r -> r.baseRateWarning() != null)
-                .forEach(r -> warnings.putIfAbsent(ReportFonts.readable(r.dimension() + " " + r.segment()), r.baseRateWarning()));
+                .forEach(r -> warnings.putIfAbsent(ReportFonts.readable(r.dimension() + " " + r.segment()),
+                        r.baseRateWarning()));
         v.put("segmentWarnings", warnings.entrySet().stream()
                 .map(e -> Map.of("segment", e.getKey(), "warning", e.getValue())).toList());
 

@@ -92,7 +92,8 @@ public record Quote(String month, String causeId, String complaintId, String tex
             return fromStart;
         }
         int room = MAX_LENGTH - 2; // an ellipsis at each end
-        int from = Math.max(0, Math.min(evidence.start(), evidence.start() - (room - (evidence.end() - evidence.start())) / 2));
+        int margin = (room - (evidence.end() - evidence.start())) / 2; // context each side; < 0: evidence too long
+        int from = Math.max(0, Math.min(evidence.start(), evidence.start() - margin));
         int to = Math.min(clean.length(), from + room);
         from = Math.max(0, Math.min(from, to - room));
         // whole words only, never cutting into the evidence

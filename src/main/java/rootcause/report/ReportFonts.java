@@ -57,7 +57,10 @@ final class ReportFonts {
         }
     }
 
-    /** Liberation's three families, under their own names and the names openhtmltopdf gives the CSS generic families (no font is built in), and DejaVu Sans where installed. */
+    /**
+     * Liberation's three families, under their own names and the names openhtmltopdf gives the CSS generic families
+     * (no font is built in), and DejaVu Sans where installed.
+     */
     static void register(PdfRendererBuilder builder) {
         String[][] families = {{"Sans", "Liberation Sans", "SansSerif"}, {"Serif", "Liberation Serif", "Serif"},
                 {"Mono", "Liberation Mono", "Monospaced"}};
@@ -146,7 +149,8 @@ final class ReportFonts {
             } else if (Character.isLetterOrDigit(base[0])) {
                 Character.UnicodeScript script = Character.UnicodeScript.of(base[0]);
                 if (script != openScript) {
-                    String name = script.name().charAt(0) + script.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
+                    String name = script.name().charAt(0)
+                            + script.name().substring(1).toLowerCase(Locale.ROOT).replace('_', ' ');
                     out.append('[').append(name).append(" text]");
                     openScript = script;
                 }
