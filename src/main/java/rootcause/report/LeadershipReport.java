@@ -11,7 +11,6 @@ import rootcause.metric.Volume;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import rootcause.metric.CauseMetricRegistry;
 import rootcause.metric.CauseMetrics;
@@ -26,8 +25,6 @@ import rootcause.model.RowCounts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -112,57 +109,18 @@ public final class LeadershipReport {
      * would otherwise be set up unembedded and draw a PDFBox "fallback font" warning each.
      */
     public static void writePdf(String html, OutputStream out) throws IOException {
+        pdfBuilder(html).toStream(out).run();
+    }
+
+    /** The PDF renderer's settings for a page, shared by {@link #writePdf} and the tests that inspect its layout. */
+    static PdfRendererBuilder pdfBuilder(String html) {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true);
-        registerFonts(builder);
+        ReportFonts.register(builder);
         // The page refers to nothing outside itself (charts are data URIs), so no base URI is needed.
         builder.withHtmlContent(html, null);
-        builder.toStream(out);
-        builder.run();
-    }
-
-    /** Liberation's three families, under their own names and the names openhtmltopdf gives the CSS generic families (no font is built in). */
-    private static void registerFonts(PdfRendererBuilder builder) {
-        String[][] families = {{"Sans", "Liberation Sans", "SansSerif"}, {"Serif", "Liberation Serif", "Serif"},
-                {"Mono", "Liberation Mono", "Monospaced"}};
-        for (String[] family : families) {
-            for (FontFace face : FontFace.values()) {
-                String resource = "/liberation/Liberation" + family[0] + "-" + face.liberationSuffix + ".ttf";
-                if (LeadershipReport.class.getResource(resource) == null) {
-                    throw new IllegalStateException("font " + resource + " is missing from the class path");
-                }
-                for (String name : List.of(family[1], family[2])) {
-                    builder.useFont(() -> LeadershipReport.class.getResourceAsStream(resource), name,
-                            face.weight, face.style, true);
-                }
-            }
-        }
-        for (FontFace face : FontFace.values()) {
-            Path dejaVu = Path.of("/usr/share/fonts/truetype/dejavu", "DejaVuSans" + face.dejaVuSuffix + ".ttf");
-            if (Files.isRegularFile(dejaVu)) {
-                builder.useFont(dejaVu.toFile(), "DejaVu Sans", face.weight, face.style, true);
-            }
-        }
-    }
-
-    private enum FontFace {
-        REGULAR("Regular", "", 400, BaseRendererBuilder.FontStyle.NORMAL),
-        BOLD("Bold", "-Bold", 700, BaseRendererBuilder.FontStyle.NORMAL),
-        ITALIC("Italic", "-Oblique", 400, BaseRendererBuilder.FontStyle.ITALIC),
-        BOLD_ITALIC("BoldItalic", "-BoldOblique", 700, BaseRendererBuilder.FontStyle.ITALIC);
-
-        final String liberationSuffix;
-        final String dejaVuSuffix;
-        final int weight;
-        final BaseRendererBuilder.FontStyle style;
-
-        FontFace(String liberationSuffix, String dejaVuSuffix, int weight, BaseRendererBuilder.FontStyle style) {
-            this.liberationSuffix = liberationSuffix;
-            this.dejaVuSuffix = dejaVuSuffix;
-            this.weight = weight;
-            this.style = style;
-        }
+        return builder;
     }
 
     private Map<String, Object> view(MonthReport report, ZonedDateTime generatedAt) {
@@ -232,7 +190,8 @@ public final class LeadershipReport {
             v.put("trendChart", ReportCharts.trend(report.history(), trendIds, months, lowVolumeMonths));
         }
         v.put("hasLowVolumeMonths", !lowVolumeMonths.isEmpty());
-        v.put("lowVolumeMonths", String.join(", ", lowVolumeMonths));
+        v.put("lowVolumeMonths", String.join(", ", lowVolumeMonths.stream().map(m -> m + ": " + complaints(report.history()
+                .stream().filter(c -> c.month().equals(m)).findFirst().orElseThrow().get(Volume.MONTH_COMPLAINTS))).toList()));
         v.put("minMonthComplaints", Long.toString(emergingRule.minMonthComplaints()));
         v.put("isLowVolume", emergingRule.isLowVolume(report.monthComplaints()));
 
@@ -264,7 +223,8 @@ public final class LeadershipReport {
         v.put("segmentFindings", over.stream().map(LeadershipReport::segmentFinding).toList());
         Map<String, String> warnings = new LinkedHashMap<>();
         over.stream().filter(r -> r.baseRateWarning() != null)
-                .forEach(r -> warnings.putIfAbsent(r.dimension() + " " + r.segment(), r.baseRateWarning()));
+                .forEach(r -> warnings.putIfAbsent(ReportFonts.readable(r.dimension() + " " + r.segment()),
+                        r.baseRateWarning()));
         v.put("segmentWarnings", warnings.entrySet().stream()
                 .map(e -> Map.of("segment", e.getKey(), "warning", e.getValue())).toList());
 
@@ -380,10 +340,14 @@ public final class LeadershipReport {
         return shown;
     }
 
-    /** A quote in three parts, so the template bolds the matched words and Mustache escapes all three. */
+    /**
+     * A quote in three parts, so the template bolds the matched words and Mustache escapes all three; each part
+     * {@link ReportFonts#readable} (emoji in words), after the matched words were found in the original text.
+     */
     private static Map<String, Object> quoteView(Quote q) {
         Map<String, String> parts = q.parts();
-        Map<String, Object> view = new LinkedHashMap<>(parts);
+        Map<String, Object> view = new LinkedHashMap<>();
+        parts.forEach((part, text) -> view.put(part, ReportFonts.readable(text)));
         view.put("hasMatch", !parts.get("matched").isEmpty());
         view.put("byModel", rootcause.model.Evidence.MODEL.equals(q.matchedBy()));
         view.put("kind", q.typical() ? "typical" : "most negative");
@@ -395,7 +359,7 @@ public final class LeadershipReport {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", r.causeName());
         row.put("ratio", r.ratio() == null ? "only" : String.format(Locale.ROOT, "%.1f×", r.ratio()));
-        row.put("segment", r.dimension() + " = " + r.segment());
+        row.put("segment", ReportFonts.readable(r.dimension() + " = " + r.segment()));
         row.put("share", ReportText.percent(r.share()));
         row.put("restShare", ReportText.percent(r.restShare()));
         row.put("complaints", String.format(Locale.ROOT, "%,d of %,d", r.complaints(), r.segmentComplaints()));

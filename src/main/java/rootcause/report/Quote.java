@@ -68,14 +68,48 @@ public record Quote(String month, String causeId, String complaintId, String tex
      * and cuts at a word boundary to at most {@link #MAX_LENGTH} characters, ending with an ellipsis.
      */
     public static String shorten(String sentence) {
-        if (sentence == null) {
-            return "";
-        }
-        String clean = sentence.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", "").replaceAll("\\s+", " ").strip();
+        String clean = clean(sentence);
         if (clean.length() <= MAX_LENGTH) {
             return clean;
         }
         int cut = clean.lastIndexOf(' ', MAX_LENGTH - 1);
         return clean.substring(0, cut > MAX_LENGTH / 2 ? cut : MAX_LENGTH - 1).strip() + "…";
+    }
+
+    /**
+     * The sentence as a quote shows it: cleaned as by {@link #shorten}, and, when it is too long and a pattern matched
+     * words in it, cut around those words rather than from the start (a long CFPB narrative sentence often names the
+     * cause near its end): a window of at most {@link #MAX_LENGTH} characters, the matched words in its middle, cut at
+     * words, with an ellipsis on each side cut. Without matched words (a model match, an unclassified complaint) it
+     * is {@link #shorten}.
+     */
+    public static String excerpt(String sentence, String matchedBy, String matchedLemmas) {
+        String clean = clean(sentence);
+        MatchedWords.Span evidence = clean.length() <= MAX_LENGTH || !rootcause.model.Evidence.PATTERN.equals(matchedBy)
+                ? null : MatchedWords.locate(clean, matchedLemmas);
+        String fromStart = shorten(clean);
+        if (evidence == null || MatchedWords.locate(fromStart, matchedLemmas) != null) {
+            return fromStart;
+        }
+        int room = MAX_LENGTH - 2; // an ellipsis at each end
+        int margin = (room - (evidence.end() - evidence.start())) / 2; // context each side; < 0: evidence too long
+        int from = Math.max(0, Math.min(evidence.start(), evidence.start() - margin));
+        int to = Math.min(clean.length(), from + room);
+        from = Math.max(0, Math.min(from, to - room));
+        // whole words only, never cutting into the evidence
+        int space = clean.indexOf(' ', from);
+        if (from > 0 && space >= 0 && space < evidence.start()) {
+            from = space + 1;
+        }
+        space = clean.lastIndexOf(' ', to);
+        if (to < clean.length() && space >= evidence.end()) {
+            to = space;
+        }
+        return (from > 0 ? "…" : "") + clean.substring(from, to).strip() + (to < clean.length() ? "…" : "");
+    }
+
+    private static String clean(String sentence) {
+        return sentence == null ? ""
+                : sentence.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", "").replaceAll("\\s+", " ").strip();
     }
 }

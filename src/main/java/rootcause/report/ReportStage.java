@@ -169,7 +169,8 @@ public final class ReportStage {
         for (Row r : rows) {
             Double polarity = r.getAs(POLARITY);
             Quote q = new Quote(r.getAs(Columns.MONTH), r.getAs(CAUSE_ID), r.getAs(Columns.COMPLAINT_ID),
-                    Quote.shorten(r.getAs(SENTENCE)), polarity == null ? 0.0 : polarity, r.getAs(MATCHED_BY),
+                    Quote.excerpt(r.getAs(SENTENCE), r.getAs(MATCHED_BY), r.getAs(MATCHED_TEXT)),
+                    polarity == null ? 0.0 : polarity, r.getAs(MATCHED_BY),
                     r.getAs(MATCHED_TEXT), r.getAs(KIND));
             out.computeIfAbsent(q.month(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(q.causeId(), k -> new ArrayList<>()).add(q);

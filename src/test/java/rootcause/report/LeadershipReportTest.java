@@ -45,13 +45,14 @@ class LeadershipReportTest {
     void judgesMovesOnTheirQValueAndNamesTheTest() {
         ReportHtml page = ReportHtml.of(report.html(ReportFixtures.hostile(), now));
         assertThat(page.text()).contains("likely real (p = 0.010, q = 0.020, z-test)").contains("Benjamini")
-                .doesNotContain("Hollow points").doesNotContain("too few complaints to call");
+                .doesNotContain("Faded points").doesNotContain("too few complaints to call");
     }
 
     @Test
-    void smallMonthsAreNotCalledAndTheirTrendPointsAreNamedAsHollow() {
+    void smallMonthsAreNotCalledAndTheirTrendPointsAreNamedAsFaded() {
         ReportHtml page = ReportHtml.of(report.html(ReportFixtures.againstASmallJanuary(), now));
-        assertThat(page.text()).contains("Hollow points: months with fewer than 30 complaints (2024-01)")
+        assertThat(page.text()).contains("Faded points, off the lines: months with fewer than 30 complaints "
+                        + "(2024-01: 20 complaints). Too few to read a share or a change from, they do not set the chart's scale")
                 .contains("too few complaints to call").doesNotContain("likely real (");
     }
 
@@ -116,6 +117,19 @@ class LeadershipReportTest {
     }
 
     @Test
+    void aLongQuoteShowsItsEvidenceInBold() {
+        MonthReport feb = ReportFixtures.hostile();
+        String sentence = "After three calls about the same fee, each one starting over with my account number and my "
+                .repeat(3) + "address, the agent was rude to me and ended the call.";
+        java.util.Map<String, List<Quote>> quotes = java.util.Map.of("rudeness", List.of(new Quote("2024-02", "rudeness",
+                "c1", Quote.excerpt(sentence, rootcause.model.Evidence.PATTERN, "be rude"), -1,
+                rootcause.model.Evidence.PATTERN, "be rude")));
+        String html = report.html(new MonthReport(feb.month(), feb.causes(), feb.groups(), feb.history(), quotes,
+                feb.counts()), now);
+        assertThat(org.jsoup.Jsoup.parse(html).select("blockquote b").eachText()).containsExactly("was rude");
+    }
+
+    @Test
     void saysHowTheCausesComplaintsEndWhereTheExportRecordsIt() {
         MonthReport feb = ReportFixtures.hostile();
         String waiting = "{\"company_response\":{\"Closed with monetary relief\":{\"complaints\":2,\"stated\":40,"
@@ -133,15 +147,6 @@ class LeadershipReportTest {
                 + "(5.0 % of 40 complaints, against 21.7 % for the rest; q = 0.044, z-test)")
                 .doesNotContain("Closed with explanation").doesNotContain("“Yes”");
         assertThat(ReportHtml.of(report.html(feb, now)).text()).doesNotContain("How the causes' complaints end");
-    }
-
-    @Test
-    void trendPointsOfLowVolumeMonthsAreHollow() {
-        var renderer = ReportCharts.trendRenderer(List.of("2024-01", "2024-02", "2024-03"), List.of("2024-02"));
-        assertThat(renderer.getItemShapeFilled(0, 0)).isTrue();
-        assertThat(renderer.getItemShapeFilled(1, 1)).isFalse();
-        assertThat(renderer.getItemShapeFilled(1, 2)).isTrue();
-        assertThat(renderer.getDrawOutlines()).isTrue();
     }
 
     @Test
@@ -223,20 +228,43 @@ class LeadershipReportTest {
         }
     }
 
+    /** An angry tweet, CJK, Cyrillic and a euro sign: what a reader sees of them, in the PDF and the HTML alike. */
+    private static final String WORLD_TEXT = "Still waiting \uD83D\uDE21\uD83D\uDC4D\uD83C\uDFFD \uD83C\uDDFA\uD83C\uDDF8 "
+            + "\u7B49\u5F85 \u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee";
+
     @Test
-    void pdfSurvivesTextOutsideLatin1(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void pdfShowsEmojiAndScriptsItHasNoFontForInWordsNeverAsHash(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         MonthReport month = new MonthReport("2024-01",
                 List.of(ReportFixtures.cause("2024-01", "long_wait", "Long waits", 5, 10, -2, null, false)),
-                List.of(), List.of(), Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c1",
-                "Still waiting \uD83D\uDE21 \u7B49\u5F85 \u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee", 0))),
+                List.of(), List.of(), Map.of("long_wait", List.of(new Quote("2024-01", "long_wait", "c1", WORLD_TEXT, 0))),
                 RunCounts.UNKNOWN);
+        String html = report.html(month, now);
         java.nio.file.Path pdf = dir.resolve("report.pdf");
-        writePdf(report.html(month, now), pdf);
+        writePdf(html, pdf);
+        String quote;
         try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Still waiting").contains("5 fee");
-            // Liberation Sans, always embedded, covers Cyrillic.
-            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("\u0436\u0434\u0430\u0442\u044C");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            int start = text.indexOf("Still waiting");
+            quote = text.substring(start, text.indexOf("fee", start) + 3).replaceAll("\\s+", " ");
         }
+        // the thumbs up (with its skin tone), the flag and the Han are in no embedded font: in words, never "#"
+        assertThat(quote).doesNotContain("#").contains("[thumbs up sign]").contains("[flag US]").contains("[Han text]")
+                // Liberation Sans, always embedded, covers Cyrillic and the euro sign
+                .contains("\u0436\u0434\u0430\u0442\u044C \u2014 \u20AC5 fee");
+        if (!ReportFonts.drawable(0x1F621)) {
+            assertThat(quote).contains("[pouting face]"); // without DejaVu Sans's Emoticons block
+        }
+        assertThat(ReportHtml.of(html).text()).as("the HTML says the same").contains(quote);
+    }
+
+    @Test
+    void writesInWordsOnlyWhatTheFontsCannotDraw() {
+        assertThat(ReportFonts.readable("caf\u00E9 \u2014 \u20AC5, \u0436\u0434\u0430\u0442\u044C")).isEqualTo(
+                "caf\u00E9 \u2014 \u20AC5, \u0436\u0434\u0430\u0442\u044C");
+        assertThat(ReportFonts.readable("ok \uD83D\uDC4D\uD83C\uDFFD\u7B49\u5F85 \uD83D\uDC69\u200D\uD83D\uDCBB"))
+                .isEqualTo("ok [thumbs up sign][Han text] [woman personal computer]");
+        assertThat(ReportFonts.readable(null)).isNull();
     }
 
     @Test
@@ -287,6 +315,59 @@ class LeadershipReportTest {
         }
         assertThat(drawn).as("each chart drawn once, none split over two pages").isEqualTo(charts);
         assertThat(outside).as("charts running past a page's edge").isEmpty();
+    }
+
+    /**
+     * No table may be wider than the page's text area: openhtmltopdf lays a table that cannot shrink out past the
+     * right margin and drops what falls off the page. Checked on openhtmltopdf's own layout (every table box inside
+     * the root box) and on the PDF drawn (every glyph inside the template's 14 mm right margin). The score table,
+     * with NPS, is the widest.
+     */
+    @Test
+    void pdfTablesFitThePageWidth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String html = report.html(ReportFixtures.withScores(ReportFixtures.hostile(), -12.5), now);
+        List<String> tooWide = new java.util.ArrayList<>();
+        int tables = 0;
+        try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = LeadershipReport.pdfBuilder(html).buildPdfRenderer()) {
+            renderer.layout();
+            com.openhtmltopdf.render.BlockBox root = renderer.getRootBox();
+            java.util.ArrayDeque<com.openhtmltopdf.render.Box> boxes = new java.util.ArrayDeque<>(List.of(root));
+            while (!boxes.isEmpty()) {
+                com.openhtmltopdf.render.Box box = boxes.pop();
+                if (box instanceof com.openhtmltopdf.newtable.TableBox table) {
+                    tables++;
+                    if (table.getAbsX() + table.getWidth() > root.getAbsX() + root.getWidth()) {
+                        tooWide.add(table.getElement().getTextContent().strip().substring(0, 40) + "…: "
+                                + table.getWidth() + " > " + root.getWidth());
+                    }
+                }
+                boxes.addAll(box.getChildren());
+            }
+        }
+        assertThat(tables).as("tables laid out").isGreaterThanOrEqualTo(4);
+        assertThat(tooWide).as("tables wider than the page").isEmpty();
+
+        java.nio.file.Path pdf = dir.resolve("report.pdf");
+        writePdf(html, pdf);
+        double margin = 14 / 25.4 * 72;
+        List<String> outside = new java.util.ArrayList<>();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            org.apache.pdfbox.text.PDFTextStripper glyphs = new org.apache.pdfbox.text.PDFTextStripper() {
+                @Override
+                protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions)
+                        throws java.io.IOException {
+                    super.writeString(text, positions);
+                    for (org.apache.pdfbox.text.TextPosition p : positions) {
+                        if (p.getXDirAdj() + p.getWidthDirAdj() > p.getPageWidth() - margin + 0.5) {
+                            outside.add(text);
+                            return;
+                        }
+                    }
+                }
+            };
+            assertThat(glyphs.getText(doc)).as("the score table is in the PDF").contains("NPS points");
+        }
+        assertThat(outside).as("text past the right margin").isEmpty();
     }
 
     /** Where a page draws its images: the unit square under the current transformation at each {@code Do}. */
