@@ -41,10 +41,11 @@ import static org.apache.spark.sql.functions.transform;
 /**
  * The Spark side of the semantic layer. Every distinct sentence (keyed by a hash of its text) gets one embedding: from
  * the {@link EmbeddingCache} when a run has embedded it before, otherwise from the model, on executors, and then
- * kept in the cache. The taxonomy's own sentences go the same way; the driver builds the {@link ExampleMatcher} from
- * their vectors (training the linear rule once) and broadcasts it, so executors score sentences without loading the
- * model at all when every sentence is cached. The model hits are joined back to the complaints by a hash of their
- * sentences; only hits travel back, never vectors. The scored sentences are persisted and counted here, so the
+ * kept in the cache. The taxonomy's own sentences go the same way; the driver fits the signals that read vectors
+ * ({@link ExampleMatcher}) from their vectors (training the linear rule once) and broadcasts them, so executors judge
+ * sentences without loading the model at all when every sentence is cached. The judgements the combination uses
+ * ({@link SignalCombiner#uses}) are joined back to the complaints by a hash of their sentences; only they travel back,
+ * never vectors. The scored sentences are persisted and counted here, so the
  * classify stage's time includes the embedding and later actions do not embed again.
  */
 final class SemanticStage {

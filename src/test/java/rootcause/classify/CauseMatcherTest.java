@@ -138,4 +138,15 @@ class CauseMatcherTest {
     void emptyComplaintIsUnclassified() {
         assertThat(CauseMatcher.causeIds(MATCHER.match(List.of()))).containsExactly("unclassified");
     }
+
+    @Test
+    void thePatternSignalJudgesASentenceWithItsSuppressedHitsAndWhy() {
+        List<SignalHit> judged = PATTERNS.judge(sentence(2, 1, "the agent be not rude ."), null);
+        assertThat(judged).containsExactly(
+                new SignalHit("pattern", "rudeness", 2, false, null, "rude*", "rude", "is negated by \"not\""));
+        assertThat(PATTERNS.judge(sentence(0, 1, "she hang up on i ."), null)).allSatisfy(h -> {
+            assertThat(h.fires()).isTrue();
+            assertThat(h.reason()).isNull();
+        }).isNotEmpty();
+    }
 }
