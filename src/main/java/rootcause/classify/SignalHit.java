@@ -12,7 +12,7 @@ import java.io.Serializable;
  * @param fires         true when the signal finds the cause there on its own
  * @param score         how strongly it does (a probability or a similarity); null for a signal without a score
  * @param phrase        what the evidence names: the pattern, or the nearest example
- * @param matchedText   the words that matched (a pattern's lemmas, or the whole sentence)
+ * @param matchedText   the words that matched (a pattern's lemmas); null for the whole sentence
  * @param reason        why it fired or not, in words, for {@code explain}; null when a firing hit needs no words
  */
 public record SignalHit(String signal, String causeId, int sentenceIndex, boolean fires, Double score,
@@ -22,10 +22,5 @@ public record SignalHit(String signal, String causeId, int sentenceIndex, boolea
     /** The score, or negative infinity for a signal without one. */
     public double scoreOrLowest() {
         return score == null ? Double.NEGATIVE_INFINITY : score;
-    }
-
-    /** This hit placed in another sentence (signals scored once per distinct sentence text). */
-    public SignalHit inSentence(int index) {
-        return new SignalHit(signal, causeId, index, fires, score, phrase, matchedText, reason);
     }
 }
