@@ -16,8 +16,10 @@ import java.util.function.Function;
  * embeddings of {@link #sentencesOf} the taxonomy and broadcasts it (it is serializable); {@code explain} and the
  * evaluations use one per JVM ({@link #shared}), which embeds the examples and trains the linear rule once.
  */
-public final class ExampleMatcher implements java.io.Serializable {
+public final class ExampleMatcher implements CauseSignal, java.io.Serializable {
     private static final long serialVersionUID = 1L;
+    /** The signal's name, in {@code matched_by}. */
+    public static final String NAME = rootcause.model.Evidence.MODEL;
     private static final Map<Taxonomy, ExampleMatcher> SHARED = new ConcurrentHashMap<>();
 
     private final Taxonomy taxonomy;
@@ -58,7 +60,74 @@ public final class ExampleMatcher implements java.io.Serializable {
         }
     }
 
-    public ExampleMatcher(Taxonomy taxonomy, Function<String, float[]> embed) {
+    /** How a layer's rule is fitted once its sentences are embedded: the difference between the two approaches. */
+    private interface RuleFit extends java.io.Serializable {
+        LinearCauseModel fit(ExampleMatcher layer, float[][] background, List<TrainingSentence> training, float[][] trainingVectors);
+    }
+
+    /**
+     * Fits the example layer ({@code decision: linear} or {@code nearest_example}): the linear rule is trained here,
+     * at load, on the taxonomy's examples, counter-examples, background and labelled sentences; the nearest-example
+     * rule needs no training.
+     */
+    public static final class ExampleApproach extends LayerApproach {
+        @Override
+        RuleFit rule(Taxonomy taxonomy) {
+            return (layer, background, training, trainingVectors) -> taxonomy.semantic().decision() == SemanticSettings.Decision.LINEAR
+                    ? LinearCauseModel.train(taxonomy.causes().stream().map(Cause::id).toList(),
+                    layer.trainingSamples(background, training, trainingVectors), SentenceEmbedder.DIMENSION)
+                    : null;
+        }
+    }
+
+    /**
+     * Fits the trained head model ({@code decision: head}): the head is data beside the taxonomy, trained with the cause
+     * encoder; only train-causes hands it labelled sentences, in memory, to adjust it to them.
+     */
+    public static final class HeadApproach extends LayerApproach {
+        @Override
+        RuleFit rule(Taxonomy taxonomy) {
+            return (layer, background, training, trainingVectors) -> training.isEmpty() ? taxonomy.semantic().head()
+                    : LinearCauseModel.fineTune(taxonomy.semantic().head(), layer.labelledSamples(training, trainingVectors));
+        }
+    }
+
+    /** What both approaches share: the signal's name, its vectors, the sentences to embed. */
+    abstract static class LayerApproach implements SignalApproach {
+        abstract RuleFit rule(Taxonomy taxonomy);
+
+        @Override
+        public String signal() {
+            return NAME;
+        }
+
+        @Override
+        public boolean readsVectors() {
+            return true;
+        }
+
+        @Override
+        public java.util.Set<String> sentencesToEmbed(Taxonomy taxonomy) {
+            return sentencesOf(taxonomy);
+        }
+
+        @Override
+        public ExampleMatcher fit(Taxonomy taxonomy, Function<String, float[]> embed) {
+            return new ExampleMatcher(taxonomy, embed, rule(taxonomy));
+        }
+    }
+
+    /** The layer the taxonomy's {@code decision} names, fitted on these embeddings of its sentences. */
+    public static ExampleMatcher fit(Taxonomy taxonomy, Function<String, float[]> embed) {
+        if (!taxonomy.hasSemanticLayer()) {
+            throw new IllegalArgumentException("taxonomy " + taxonomy.id() + " " + taxonomy.version()
+                    + " has no semantic: block, so no semantic layer");
+        }
+        return (ExampleMatcher) CauseSignals.approaches(taxonomy).stream().filter(a -> a.signal().equals(NAME))
+                .findFirst().orElseThrow().fit(taxonomy, embed);
+    }
+
+    private ExampleMatcher(Taxonomy taxonomy, Function<String, float[]> embed, RuleFit rule) {
         if (!taxonomy.hasSemanticLayer()) {
             throw new IllegalArgumentException("taxonomy " + taxonomy.id() + " " + taxonomy.version()
                     + " has no semantic: block, so no semantic layer");
@@ -96,14 +165,7 @@ public final class ExampleMatcher implements java.io.Serializable {
         negativeVecs.addAll(java.util.Arrays.asList(background));
         this.negatives = List.copyOf(negativeTexts);
         this.negativeVectors = negativeVecs.toArray(float[][]::new);
-        this.linear = switch (taxonomy.semantic().decision()) {
-            case LINEAR -> LinearCauseModel.train(taxonomy.causes().stream().map(Cause::id).toList(),
-                    trainingSamples(background, training, trainingVectors), SentenceEmbedder.DIMENSION);
-            // A head is data; only train-causes hands it labelled sentences, in memory, to adjust it to them.
-            case HEAD -> training.isEmpty() ? taxonomy.semantic().head()
-                    : LinearCauseModel.fineTune(taxonomy.semantic().head(), labelledSamples(training, trainingVectors));
-            case NEAREST_EXAMPLE -> null;
-        };
+        this.linear = rule.fit(this, background, training, trainingVectors);
     }
 
     /**
@@ -185,7 +247,7 @@ public final class ExampleMatcher implements java.io.Serializable {
 
     /** The one matcher for this taxonomy in this JVM, on the JVM's shared embedder. */
     public static ExampleMatcher shared(Taxonomy taxonomy) {
-        return SHARED.computeIfAbsent(taxonomy, t -> new ExampleMatcher(t, SentenceEmbedder.shared(t.semantic().encoder())::embed));
+        return SHARED.computeIfAbsent(taxonomy, t -> fit(t, SentenceEmbedder.shared(t.semantic().encoder())::embed));
     }
 
     public Taxonomy taxonomy() {
@@ -197,21 +259,32 @@ public final class ExampleMatcher implements java.io.Serializable {
         return linear;
     }
 
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String describe(SignalHit judgement) {
+        return String.format(java.util.Locale.ROOT, "model score %.3f, nearest example \"%s\"", judgement.score(), judgement.phrase());
+    }
+
     /**
-     * The model matches of one sentence, in taxonomy order; when the model confirms patterns
-     * ({@link SemanticSettings#confirm}), also the causes it gives at least that probability, which only confirm a
-     * pattern's match there (a hit below the cause's threshold never counts alone: {@link CauseMatcher}).
+     * How the sentence scores against every cause, in taxonomy order: a hit fires where it is a model match; its
+     * phrase is the nearest example, its words the whole sentence. No vector (a sentence without text): nothing.
      */
-    public List<ModelHit> hits(float[] sentence, int tokens) {
-        SemanticSettings settings = taxonomy.semantic();
-        List<ModelHit> hits = new ArrayList<>();
-        for (Score s : scores(sentence, tokens)) {
-            boolean confirms = settings.confirm() > 0 && tokens >= settings.minTokens() && s.score() >= settings.confirm();
-            if (s.matches() || confirms) {
-                hits.add(new ModelHit(s.causeId(), s.score(), s.nearestExample()));
-            }
+    @Override
+    public List<SignalHit> judge(rootcause.model.SentenceAnalysis sentence, float[] vector) {
+        if (vector == null) {
+            return List.of();
         }
-        return hits;
+        List<SignalHit> judged = new ArrayList<>(causes.size());
+        for (Score s : scores(vector, sentence.tokenEnd() - sentence.tokenBegin())) {
+            String reason = s.nearestCounter() == null ? s.reason() : String.format(java.util.Locale.ROOT,
+                    "%s; nearest counter-example \"%s\" %.3f", s.reason(), s.nearestCounter(), s.counterSimilarity());
+            judged.add(new SignalHit(NAME, s.causeId(), sentence.index(), s.matches(), s.score(), s.nearestExample(), null, reason));
+        }
+        return judged;
     }
 
     /** How one sentence scores against every cause, in taxonomy order. */

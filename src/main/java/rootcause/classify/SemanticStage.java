@@ -43,10 +43,11 @@ import static org.apache.spark.sql.functions.transform;
 /**
  * The Spark side of the semantic layer. Every distinct sentence (keyed by a hash of its text) gets one embedding: from
  * the {@link EmbeddingCache} when a run has embedded it before, otherwise from the model, on executors, and then
- * kept in the cache. The taxonomy's own sentences go the same way; the driver builds the {@link ExampleMatcher} from
- * their vectors (training the linear rule once) and broadcasts it, so executors score sentences without loading the
- * model at all when every sentence is cached. The model hits are joined back to the complaints by a hash of their
- * sentences; only hits travel back, never vectors. The scored sentences are persisted and counted here, so the
+ * kept in the cache. The taxonomy's own sentences go the same way; the driver fits the signals that read vectors
+ * ({@link ExampleMatcher}) from their vectors (training the linear rule once) and broadcasts them, so executors judge
+ * sentences without loading the model at all when every sentence is cached. The judgements the combination uses
+ * ({@link SignalCombiner#uses}) are joined back to the complaints by a hash of their sentences; only they travel back,
+ * never vectors. The scored sentences are persisted and counted here, so the
  * classify stage's time includes the embedding and later actions do not embed again.
  */
 final class SemanticStage {
@@ -54,11 +55,13 @@ final class SemanticStage {
 
     /** The column {@link #withModelHits} adds: per sentence with a model hit, its index and hits. */
     static final String MODEL_HITS = "rc_model_hits";
-    /** One model hit ({@link ModelHit}). */
+    /** One judgement of a vector-reading signal that the combination uses ({@link SignalHit}). */
     static final StructType HIT = new StructType()
+            .add("signal", DataTypes.StringType, false)
             .add("cause_id", DataTypes.StringType, false)
-            .add("score", DataTypes.DoubleType, false)
-            .add("nearest_example", DataTypes.StringType, false);
+            .add("fires", DataTypes.BooleanType, false)
+            .add("score", DataTypes.DoubleType, true)
+            .add("phrase", DataTypes.StringType, true);
     /** The type of {@link #MODEL_HITS}. */
     static final ArrayType DOCUMENT_HITS = DataTypes.createArrayType(new StructType()
             .add("sentence_index", DataTypes.IntegerType, false)
@@ -122,7 +125,9 @@ final class SemanticStage {
                 .dropDuplicates(DOC_KEY, INDEX)
                 .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256));
         Dataset<Row> distinct = sentences.select(col(SENTENCE_KEY), col(TEXT), col(TOKENS)).dropDuplicates(SENTENCE_KEY);
-        List<Row> own = ExampleMatcher.sentencesOf(taxonomy).stream().map(t -> RowFactory.create(t)).toList();
+        java.util.Set<String> ownTexts = new java.util.LinkedHashSet<>();
+        vectorApproaches().forEach(a -> ownTexts.addAll(a.sentencesToEmbed(taxonomy)));
+        List<Row> own = ownTexts.stream().map(t -> RowFactory.create(t)).toList();
         Dataset<Row> taxonomyTexts = spark.createDataFrame(own, new StructType().add(TEXT, DataTypes.StringType, false))
                 .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256));
         Dataset<Row> needed = distinct.select(col(SENTENCE_KEY), col(TEXT), lit(true).as(FROM_COMPLAINTS))
@@ -132,10 +137,10 @@ final class SemanticStage {
         Dataset<Row> stored = cache == null ? spark.createDataFrame(List.of(), EmbeddingCache.SCHEMA) : cache.read(spark);
         long start = System.nanoTime();
         Dataset<Row> vectors = storedAndNew(needed, stored);
-        ExampleMatcher matcher = driverMatcher(vectors, taxonomyTexts);
-        Broadcast<ExampleMatcher> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(matcher);
+        List<CauseSignal> signals = driverSignals(vectors, taxonomyTexts);
+        Broadcast<List<CauseSignal>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(signals);
         Dataset<Row> scored = distinct.join(vectors, SENTENCE_KEY)
-                .map(new Score(shared), Encoders.row(SCORED))
+                .map(new Score(shared, SignalCombiner.of(taxonomy)), Encoders.row(SCORED))
                 .where(size(col(HITS)).gt(0))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(scored);
@@ -200,8 +205,16 @@ final class SemanticStage {
         }
     }
 
-    /** The taxonomy's matcher, built on the driver from its sentences' vectors (≈ 1 MB collected). */
-    private ExampleMatcher driverMatcher(Dataset<Row> vectors, Dataset<Row> taxonomyTexts) {
+    /** The taxonomy's signals that read vectors, in its order. */
+    private List<SignalApproach> vectorApproaches() {
+        return CauseSignals.approaches(taxonomy).stream().filter(SignalApproach::readsVectors).toList();
+    }
+
+    /**
+     * The taxonomy's vector-reading signals, fitted on the driver from its sentences' vectors (≈ 1 MB collected),
+     * once, then broadcast.
+     */
+    private List<CauseSignal> driverSignals(Dataset<Row> vectors, Dataset<Row> taxonomyTexts) {
         Map<String, String> textByKey = new HashMap<>();
         for (Row r : taxonomyTexts.select(SENTENCE_KEY, TEXT).collectAsList()) {
             textByKey.put(r.getString(0), r.getString(1));
@@ -210,13 +223,14 @@ final class SemanticStage {
         for (Row r : vectors.join(taxonomyTexts.select(SENTENCE_KEY), SENTENCE_KEY).collectAsList()) {
             byText.put(textByKey.get(r.getString(r.fieldIndex(SENTENCE_KEY))), vector(r.getList(r.fieldIndex(EmbeddingCache.VECTOR))));
         }
-        return new ExampleMatcher(taxonomy, text -> {
+        java.util.function.Function<String, float[]> embedded = text -> {
             float[] v = byText.get(text);
             if (v == null) {
                 throw new IllegalStateException("the taxonomy's sentence \"" + text + "\" got no embedding");
             }
             return v;
-        });
+        };
+        return vectorApproaches().stream().map(a -> a.fit(taxonomy, embedded)).toList();
     }
 
     private static float[] vector(List<Float> values) {
@@ -227,18 +241,21 @@ final class SemanticStage {
         return v;
     }
 
-    /** The {@link #MODEL_HITS} value of one complaint as hits per sentence index; null is none. */
-    static Map<Integer, List<ModelHit>> hitsFrom(Seq<Row> sentenceHits) {
-        Map<Integer, List<ModelHit>> bySentence = new HashMap<>();
+    /** The {@link #MODEL_HITS} value of one complaint as judgements per sentence index; null is none. */
+    static Map<Integer, List<SignalHit>> hitsFrom(Seq<Row> sentenceHits) {
+        Map<Integer, List<SignalHit>> bySentence = new HashMap<>();
         if (sentenceHits == null) {
             return bySentence;
         }
         for (Row s : CollectionConverters.asJava(sentenceHits)) {
-            List<ModelHit> hits = new ArrayList<>();
+            int index = s.getInt(0);
+            List<SignalHit> hits = new ArrayList<>();
             for (Row h : s.<Row>getList(1)) {
-                hits.add(new ModelHit(h.getString(0), h.getDouble(1), h.getString(2)));
+                // The sentence's own text is the matched words (null): the combiner takes it from the complaint.
+                hits.add(new SignalHit(h.getString(0), h.getString(1), index, h.getBoolean(2),
+                        h.isNullAt(3) ? null : h.getDouble(3), h.getString(4), null, null));
             }
-            bySentence.put(s.getInt(0), hits);
+            bySentence.put(index, hits);
         }
         return bySentence;
     }
@@ -265,21 +282,32 @@ final class SemanticStage {
         }
     }
 
-    /** Runs on executors: scores one embedded sentence with the broadcast matcher. */
+    /**
+     * Runs on executors: judges one embedded sentence with the broadcast signals, keeping the judgements the
+     * combination uses.
+     */
     private static final class Score implements MapFunction<Row, Row> {
-        private final Broadcast<ExampleMatcher> matcher;
+        private final Broadcast<List<CauseSignal>> signals;
+        private final SignalCombiner combiner;
 
-        Score(Broadcast<ExampleMatcher> matcher) {
-            this.matcher = matcher;
+        Score(Broadcast<List<CauseSignal>> signals, SignalCombiner combiner) {
+            this.signals = signals;
+            this.combiner = combiner;
         }
 
         @Override
         public Row call(Row s) {
-            List<ModelHit> hits = matcher.value().hits(vector(s.getList(s.fieldIndex(EmbeddingCache.VECTOR))),
-                    s.getInt(s.fieldIndex(TOKENS)));
-            List<Row> rows = new ArrayList<>(hits.size());
-            for (ModelHit h : hits) {
-                rows.add(RowFactory.create(h.causeId(), h.score(), h.nearestExample()));
+            // Only the token count matters to a vector signal; the index is the complaint's, set when joined back.
+            rootcause.model.SentenceAnalysis sentence = new rootcause.model.SentenceAnalysis(0, s.getString(s.fieldIndex(TEXT)),
+                    rootcause.model.SentenceAnalysis.UNKNOWN, 0, s.getInt(s.fieldIndex(TOKENS)), List.of());
+            float[] vector = vector(s.getList(s.fieldIndex(EmbeddingCache.VECTOR)));
+            List<Row> rows = new ArrayList<>();
+            for (CauseSignal signal : signals.value()) {
+                for (SignalHit h : signal.judge(sentence, vector)) {
+                    if (combiner.uses(h)) {
+                        rows.add(RowFactory.create(h.signal(), h.causeId(), h.fires(), h.score(), h.phrase()));
+                    }
+                }
             }
             return RowFactory.create(s.getString(s.fieldIndex(SENTENCE_KEY)), CollectionConverters.asScala(rows).toSeq());
         }

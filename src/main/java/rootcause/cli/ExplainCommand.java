@@ -8,11 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import rootcause.classify.CauseMatcher;
+import rootcause.classify.CauseSignal;
 import rootcause.classify.ComplaintClassifier;
-import rootcause.classify.ExampleMatcher;
-import rootcause.classify.ModelHit;
-import rootcause.embed.SentenceEmbedder;
+import rootcause.classify.SignalCombiner;
+import rootcause.classify.SignalHit;
 import rootcause.model.Evidence;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
@@ -27,16 +26,22 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
-/** {@code explain}: shows how one complaint text is split, scored and classified, and why. No Spark needed. */
+/**
+ * {@code explain}: shows how one complaint text is split, scored and classified, and why: every signal's judgements
+ * per sentence, and what the taxonomy's combination ({@link SignalCombiner}) made of them. No Spark needed.
+ */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain how one complaint is classified: sentences, sentiment, which pattern matched which "
                 + "words, which examples the semantic layer found close, and why a cause did not fire.")
 public final class ExplainCommand implements Callable<Integer> {
-    /** Causes the model did not match that explain shows per sentence, nearest first. */
+    /** Scored judgements that did not fire which explain shows per sentence and signal, highest first. */
     private static final int NEAR_MISSES = 3;
     private static final String[] SENTIMENT = {"very negative", "negative", "neutral", "positive", "very positive"};
 
@@ -69,85 +74,74 @@ public final class ExplainCommand implements Callable<Integer> {
         String complaint = text != null ? text : Files.readString(file);
         Taxonomy taxonomy = taxonomyFile == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(taxonomyFile);
         ComplaintClassifier classifier = new ComplaintClassifier(taxonomy);
-        CauseMatcher matcher = classifier.patterns();
         SentimentModelFile sentiment = SentimentModelFile.named(sentimentModel);
         PolarityModel polarity = sentiment.model();
         NlpSettings settings = polarity.needsParser() ? NlpSettings.defaults() : NlpSettings.defaults().withoutParser();
         DocumentAnalysis doc = polarity.apply(SentimentAnalyzer.shared(settings).analyze(complaint));
+        SignalCombiner.Combination combination = classifier.combination(doc.sentences());
+        Map<SignalHit, SignalCombiner.Verdict> verdicts = new HashMap<>();
+        combination.verdicts().forEach(v -> verdicts.put(v.hit(), v));
         PrintWriter out = spec.commandLine().getOut();
 
-        out.printf(Locale.ROOT, "taxonomy %s %s (%d causes), %s%n", taxonomy.id(), taxonomy.version(), taxonomy.causes().size(),
-                taxonomy.hasSemanticLayer() ? "patterns + semantic layer (" + taxonomy.semantic()
-                        + (taxonomy.semantic().confirm() > 0 ? ")" : ", combined as a union)") : "patterns only");
+        out.printf(Locale.ROOT, "taxonomy %s %s (%d causes), signals %s%s, combined as %s%n", taxonomy.id(), taxonomy.version(),
+                taxonomy.causes().size(), classifier.signals().stream().map(CauseSignal::name).collect(Collectors.joining(" + ")),
+                taxonomy.hasSemanticLayer() ? " (" + taxonomy.semantic() + ")" : "", classifier.matcher().combiner().describe());
         out.printf(Locale.ROOT, "document sentiment %.2f (%s; sentiment model %s), %d sentence(s)%n%n",
                 doc.sentimentScore(), doc.sentimentLabel(), sentiment.location(), doc.sentences().size());
         for (SentenceAnalysis s : doc.sentences()) {
             out.printf(Locale.ROOT, "[%d] polarity %.2f, CoreNLP %s: %s%n", s.index(), s.polarity(), sentimentText(s.sentiment()), s.text());
             out.printf("    lemmas: %s%n", String.join(" ", s.lemmas()));
-            List<CauseMatcher.Hit> hits = matcher.hits(s.lemmas());
-            if (hits.isEmpty()) {
-                out.println("    no pattern matched");
-            }
-            List<ModelHit> modelHits = hits.isEmpty() ? List.of() : classifier.modelHits(List.of(s)).getOrDefault(s.index(), List.of());
-            for (CauseMatcher.Hit h : hits) {
-                if (h.counts() && !matcher.confirmed(h.causeId(), s, modelHits)) {
-                    out.printf(Locale.ROOT, "    not confirmed %s: pattern \"%s\" matched \"%s\" but the model gives the cause less than %.2f here%n",
-                            h.causeId(), h.pattern(), h.matchedText(), taxonomy.semantic().confirm());
-                } else if (h.counts()) {
-                    out.printf("    MATCH %s (%s): pattern \"%s\" matched \"%s\"%n", h.causeId(),
-                            taxonomy.cause(h.causeId()).group(), h.pattern(), h.matchedText());
-                } else {
-                    out.printf("    suppressed %s: pattern \"%s\" matched \"%s\" but is negated by \"%s\"%n",
-                            h.causeId(), h.pattern(), h.matchedText(), h.suppressedBy());
-                }
-            }
-            if (classifier.examples() != null && s.text() != null) {
-                explainModel(out, classifier.examples().scores(SentenceEmbedder.shared(classifier.taxonomy().semantic().encoder()).embed(s.text()),
-                        ComplaintClassifier.tokens(s)));
+            List<SignalHit> judged = classifier.judgements(s);
+            for (CauseSignal signal : classifier.signals()) {
+                explainSignal(out, taxonomy, signal, judged.stream().filter(h -> h.signal().equals(signal.name())).toList(), verdicts);
             }
         }
-        List<CauseMatch> matches = classifier.classify(doc.sentences());
+        List<CauseMatch> matches = combination.matches();
         out.println();
         if (matches.isEmpty()) {
-            out.println("causes: unclassified (no pattern matched without negation"
-                    + (classifier.examples() != null ? ", and no sentence came close enough to a cause's examples)" : ")"));
+            out.println("causes: unclassified (no signal's hit counted: see each sentence above)");
         } else {
             out.println("causes:");
             for (CauseMatch m : matches) {
                 out.printf(Locale.ROOT, "  %s (%s) matched by %s, sentiment %.2f from %d piece(s) of evidence%n",
                         m.causeId(), m.causeGroup(), m.matchedBy(), m.sentiment(), m.evidence().size());
                 for (Evidence e : m.evidence()) {
-                    out.printf(Locale.ROOT, "    [%d] %s%n", e.sentenceIndex(), Evidence.MODEL.equals(e.matchedBy())
-                            ? String.format(Locale.ROOT, "model: score %.3f, nearest example \"%s\"", e.score(), e.phrase())
-                            : "pattern \"" + e.phrase() + "\" matched \"" + e.matchedText() + "\"");
+                    out.printf(Locale.ROOT, "    [%d] %s \"%s\"%s%n", e.sentenceIndex(), e.matchedBy(), e.phrase(), e.score() == null
+                            ? " matched \"" + e.matchedText() + "\"" : String.format(Locale.ROOT, ", score %.3f", e.score()));
                 }
             }
         }
-        List<String> dropped = taxonomy.causes().stream().filter(c -> c.fallback())
-                .filter(c -> matches.stream().noneMatch(m -> m.causeId().equals(c.id())))
-                .filter(c -> doc.sentences().stream().anyMatch(s -> matcher.hits(s.lemmas()).stream()
-                        .anyMatch(h -> h.counts() && h.causeId().equals(c.id()))))
-                .map(c -> c.id()).toList();
-        for (String id : dropped) {
+        for (String id : combination.droppedFallbacks()) {
             out.printf("  (%s matched but is a fallback cause: it counts only when no other cause matched)%n", id);
         }
         out.flush();
         return CommandLine.ExitCode.OK;
     }
 
-    /** The semantic layer on one sentence: its model matches, and the near misses with the reason they missed. */
-    private static void explainModel(PrintWriter out, List<ExampleMatcher.Score> scores) {
-        List<ExampleMatcher.Score> ranked = scores.stream().filter(sc -> sc.nearestExample() != null)
-                .sorted(Comparator.comparingDouble(ExampleMatcher.Score::score).reversed()).toList();
-        int nearMisses = 0;
-        for (ExampleMatcher.Score sc : ranked) {
-            if (sc.matches()) {
-                out.printf(Locale.ROOT, "    MODEL %s: %s, nearest example \"%s\"%n", sc.causeId(), sc.reason(), sc.nearestExample());
-            } else if (nearMisses++ < NEAR_MISSES) {
-                out.printf(Locale.ROOT, "    no model match %s: %s (nearest example \"%s\"%s)%n", sc.causeId(), sc.reason(),
-                        sc.nearestExample(), sc.nearestCounter() == null ? ""
-                                : String.format(Locale.ROOT, "; nearest counter-example \"%s\" %.3f", sc.nearestCounter(), sc.counterSimilarity()));
+    /**
+     * One signal on one sentence: its hits with what the combination made of them, then the judgements that did not
+     * fire with their reason (every unscored one, the {@value #NEAR_MISSES} highest scored ones).
+     */
+    private static void explainSignal(PrintWriter out, Taxonomy taxonomy, CauseSignal signal, List<SignalHit> judged,
+                                      Map<SignalHit, SignalCombiner.Verdict> verdicts) {
+        List<SignalHit> fired = judged.stream().filter(SignalHit::fires).toList();
+        if (fired.isEmpty()) {
+            out.printf("    no %s matched%n", signal.name());
+        }
+        for (SignalHit h : fired) {
+            SignalCombiner.Verdict v = verdicts.get(h);
+            if (v == null || v.counts()) {
+                out.printf("    MATCH %s (%s): %s%n", h.causeId(), taxonomy.cause(h.causeId()).group(), signal.describe(h));
+            } else {
+                out.printf("    %s %s: %s but %s%n", v.label(), h.causeId(), signal.describe(h), v.why());
             }
+        }
+        List<SignalHit> misses = judged.stream().filter(h -> !h.fires()).toList();
+        List<SignalHit> shown = new java.util.ArrayList<>(misses.stream().filter(h -> h.score() == null).toList());
+        misses.stream().filter(h -> h.score() != null).sorted(Comparator.comparingDouble(SignalHit::score).reversed())
+                .limit(NEAR_MISSES).forEach(shown::add);
+        for (SignalHit h : shown) {
+            out.printf("    %s %s: %s but %s%n", signal.missLabel(), h.causeId(), signal.describe(h), h.reason());
         }
     }
 

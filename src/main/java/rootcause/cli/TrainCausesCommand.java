@@ -113,7 +113,7 @@ public final class TrainCausesCommand implements Callable<Integer> {
         Path bundle = output.resolve(TaxonomyLoader.BUNDLE_FILE);
         if (base.semantic().decision() == SemanticSettings.Decision.HEAD) {
             // The head is data: adjusted here, once, to every labelled sentence, and written beside the taxonomy.
-            ExampleMatcher adjusted = new ExampleMatcher(base.withTraining(version, sentences),
+            ExampleMatcher adjusted = ExampleMatcher.fit(base.withTraining(version, sentences),
                     t -> cache.computeIfAbsent(t, x -> SentenceEmbedder.shared(base.semantic().encoder()).embed(x)));
             Files.writeString(output.resolve(HEAD_FILE), CauseHeadFile.json(adjusted.linearModel(), threshold,
                     base.semantic().encoder(), Map.of("labelled_complaints", analysed.size(),

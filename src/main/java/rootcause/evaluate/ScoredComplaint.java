@@ -3,8 +3,8 @@ package rootcause.evaluate;
 import rootcause.classify.CauseMatcher;
 import rootcause.classify.ComplaintClassifier;
 import rootcause.classify.ExampleMatcher;
-import rootcause.classify.ModelHit;
 import rootcause.classify.SemanticSettings;
+import rootcause.classify.SignalHit;
 import rootcause.classify.Taxonomy;
 import rootcause.model.CauseMatch;
 import rootcause.model.SentenceAnalysis;
@@ -30,7 +30,7 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
 
     /** The causes with the taxonomy's own thresholds. */
     public List<CauseMatch> classify(CauseMatcher patterns) {
-        return patterns.match(sentences, hits(null, null));
+        return patterns.match(sentences, hits(patterns.taxonomy(), null, null));
     }
 
     /**
@@ -38,7 +38,7 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
      * {@code settings} null as well, the taxonomy's own.
      */
     public List<CauseMatch> classify(CauseMatcher patterns, SemanticSettings settings, Map<String, Double> thresholds) {
-        return patterns.match(sentences, hits(settings, thresholds));
+        return patterns.match(sentences, hits(patterns.taxonomy(), settings, thresholds));
     }
 
     /** The cause ids found, as a set. */
@@ -48,19 +48,28 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
         return ids;
     }
 
-    private Map<Integer, List<ModelHit>> hits(SemanticSettings settings, Map<String, Double> thresholds) {
-        Map<Integer, List<ModelHit>> hits = new HashMap<>();
+    /**
+     * The semantic layer's judgements per sentence index, as the combiner takes them. Only the model matches (at the
+     * taxonomy's thresholds, or at {@code settings} and {@code thresholds}) are passed, and a match fires only at the
+     * taxonomy's own threshold too: what the evaluations have always scored. Unlike the job, a match below the
+     * threshold is never passed, so here no pattern is confirmed by a probability between {@code confirm_patterns}
+     * and the threshold.
+     */
+    private Map<Integer, List<SignalHit>> hits(Taxonomy taxonomy, SemanticSettings settings, Map<String, Double> thresholds) {
+        Map<Integer, List<SignalHit>> hits = new HashMap<>();
         Map<String, Double> perCause = thresholds == null ? Map.of() : thresholds;
         for (int i = 0; i < scores.size(); i++) {
             SentenceAnalysis s = sentences.get(i);
-            List<ModelHit> sentenceHits = new ArrayList<>();
+            List<SignalHit> sentenceHits = new ArrayList<>();
             for (ExampleMatcher.Score sc : scores.get(i)) {
                 boolean matches = settings == null ? sc.matches()
                         : sc.nearestExample() != null && ExampleMatcher.matches(sc.similarity(), sc.counterSimilarity(),
                         sc.probability(), ComplaintClassifier.tokens(s),
                         perCause.getOrDefault(sc.causeId(), settings.threshold()), settings);
                 if (matches) {
-                    sentenceHits.add(new ModelHit(sc.causeId(), sc.score(), sc.nearestExample()));
+                    boolean alone = sc.score() >= taxonomy.threshold(taxonomy.cause(sc.causeId()));
+                    sentenceHits.add(new SignalHit(ExampleMatcher.NAME, sc.causeId(), s.index(), alone, sc.score(),
+                            sc.nearestExample(), null, sc.reason()));
                 }
             }
             hits.put(s.index(), sentenceHits);

@@ -47,7 +47,7 @@ public final class CrossValidation {
                 continue;
             }
             Taxonomy trained = CauseTrainer.train(base, base.version() + "+fold" + f, train, labels);
-            ExampleMatcher layer = new ExampleMatcher(trained, embed);
+            ExampleMatcher layer = ExampleMatcher.fit(trained, embed);
             for (ScoredComplaint c : test) {
                 scored.add(c.rescored(layer));
             }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.within;
 class CauseMatcherTest {
     /** The shipped patterns alone: without a model to confirm them (taxonomy 3.0.0 confirms at 0.3) every match counts. */
     private static final CauseMatcher MATCHER = new CauseMatcher(TaxonomyLoader.loadDefault().patternsOnly());
+    private static final PatternSignal PATTERNS = new PatternSignal(TaxonomyLoader.loadDefault());
 
     private static SentenceAnalysis sentence(int index, int sentiment, String lemmas) {
         List<String> l = List.of(lemmas.split(" "));
@@ -61,7 +62,7 @@ class CauseMatcherTest {
     @Test
     void negationInsideAGapSuppresses() {
         // "speak * to * supervisor": a cue between the pattern's own words negates it
-        List<CauseMatcher.Hit> hits = MATCHER.hits(List.of("i", "speak", "not", "to", "the", "supervisor"));
+        List<PatternSignal.Hit> hits = PATTERNS.hits(List.of("i", "speak", "not", "to", "the", "supervisor"));
         assertThat(hits).anySatisfy(h -> {
             assertThat(h.causeId()).isEqualTo("no_empowerment");
             assertThat(h.suppressedBy()).isEqualTo("not");
@@ -70,7 +71,7 @@ class CauseMatcherTest {
 
     @Test
     void suppressedHitsAreReportedForExplain() {
-        List<CauseMatcher.Hit> hits = MATCHER.hits(List.of("the", "agent", "be", "not", "rude"));
+        List<PatternSignal.Hit> hits = PATTERNS.hits(List.of("the", "agent", "be", "not", "rude"));
         assertThat(hits).singleElement().satisfies(h -> {
             assertThat(h.causeId()).isEqualTo("rudeness");
             assertThat(h.pattern()).isEqualTo("rude*");
@@ -136,5 +137,16 @@ class CauseMatcherTest {
     @Test
     void emptyComplaintIsUnclassified() {
         assertThat(CauseMatcher.causeIds(MATCHER.match(List.of()))).containsExactly("unclassified");
+    }
+
+    @Test
+    void thePatternSignalJudgesASentenceWithItsSuppressedHitsAndWhy() {
+        List<SignalHit> judged = PATTERNS.judge(sentence(2, 1, "the agent be not rude ."), null);
+        assertThat(judged).containsExactly(
+                new SignalHit("pattern", "rudeness", 2, false, null, "rude*", "rude", "is negated by \"not\""));
+        assertThat(PATTERNS.judge(sentence(0, 1, "she hang up on i ."), null)).allSatisfy(h -> {
+            assertThat(h.fires()).isTrue();
+            assertThat(h.reason()).isNull();
+        }).isNotEmpty();
     }
 }

@@ -85,8 +85,9 @@ class CauseModelTest {
                 TAXONOMY.semantic().withConfirm(0.0));
         CauseMatcher union = new CauseMatcher(unionOfSignals);
         CauseMatcher confirmed = new CauseMatcher(confirming);
-        java.util.function.Function<Double, java.util.Map<Integer, List<ModelHit>>> model =
-                p -> java.util.Map.of(0, List.of(new ModelHit("waiting", p, "an example")));
+        // The model's judgement of the cause there, below the threshold (0.65): it never fires alone.
+        java.util.function.Function<Double, java.util.Map<Integer, List<SignalHit>>> model =
+                p -> java.util.Map.of(0, List.of(new SignalHit(ExampleMatcher.NAME, "waiting", 0, false, p, "an example", null, null)));
         // The union: the pattern "on hold" counts alone.
         assertThat(CauseMatcher.causeIds(union.match(onHold))).containsExactly("waiting");
         // Confirmation: not without the model, not below 0.3, yes at 0.4 (and as a pattern match: below the

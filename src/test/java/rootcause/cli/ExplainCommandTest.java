@@ -46,6 +46,8 @@ class ExplainCommandTest {
                 .contains("suppressed rudeness: pattern \"rude*\" matched \"rude\" but is negated by \"not\"")
                 .contains("[1] polarity ")
                 .contains("    no pattern matched")
+                // Every signal is shown: the model's nearest misses with their score, nearest example and reason.
+                .containsPattern("no model match \\w+: model score 0\\.\\d{3}, nearest example \".+\" but probability 0\\.\\d{3} below the threshold")
                 .contains("causes: unclassified");
     }
 
