@@ -30,7 +30,7 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
 
     /** The causes with the taxonomy's own thresholds. */
     public List<CauseMatch> classify(CauseMatcher patterns) {
-        return patterns.match(sentences, hits(patterns.taxonomy(), null, null));
+        return patterns.match(sentences, hits(patterns, null, null));
     }
 
     /**
@@ -38,7 +38,7 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
      * {@code settings} null as well, the taxonomy's own.
      */
     public List<CauseMatch> classify(CauseMatcher patterns, SemanticSettings settings, Map<String, Double> thresholds) {
-        return patterns.match(sentences, hits(patterns.taxonomy(), settings, thresholds));
+        return patterns.match(sentences, hits(patterns, settings, thresholds));
     }
 
     /** The cause ids found, as a set. */
@@ -49,27 +49,28 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
     }
 
     /**
-     * The semantic layer's judgements per sentence index, as the combiner takes them. Only the model matches (at the
-     * taxonomy's thresholds, or at {@code settings} and {@code thresholds}) are passed, and a match fires only at the
-     * taxonomy's own threshold too: what the evaluations have always scored. Unlike the job, a match below the
-     * threshold is never passed, so here no pattern is confirmed by a probability between {@code confirm_patterns}
-     * and the threshold.
+     * The semantic layer's judgements per sentence index, as the job passes them to the combiner: every judgement
+     * the combination uses ({@link rootcause.classify.SignalCombiner#uses}), so a pattern is confirmed by the same
+     * probabilities as in a run. A judgement fires where it is a model match at the taxonomy's thresholds, or at
+     * {@code settings} and {@code thresholds} (and the taxonomy's own threshold) when a sweep gives them.
      */
-    private Map<Integer, List<SignalHit>> hits(Taxonomy taxonomy, SemanticSettings settings, Map<String, Double> thresholds) {
+    private Map<Integer, List<SignalHit>> hits(CauseMatcher matcher, SemanticSettings settings, Map<String, Double> thresholds) {
+        Taxonomy taxonomy = matcher.taxonomy();
         Map<Integer, List<SignalHit>> hits = new HashMap<>();
         Map<String, Double> perCause = thresholds == null ? Map.of() : thresholds;
         for (int i = 0; i < scores.size(); i++) {
             SentenceAnalysis s = sentences.get(i);
             List<SignalHit> sentenceHits = new ArrayList<>();
             for (ExampleMatcher.Score sc : scores.get(i)) {
-                boolean matches = settings == null ? sc.matches()
+                boolean fires = settings == null ? sc.matches()
                         : sc.nearestExample() != null && ExampleMatcher.matches(sc.similarity(), sc.counterSimilarity(),
                         sc.probability(), ComplaintClassifier.tokens(s),
-                        perCause.getOrDefault(sc.causeId(), settings.threshold()), settings);
-                if (matches) {
-                    boolean alone = sc.score() >= taxonomy.threshold(taxonomy.cause(sc.causeId()));
-                    sentenceHits.add(new SignalHit(ExampleMatcher.NAME, sc.causeId(), s.index(), alone, sc.score(),
-                            sc.nearestExample(), null, sc.reason()));
+                        perCause.getOrDefault(sc.causeId(), settings.threshold()), settings)
+                        && sc.score() >= taxonomy.threshold(taxonomy.cause(sc.causeId()));
+                SignalHit hit = new SignalHit(ExampleMatcher.NAME, sc.causeId(), s.index(), fires, sc.score(),
+                        sc.nearestExample(), null, sc.reason());
+                if (matcher.combiner().uses(hit)) {
+                    sentenceHits.add(hit);
                 }
             }
             hits.put(s.index(), sentenceHits);
