@@ -153,7 +153,10 @@ final class MonthFolders {
 
     /** Idempotent, so a run killed in the middle of it is finished by running it again. */
     private void finishSwap(FileSystem fs) throws IOException {
-        for (String month : monthsIn(staged(COMPLAINTS))) {
+        // Staged statistics replace the old ones in their turn, so a reader meanwhile sees the old ones, not none.
+        List<String> unstaged = new ArrayList<>(monthsIn(staged(COMPLAINTS)));
+        unstaged.removeAll(monthsIn(staged(STATS)));
+        for (String month : unstaged) {
             moveAside(fs, STATS, month);
         }
         for (String name : ALL) {
