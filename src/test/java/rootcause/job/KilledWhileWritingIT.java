@@ -111,7 +111,7 @@ class KilledWhileWritingIT {
     private static void killAtStageLine(Path log, String stage, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("jobs/rootcause"));
         cmd.addAll(List.of(args));
-        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(stage) + " {2,}\\S");
+        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(stage) + " +\\S");
         Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
