@@ -67,7 +67,8 @@ final class Interruption {
     static String line(String step, String out) {
         String keeps = BEFORE_WRITING.contains(step)
                 ? out + " keeps every month as earlier runs left it (this run had not begun to write them)"
-                : out + " keeps the months this run does not cover; the months it covers may be partly rewritten";
+                // Months are staged and swapped in by rename (MonthFolders): each reads whole, old or new.
+                : out + " keeps each month whole, as earlier runs left it or as this run wrote it";
         return "interrupted during " + step + "; " + keeps + "; re-run to finish";
     }
 }

@@ -4,6 +4,7 @@ import rootcause.io.Storage;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -21,37 +22,185 @@ import static org.apache.spark.sql.functions.col;
 
 /**
  * The month-partitioned folders of the output ({@code OUT/complaints/month=2025-09/}, stats, causes, candidates):
- * which months a folder holds, reading some of them, and replacing some of them. The one place the job lists and
- * writes them, through Spark and the Hadoop {@code FileSystem} it carries.
+ * which months a folder holds, reading some of them, and replacing some of them. The one place the job lists, writes
+ * and replaces them, through Spark and the Hadoop {@code FileSystem} it carries.
+ *
+ * <p>A month is never rewritten in place. {@link #write} puts it under {@code OUT/_staging/new/<folder>/month=…}
+ * (outside every dataset folder, so no reader of {@code OUT/complaints} lists it); later reads of the run see the
+ * staged month. {@link #swapIn} then marks the run's months complete ({@code OUT/_staging/SWAPPING}) and, per month,
+ * renames the live month aside and the staged one into its place: a reader sees the old month, or the new one, never
+ * a mix and never half a deleted one (a rename is atomic on local disks and HDFS, not on S3: docs/RUNNING.md). A run
+ * killed before the mark leaves only staged months, which the next run discards; one killed during the swap is
+ * finished by the next run ({@link #recover}), so the four folders end up from the same run.
  */
 final class MonthFolders {
     static final String COMPLAINTS = "complaints";
     static final String STATS = "stats";
     static final String CAUSES = "causes";
     static final String CANDIDATES = "candidates";
+    /** In the order they are swapped: complaints first, then what is derived from them. */
+    static final List<String> ALL = List.of(COMPLAINTS, STATS, CAUSES, CANDIDATES);
+    /** Where a run's months wait until they are swapped in; the leading "_" hides it from Spark and pyarrow too. */
+    static final String STAGING = "_staging";
+    private static final String NEW = "new";
+    private static final String OLD = "old";
+    /** Written once every month of the run is staged: from then on the next run finishes the swap, never undoes it. */
+    static final String SWAPPING = "SWAPPING";
     private static final String PARTITION_PREFIX = Columns.MONTH + "=";
 
     private final SparkSession spark;
-    private final org.apache.hadoop.fs.Path output;
+    private final Path output;
 
-    MonthFolders(SparkSession spark, org.apache.hadoop.fs.Path output) {
+    MonthFolders(SparkSession spark, Path output) {
         this.spark = spark;
         this.output = output;
         // month=2025-09 folders must read back as the string "2025-09".
         spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     }
 
-    org.apache.hadoop.fs.Path folder(String name) {
+    Path folder(String name) {
         return Storage.child(output, name);
     }
 
-    /** The months a folder holds (its {@code month=} sub-folders), sorted; none when the folder does not exist. */
+    /** The months a folder holds (its {@code month=} sub-folders) and those this run staged for it, sorted. */
     List<String> months(String name) {
-        org.apache.hadoop.fs.Path dir = folder(name);
+        TreeSet<String> months = new TreeSet<>(monthsIn(folder(name)));
+        months.addAll(monthsIn(staged(name)));
+        return new ArrayList<>(months);
+    }
+
+    /**
+     * The rows of the given months of a folder, with their month column; only those months' files are read, a month
+     * this run staged from its staging folder.
+     */
+    Dataset<Row> read(String name, List<String> months) {
+        List<String> staged = new ArrayList<>(monthsIn(staged(name)));
+        staged.retainAll(months);
+        List<String> live = new ArrayList<>(months);
+        live.removeAll(staged);
+        if (staged.isEmpty()) {
+            return read(folder(name), live);
+        }
+        Dataset<Row> fromStaging = read(staged(name), staged);
+        // Older months may lack a column a newer version added (taxonomy_version): nulls there, as a merged read gives.
+        return live.isEmpty() || monthsIn(folder(name)).isEmpty() ? fromStaging
+                : fromStaging.unionByName(read(folder(name), live), true);
+    }
+
+    private Dataset<Row> read(Path dir, List<String> months) {
+        return spark.read().option("basePath", dir.toString()).parquet(dir.toString())
+                .where(col(Columns.MONTH).isin(months.toArray()));
+    }
+
+    /**
+     * Stages the months in the data, replacing what this run staged for them before; {@link #swapIn} makes them live.
+     * One task per month writes it, so a month is a few files of up to {@link RootCauseJob#MAX_RECORDS_PER_FILE} rows,
+     * not one small file per upstream partition.
+     */
+    void write(Dataset<Row> data, String name) {
+        data.repartition(col(Columns.MONTH)).write()
+                .mode(SaveMode.Overwrite)
+                .option("partitionOverwriteMode", "dynamic")
+                .option("maxRecordsPerFile", RootCauseJob.MAX_RECORDS_PER_FILE)
+                .partitionBy(Columns.MONTH)
+                .parquet(staged(name).toString());
+    }
+
+    /**
+     * Makes every staged month live, each by two renames (the live month aside, the staged one in), then deletes the
+     * staging folder with the replaced months. Statistics are counted from complaints, so a month whose complaints
+     * are swapped in loses its old statistics even when the run staged none (a run that stopped before aggregating):
+     * the next run rebuilds them ({@link IncrementalAggregation}).
+     */
+    void swapIn() {
         try {
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = fs();
+            if (!fs.exists(staging())) {
+                return;
+            }
+            try (var out = fs.create(Storage.child(staging(), SWAPPING), true)) {
+                out.write(new byte[0]);
+            }
+            finishSwap(fs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot swap the staged months of " + Storage.display(staging()) + " in", e);
+        }
+    }
+
+    /**
+     * Before a run writes anything: finishes the swap of a run killed while swapping, or discards the staged months
+     * of a run killed before it (the live months are still whole). Returns what it did, or empty when there was
+     * nothing to do.
+     */
+    String recover() {
+        try {
+            FileSystem fs = fs();
+            if (!fs.exists(staging())) {
+                return "";
+            }
+            if (fs.exists(Storage.child(staging(), SWAPPING))) {
+                List<String> staged = new ArrayList<>();
+                ALL.forEach(name -> monthsIn(staged(name)).forEach(m -> staged.add(name + "/" + m)));
+                finishSwap(fs);
+                return "finished swapping in the months a killed run had staged: " + String.join(", ", staged);
+            }
+            fs.delete(staging(), true);
+            return "discarded the staged months of a run killed before it swapped them in";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot recover " + Storage.display(staging()), e);
+        }
+    }
+
+    /** Idempotent, so a run killed in the middle of it is finished by running it again. */
+    private void finishSwap(FileSystem fs) throws IOException {
+        // Staged statistics replace the old ones in their turn, so a reader meanwhile sees the old ones, not none.
+        List<String> unstaged = new ArrayList<>(monthsIn(staged(COMPLAINTS)));
+        unstaged.removeAll(monthsIn(staged(STATS)));
+        for (String month : unstaged) {
+            moveAside(fs, STATS, month);
+        }
+        for (String name : ALL) {
+            for (String month : monthsIn(staged(name))) {
+                moveAside(fs, name, month);
+                rename(fs, partition(staged(name), month), partition(folder(name), month));
+            }
+        }
+        fs.delete(staging(), true);
+    }
+
+    /** The live month to the staging folder's old versions, if it is there. */
+    private void moveAside(FileSystem fs, String name, String month) throws IOException {
+        Path live = partition(folder(name), month);
+        if (fs.exists(live)) {
+            Path aside = partition(Storage.child(staging(), OLD, name), month);
+            fs.delete(aside, true); // a superseded version a killed swap left: nothing reads it
+            rename(fs, live, aside);
+        }
+    }
+
+    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        fs.mkdirs(to.getParent());
+        if (!fs.rename(from, to)) {
+            throw new IOException("cannot rename " + Storage.display(from) + " to " + Storage.display(to));
+        }
+    }
+
+    private Path staging() {
+        return Storage.child(output, STAGING);
+    }
+
+    private Path staged(String name) {
+        return Storage.child(staging(), NEW, name);
+    }
+
+    private static Path partition(Path dir, String month) {
+        return Storage.child(dir, PARTITION_PREFIX + month);
+    }
+
+    private List<String> monthsIn(Path dir) {
+        try {
             TreeSet<String> months = new TreeSet<>();
-            for (FileStatus s : fs.listStatus(dir)) {
+            for (FileStatus s : fs().listStatus(dir)) {
                 String child = s.getPath().getName();
                 if (s.isDirectory() && child.startsWith(PARTITION_PREFIX)) {
                     months.add(child.substring(PARTITION_PREFIX.length()));
@@ -65,41 +214,7 @@ final class MonthFolders {
         }
     }
 
-    /** The rows of the given months of a folder, with their month column; only those months' files are read. */
-    Dataset<Row> read(String name, List<String> months) {
-        return spark.read().option("basePath", folder(name).toString()).parquet(folder(name).toString())
-                .where(col(Columns.MONTH).isin(months.toArray()));
-    }
-
-    /**
-     * Dynamic partition overwrite: the months in the data are replaced, other months stay. One task per month writes
-     * it, so a month is a few files of up to {@link RootCauseJob#MAX_RECORDS_PER_FILE} rows, not one small file per
-     * upstream partition.
-     */
-    void write(Dataset<Row> data, String name) {
-        data.repartition(col(Columns.MONTH)).write()
-                .mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "dynamic")
-                .option("maxRecordsPerFile", RootCauseJob.MAX_RECORDS_PER_FILE)
-                .partitionBy(Columns.MONTH)
-                .parquet(folder(name).toString());
-    }
-
-    /** Deletes a folder of the output and all it holds, if it exists. */
-    void delete(String name) {
-        delete(folder(name));
-    }
-
-    /** Deletes the given months of a folder, those that exist. */
-    void deleteMonths(String name, List<String> months) {
-        months.forEach(m -> delete(Storage.child(folder(name), PARTITION_PREFIX + m)));
-    }
-
-    private void delete(org.apache.hadoop.fs.Path dir) {
-        try {
-            dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(dir, true);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + Storage.display(dir), e);
-        }
+    private FileSystem fs() throws IOException {
+        return output.getFileSystem(spark.sparkContext().hadoopConfiguration());
     }
 }

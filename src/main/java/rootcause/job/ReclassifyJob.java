@@ -46,8 +46,6 @@ import static org.apache.spark.sql.functions.lit;
  * {@link ReclassifyManifest#FILE}.
  */
 public final class ReclassifyJob {
-    /** Spark cannot overwrite the files it is reading: reclassified months are written here first, then moved (no leading "_": Spark would ignore the folder). */
-    static final String STAGING = "reclassify-staging";
     /** The columns the classify stage (and the job, for the version) add; dropped before classifying again. */
     static final List<String> CLASSIFY_COLUMNS = List.of(Columns.CAUSES, Columns.CAUSE_IDS, Columns.TAXONOMY_VERSION);
 
@@ -74,6 +72,7 @@ public final class ReclassifyJob {
         String startedAt = Instant.now().toString();
         long pipelinesBefore = SentimentAnalyzer.pipelinesCreated();
         MonthFolders folders = new MonthFolders(spark, output);
+        RootCauseJob.recover(folders);
         List<String> stored = folders.months(MonthFolders.COMPLAINTS);
         List<String> selected = selectedMonths(stored);
         Taxonomy taxonomy = taxonomyFile == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(Path.of(taxonomyFile));
@@ -93,17 +92,12 @@ public final class ReclassifyJob {
                 ? new EmbeddingCache(Storage.child(output, EmbeddingCache.FOLDER).toString(), taxonomy.semantic().encoder()) : null;
         ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
         try {
+            // Staged, not overwritten: Spark cannot overwrite the files it is reading.
             timed("classify", () -> folders.write(classify.classify(before.drop(CLASSIFY_COLUMNS.toArray(String[]::new)))
-                    .withColumn(Columns.TAXONOMY_VERSION, lit(version)), STAGING));
+                    .withColumn(Columns.TAXONOMY_VERSION, lit(version)), MonthFolders.COMPLAINTS));
         } finally {
             classify.persisted().forEach(Dataset::unpersist);
         }
-        timed("write_complaints", () -> {
-            // Stats must never outlive the complaints they were counted from: gone first, rebuilt from the new ones.
-            folders.deleteMonths(MonthFolders.STATS, selected);
-            folders.write(folders.read(STAGING, selected), MonthFolders.COMPLAINTS);
-            folders.delete(STAGING);
-        });
         Dataset<Row> after = folders.read(MonthFolders.COMPLAINTS, selected);
         Map<String, Long> countsAfter = new TreeMap<>();
         after.groupBy(col(Columns.MONTH)).count().collectAsList().forEach(r -> countsAfter.put(r.getString(0), r.getLong(1)));
@@ -118,7 +112,7 @@ public final class ReclassifyJob {
         }
         stageLine("classify", String.format(Locale.ROOT, "%,d complaints of %s by taxonomy %s, %s",
                 countsAfter.values().stream().mapToLong(Long::longValue).sum(), String.join(", ", selected), version,
-                RootCauseJob.semanticDetail(taxonomy, classify)), "classify", "write_complaints");
+                RootCauseJob.semanticDetail(taxonomy, classify)), "classify");
 
         List<String> reported = reportedMonths(selected, stored);
         IncrementalAggregation.Result aggregated = timed("aggregate_and_report", () -> {
@@ -143,6 +137,7 @@ public final class ReclassifyJob {
         });
         stageLine("aggregate, report", String.format(Locale.ROOT, "%d months reported: %s", reported.size(),
                 String.join(", ", reported)), "aggregate_and_report");
+        timed("swap_in_months", folders::swapIn);
 
         ReclassifyManifest manifest = new ReclassifyManifest(ReclassifyManifest.VERB, UUID.randomUUID().toString(),
                 startedAt, Instant.now().toString(), selected, reported,

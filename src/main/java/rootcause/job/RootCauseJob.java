@@ -119,6 +119,8 @@ public final class RootCauseJob {
                 return previous.get();
             }
         }
+        MonthFolders folders = new MonthFolders(spark, config.output());
+        recover(folders);
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
             IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
@@ -160,9 +162,7 @@ public final class RootCauseJob {
 
             List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                     files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
-            // Stats must never outlive the complaints they were counted from: gone first, rebuilt from the new ones.
-            new MonthFolders(spark, config.output()).deleteMonths(MonthFolders.STATS, monthsWritten);
-            timed("write_complaints", () -> writeByMonth(finished, "complaints"));
+            timed("write_complaints", () -> folders.write(finished, MonthFolders.COMPLAINTS));
             timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
             Map<String, Object> nlpStats = new LinkedHashMap<>();
             Map<String, Object> classifyStats = new LinkedHashMap<>();
@@ -200,10 +200,11 @@ public final class RootCauseJob {
             // Counts that fail their checks fail the run after the manifest is written; no report shows them.
             if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()
                     && RunCheck.failedErrors(checks).isEmpty()) {
-                timed("aggregate_and_report", () -> aggregateAndReport(taxonomy, classify, finished, files, monthsWritten));
+                timed("aggregate_and_report", () -> aggregateAndReport(folders, taxonomy, classify, finished, files, monthsWritten));
                 stageLine("aggregate, report", String.format(Locale.ROOT, "%d months reported: %s",
                         monthsWritten.size(), String.join(", ", monthsWritten)), "aggregate_and_report");
             }
+            timed("swap_in_months", folders::swapIn);
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
                     classifyStats, checks, inputsFingerprint);
@@ -256,9 +257,8 @@ public final class RootCauseJob {
      * ({@link IncrementalAggregation}), so a month's change against the previous month and the trends see months
      * written by earlier runs without rescanning their complaints; only this run's months are (re)written.
      */
-    private void aggregateAndReport(Taxonomy taxonomy, ClassifyStage classify, Dataset<Row> complaints,
-                                    List<FileCounts> files, List<String> months) {
-        MonthFolders folders = new MonthFolders(spark, config.output());
+    private void aggregateAndReport(MonthFolders folders, Taxonomy taxonomy, ClassifyStage classify,
+                                    Dataset<Row> complaints, List<FileCounts> files, List<String> months) {
         IncrementalAggregation.Result aggregated = new IncrementalAggregation(folders,
                 new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(months, months);
         folders.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), MonthFolders.CAUSES);
@@ -277,9 +277,13 @@ public final class RootCauseJob {
         return TaxonomyLoader.sha256(config.taxonomy() == null ? null : Path.of(config.taxonomy()));
     }
 
-    /** Dynamic partition overwrite: the months in this run are replaced, other months stay. */
-    private void writeByMonth(Dataset<Row> data, String folder) {
-        new MonthFolders(spark, config.output()).write(data, folder);
+    /** A killed run's staged months, before this run stages its own: its swap finished, or its staging discarded. */
+    static void recover(MonthFolders folders) {
+        String recovered = folders.recover();
+        if (!recovered.isEmpty()) {
+            Console.line("output: " + recovered);
+            LOG.info(recovered);
+        }
     }
 
     /**

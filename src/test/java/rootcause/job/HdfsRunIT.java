@@ -115,6 +115,8 @@ class HdfsRunIT {
         assertThat(spark.read().parquet(out("rejects").toString()).count())
                 .isEqualTo(manifest.get("rows_rejected").asLong() + manifest.get("rows_filtered").asLong());
         assertThat(spark.read().parquet(out("causes").toString()).count()).isPositive();
+        // The months were staged and swapped in by HDFS renames; nothing staged is left.
+        assertThat(hdfs.exists(out(MonthFolders.STAGING))).isFalse();
     }
 
     @Test

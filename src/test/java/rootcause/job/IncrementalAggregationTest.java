@@ -89,6 +89,7 @@ class IncrementalAggregationTest {
         }
         // Old runs wrote complaints only.
         folders.write(all.where(col(Columns.MONTH).isin(months.subList(0, BEFORE_UPGRADE).toArray())), MonthFolders.COMPLAINTS);
+        folders.swapIn();
         IncrementalAggregation incremental = new IncrementalAggregation(folders, stage);
         List<IncrementalAggregation.Result> results = new ArrayList<>();
         for (String month : months.subList(BEFORE_UPGRADE, MONTHS)) {
@@ -98,6 +99,7 @@ class IncrementalAggregationTest {
             results.add(result);
             assertThat(result.complaints().select(Columns.MONTH).distinct().collectAsList())
                     .extracting(r -> r.getString(0)).containsExactly(month);
+            folders.swapIn(); // the end of this month's run
         }
         assertThat(results.get(0).statsBuilt()).as("the first run after the upgrade").isEqualTo(months.subList(0, BEFORE_UPGRADE));
         assertThat(results.get(1).statsBuilt()).isEmpty();

@@ -1,0 +1,177 @@
+package rootcause.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.io.FileUtils;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rootcause.OutputContract;
+import rootcause.SparkTestSession;
+import rootcause.model.RowCounts;
+import rootcause.nlp.NlpCache;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 27's fault for plain Parquet: through jobs/rootcause, a run that changes stored months is killed (SIGKILL) as
+ * it starts writing them, between writing the complaints and the statistics, and as it swaps them in. After each
+ * kill every month of complaints, stats, causes and candidates reads exactly as before the run or exactly as a clean
+ * run writes it, never a mix and never missing; the re-run then writes exactly the clean run's output and counts.
+ */
+class KilledWhileWritingIT {
+    private static final List<String> DATASETS = MonthFolders.ALL;
+    /** The stored months; the run to kill adds the export's rows to them. */
+    private static final String[] BEFORE = {"--input", "cfpb=data-samples/cfpb"};
+    private static final String[] AFTER = {"--input", "cfpb=data-samples/cfpb", "--input", "cfpb=data-samples/cfpb-export"};
+    /** The console's stage lines the driver is killed at: the months' writes start, continue, and are swapped in. */
+    private static final List<String> KILL_AT = List.of("classify", "write", "aggregate, report");
+    /** The runs' console output, kept for a failure's reader. */
+    private static final Path LOGS = Path.of("target", "killed-while-writing-it");
+
+    @Test
+    void everyMonthReadsAsBeforeOrAsACleanRunWhereverTheDriverIsKilled(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(LOGS);
+        Path out = tmp.resolve("out");
+        Path clean = tmp.resolve("clean");
+        Path before = tmp.resolve("before");
+        succeeds(LOGS.resolve("before.log"), run(BEFORE, out));
+        // The clean run starts from the same folder, so it analyses only the export's texts; the runs below find
+        // every text in the nlp cache and reach their writes within seconds.
+        FileUtils.copyDirectory(out.toFile(), clean.toFile());
+        succeeds(LOGS.resolve("clean.log"), run(AFTER, clean));
+        FileUtils.copyDirectory(clean.resolve(NlpCache.FOLDER).toFile(), out.resolve(NlpCache.FOLDER).toFile());
+        for (String dataset : DATASETS) {
+            if (Files.isDirectory(out.resolve(dataset))) {
+                FileUtils.copyDirectory(out.resolve(dataset).toFile(), before.resolve(dataset).toFile());
+            }
+        }
+        SparkSession spark = SparkTestSession.get();
+        // month=2025-09 reads back as the string "2025-09", as in the job.
+        spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        assertThat(changedMonths(spark, before, clean)).as("months the run rewrites with other rows").isNotEmpty();
+
+        for (String stage : KILL_AT) {
+            Path log = LOGS.resolve("killed-at-" + stage.replace(", ", "-") + ".log");
+            killAtStageLine(log, stage, run(AFTER, out));
+            for (String dataset : DATASETS) {
+                for (String month : months(before, clean, dataset)) {
+                    boolean asBefore = sameMonth(spark, before, out, dataset, month);
+                    boolean asClean = sameMonth(spark, clean, out, dataset, month);
+                    assertThat(asBefore || asClean).as("%s/month=%s after the driver was killed at the %s line: neither "
+                            + "as before nor as a clean run writes it; log %s", dataset, month, stage, log).isTrue();
+                }
+            }
+        }
+
+        succeeds(LOGS.resolve("rerun.log"), run(AFTER, out));
+        for (String dataset : DATASETS) {
+            for (String month : months(before, clean, dataset)) {
+                assertThat(sameMonth(spark, clean, out, dataset, month)).as("%s/month=%s after the re-run", dataset, month).isTrue();
+            }
+        }
+        for (String count : List.of(RowCounts.READ, RowCounts.ACCEPTED, RowCounts.REJECTED, RowCounts.FILTERED,
+                RowCounts.DUPLICATES, "months_written")) {
+            assertThat(manifest(out).get(count)).as(count).isEqualTo(manifest(clean).get(count));
+        }
+        assertThat(out.resolve(MonthFolders.STAGING)).as("no staged months left behind").doesNotExist();
+        assertThat(OutputContract.violations(out, spark)).isEmpty();
+    }
+
+    private static String[] run(String[] inputs, Path out) {
+        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "run", "--patterns-only"));
+        args.addAll(List.of(inputs));
+        args.addAll(List.of("--output", out.toString()));
+        return args.toArray(String[]::new);
+    }
+
+    /** Runs jobs/rootcause to its end; fails with its output unless it exits 0. */
+    private static void succeeds(Path log, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("jobs/rootcause"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(15, TimeUnit.MINUTES)).as("finished in 15 minutes: %s", log).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(log, StandardCharsets.UTF_8)).isZero();
+    }
+
+    /** Starts the job and SIGKILLs its driver as soon as the stage's console line is written. */
+    private static void killAtStageLine(Path log, String stage, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("jobs/rootcause"));
+        cmd.addAll(List.of(args));
+        Pattern line = Pattern.compile("(?m)^" + Pattern.quote(stage) + " +\\S");
+        Process driver = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!line.matcher(Files.readString(log, StandardCharsets.UTF_8)).find()) {
+                assertThat(driver.isAlive()).as("the driver ended before the %s line:%n%s", stage, Files.readString(log)).isTrue();
+                assertThat(System.nanoTime()).as("no %s line in 10 minutes: %s", stage, log).isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            driver.destroyForcibly(); // the launcher execs the driver's JVM: SIGKILL, no shutdown hook runs
+        }
+        assertThat(driver.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    }
+
+    /** The months of a dataset before the run or in the clean run's output. */
+    private static List<String> months(Path before, Path clean, String dataset) throws Exception {
+        TreeSet<String> months = new TreeSet<>();
+        for (Path dir : List.of(before.resolve(dataset), clean.resolve(dataset))) {
+            if (!Files.isDirectory(dir)) {
+                continue; // e.g. no candidate terms at all
+            }
+            try (Stream<Path> children = Files.list(dir)) {
+                children.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("month="))
+                        .forEach(n -> months.add(n.substring("month=".length())));
+            }
+        }
+        return new ArrayList<>(months);
+    }
+
+    /** Months of complaints whose rows differ before and after: where a mix could show. */
+    private static List<String> changedMonths(SparkSession spark, Path before, Path clean) throws Exception {
+        return months(before, clean, "complaints").stream()
+                .filter(m -> !sameMonth(spark, before, clean, "complaints", m)).toList();
+    }
+
+    /** The same rows (as a multiset) in a month of a dataset of two output folders; absent in both counts as the same. */
+    private static boolean sameMonth(SparkSession spark, Path expected, Path actual, String dataset, String month) {
+        Dataset<Row> a = month(spark, expected, dataset, month);
+        Dataset<Row> b = month(spark, actual, dataset, month);
+        if (a == null || b == null) {
+            return a == b;
+        }
+        List<String> columns = new ArrayList<>(new TreeSet<>(List.of(a.columns())));
+        if (!new TreeSet<>(List.of(b.columns())).equals(new TreeSet<>(columns))) {
+            return false;
+        }
+        Dataset<Row> x = a.selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
+        Dataset<Row> y = b.selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
+        return x.count() == y.count() && x.exceptAll(y).isEmpty() && y.exceptAll(x).isEmpty();
+    }
+
+    /** What a reader of the dataset folder reads for the month; null when the folder has no such month. */
+    private static Dataset<Row> month(SparkSession spark, Path out, String dataset, String month) {
+        if (!Files.isDirectory(out.resolve(dataset).resolve("month=" + month))) {
+            return null;
+        }
+        return spark.read().parquet(out.resolve(dataset).toString()).where(col("month").equalTo(month));
+    }
+
+    private static JsonNode manifest(Path out) throws Exception {
+        return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    }
+}

@@ -1,0 +1,128 @@
+package rootcause.job;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rootcause.SparkTestSession;
+import rootcause.io.Storage;
+import rootcause.model.Columns;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Months are staged, then swapped in by rename: until the swap the live folders hold the old months whole; the run
+ * reads its own staged months; a killed run's staging is discarded, a killed swap finished. Real Spark, real files.
+ */
+class MonthFoldersTest {
+    private static final StructType SCHEMA = new StructType()
+            .add("id", DataTypes.StringType).add("version", DataTypes.StringType).add(Columns.MONTH, DataTypes.StringType);
+    private final SparkSession spark = SparkTestSession.get();
+
+    @Test
+    void stagedMonthsStayOutOfTheLiveFolderUntilSwappedIn(@TempDir Path out) throws IOException {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
+        folders.swapIn();
+        assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
+
+        folders.write(rows("new", 2, "2025-10", "2025-11"), MonthFolders.COMPLAINTS);
+        // What a reader of the folder sees: the old months, whole; the staged ones are outside it.
+        assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 old 3");
+        // What the run sees: its own months.
+        assertThat(folders.months(MonthFolders.COMPLAINTS)).containsExactly("2025-09", "2025-10", "2025-11");
+        assertThat(versions(folders.read(MonthFolders.COMPLAINTS, List.of("2025-09", "2025-10", "2025-11"))))
+                .containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
+
+        folders.swapIn();
+        assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
+        assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
+    }
+
+    @Test
+    void aRunKilledBeforeTheSwapLeavesTheOldMonthsAndItsStagingIsDiscarded(@TempDir Path out) throws IOException {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("old", 1, "2025-10"), MonthFolders.STATS);
+        folders.swapIn();
+        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS);
+        // killed here: the next run starts
+        MonthFolders next = new MonthFolders(spark, Storage.path(out.toString()));
+        assertThat(next.recover()).startsWith("discarded");
+        assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
+        assertThat(versions(live(out, "complaints"))).containsExactly("2025-10 old 3");
+        assertThat(versions(live(out, "stats"))).containsExactly("2025-10 old 1");
+        assertThat(next.recover()).isEmpty();
+    }
+
+    @Test
+    void aSwapKilledHalfWayIsFinishedByTheNextRun(@TempDir Path out) throws IOException {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.CAUSES);
+        folders.swapIn();
+        folders.write(rows("new", 2, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("new", 4, "2025-09", "2025-10"), MonthFolders.CAUSES);
+        // The state swapIn leaves when killed after its mark and its first month's first rename: 2025-09's complaints
+        // aside, not yet replaced.
+        Path staging = out.resolve(MonthFolders.STAGING);
+        Files.createFile(staging.resolve(MonthFolders.SWAPPING));
+        Files.createDirectories(staging.resolve("old/complaints"));
+        Files.move(out.resolve("complaints/month=2025-09"), staging.resolve("old/complaints/month=2025-09"));
+        assertThat(versions(live(out, "complaints"))).as("a reader meanwhile: the month absent, never half of it")
+                .containsExactly("2025-10 old 3");
+
+        assertThat(new MonthFolders(spark, Storage.path(out.toString())).recover()).startsWith("finished swapping in");
+        assertThat(staging).doesNotExist();
+        assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 new 2", "2025-10 new 2");
+        assertThat(versions(live(out, "causes"))).containsExactly("2025-09 new 4", "2025-10 new 4");
+    }
+
+    @Test
+    void swappingInAMonthsComplaintsRetiresItsOldStatistics(@TempDir Path out) {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.STATS);
+        folders.swapIn();
+        // a run stopped before aggregating: complaints without statistics
+        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS);
+        folders.swapIn();
+        assertThat(folders.months(MonthFolders.STATS)).as("counted from complaints that are gone").containsExactly("2025-09");
+    }
+
+    /** {@code n} rows of each month, all of one version. */
+    private Dataset<Row> rows(String version, int n, String... months) {
+        List<Row> rows = new ArrayList<>();
+        for (String month : months) {
+            for (int i = 0; i < n; i++) {
+                rows.add(RowFactory.create(month + "-" + i, version, month));
+            }
+        }
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** What any reader of the folder reads: Spark on the dataset folder itself. */
+    private Dataset<Row> live(Path out, String name) throws IOException {
+        try (Stream<Path> files = Files.walk(out.resolve(name))) {
+            assertThat(files.map(Path::toString)).as("no hidden staging inside the dataset").noneMatch(f -> f.contains("staging"));
+        }
+        return spark.read().parquet(out.resolve(name).toString());
+    }
+
+    /** "month version rows" per month and version, sorted. */
+    private static List<String> versions(Dataset<Row> data) {
+        return data.groupBy(Columns.MONTH, "version").count().collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getLong(2)).sorted().toList();
+    }
+}
