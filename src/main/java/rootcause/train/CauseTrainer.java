@@ -1,15 +1,16 @@
 package rootcause.train;
 
 import rootcause.classify.CauseMatcher;
+import rootcause.classify.CauseSignal;
 import rootcause.classify.ExampleMatcher;
+import rootcause.classify.SignalHit;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TrainingSentence;
 import rootcause.evaluate.ScoredComplaint;
-import rootcause.model.CauseMatch;
-import rootcause.model.Evidence;
 import rootcause.model.SentenceAnalysis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +39,9 @@ public final class CauseTrainer {
                 shows.add(new LinkedHashSet<>());
                 unknown.add(new LinkedHashSet<>());
             }
-            List<CauseMatch> byPatterns = patterns.match(sentences);
+            Map<String, Set<Integer>> byPatterns = patternPositions(sentences, patterns);
             for (String cause : gold) {
-                Set<Integer> evidencing = new LinkedHashSet<>();
-                byPatterns.stream().filter(m -> m.causeId().equals(cause)).flatMap(m -> m.evidence().stream())
-                        .filter(e -> Evidence.PATTERN.equals(e.matchedBy())).forEach(e -> evidencing.add(position(sentences, e.sentenceIndex())));
+                Set<Integer> evidencing = new LinkedHashSet<>(byPatterns.getOrDefault(cause, Set.of()));
                 if (evidencing.isEmpty()) {
                     int best = bestSentence(c, cause);
                     if (best >= 0) {
@@ -69,13 +68,23 @@ public final class CauseTrainer {
         return base.withTraining(version, sentences(complaints, labels, CauseMatcher.shared(base)));
     }
 
-    private static int position(List<SentenceAnalysis> sentences, int sentenceIndex) {
+    /**
+     * Per cause, the positions of the sentences where a pattern fires. Asked of the pattern signal itself, not of the
+     * combination: a taxonomy whose model confirms patterns would otherwise drop every pattern hit here, where no
+     * model judgement is at hand, and the evidence would always fall back to {@link #bestSentence}.
+     */
+    private static Map<String, Set<Integer>> patternPositions(List<SentenceAnalysis> sentences, CauseMatcher patterns) {
+        Map<String, Set<Integer>> positions = new HashMap<>();
         for (int i = 0; i < sentences.size(); i++) {
-            if (sentences.get(i).index() == sentenceIndex) {
-                return i;
+            for (CauseSignal signal : patterns.signals()) {
+                for (SignalHit hit : signal.judge(sentences.get(i), null)) {
+                    if (hit.fires()) {
+                        positions.computeIfAbsent(hit.causeId(), k -> new LinkedHashSet<>()).add(i);
+                    }
+                }
             }
         }
-        return -1;
+        return positions;
     }
 
     /** The position of the sentence the current semantic layer scores highest for the cause, or -1. */
