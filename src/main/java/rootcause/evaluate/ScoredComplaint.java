@@ -52,10 +52,9 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
      * The semantic layer's judgements per sentence index, as the job passes them to the combiner: every judgement
      * the combination uses ({@link rootcause.classify.SignalCombiner#uses}), so a pattern is confirmed by the same
      * probabilities as in a run. A judgement fires where it is a model match at the taxonomy's thresholds, or at
-     * {@code settings} and {@code thresholds} (and the taxonomy's own threshold) when a sweep gives them.
+     * {@code settings} and {@code thresholds} when a sweep or a cross-validation fold gives them.
      */
     private Map<Integer, List<SignalHit>> hits(CauseMatcher matcher, SemanticSettings settings, Map<String, Double> thresholds) {
-        Taxonomy taxonomy = matcher.taxonomy();
         Map<Integer, List<SignalHit>> hits = new HashMap<>();
         Map<String, Double> perCause = thresholds == null ? Map.of() : thresholds;
         for (int i = 0; i < scores.size(); i++) {
@@ -65,8 +64,7 @@ public record ScoredComplaint(EvaluationCorpus.Complaint complaint, List<Sentenc
                 boolean fires = settings == null ? sc.matches()
                         : sc.nearestExample() != null && ExampleMatcher.matches(sc.similarity(), sc.counterSimilarity(),
                         sc.probability(), ComplaintClassifier.tokens(s),
-                        perCause.getOrDefault(sc.causeId(), settings.threshold()), settings)
-                        && sc.score() >= taxonomy.threshold(taxonomy.cause(sc.causeId()));
+                        perCause.getOrDefault(sc.causeId(), settings.threshold()), settings);
                 SignalHit hit = new SignalHit(ExampleMatcher.NAME, sc.causeId(), s.index(), fires, sc.score(),
                         sc.nearestExample(), null, sc.reason());
                 if (matcher.combiner().uses(hit)) {

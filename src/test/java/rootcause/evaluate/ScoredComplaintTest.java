@@ -68,4 +68,20 @@ class ScoredComplaintTest {
         assertThat(confirmedUnderThreshold).as("texts where the model confirms a pattern below its own threshold: the"
                 + " case evaluation once missed").isPositive();
     }
+
+    @Test
+    void aSweptThresholdBelowTheTaxonomysFindsMore() {
+        ComplaintClassifier job = new ComplaintClassifier(TAXONOMY);
+        var low = TAXONOMY.semantic().with(TAXONOMY.semantic().decision(), 0.2, TAXONOMY.semantic().margin());
+        int atShipped = 0;
+        int atLow = 0;
+        for (int i = 0; i < TEXTS.size(); i++) {
+            ScoredComplaint scored = ScoredComplaint.of(new EvaluationCorpus.Complaint("test", Integer.toString(i), TEXTS.get(i)),
+                    LEMMAS.sentences(TEXTS.get(i)), TAXONOMY, t -> SentenceEmbedder.shared(TAXONOMY.semantic().encoder()).embed(t));
+            atShipped += ScoredComplaint.ids(scored.classify(job.matcher(), TAXONOMY.semantic(), null)).size();
+            atLow += ScoredComplaint.ids(scored.classify(job.matcher(), low, null)).size();
+        }
+        assertThat(TAXONOMY.semantic().threshold()).isGreaterThan(0.2);
+        assertThat(atLow).as("causes found at 0.2 against the shipped %.2f", TAXONOMY.semantic().threshold()).isGreaterThan(atShipped);
+    }
 }
