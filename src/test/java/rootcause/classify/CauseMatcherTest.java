@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.within;
 /** Pure matcher tests on hand-written lemmas (what CoreNLP gives for these sentences). */
 class CauseMatcherTest {
     /** The shipped patterns alone: without a model to confirm them (taxonomy 3.0.0 confirms at 0.3) every match counts. */
-    private static final CauseMatcher MATCHER = new CauseMatcher(TaxonomyLoader.loadDefault().patternsOnly());
-    private static final PatternSignal PATTERNS = new PatternSignal(TaxonomyLoader.loadDefault());
+    private static final Taxonomy SHIPPED = TaxonomyLoader.loadDefault();
+    private static final CauseMatcher MATCHER = new CauseMatcher(SHIPPED.patternsOnly());
+    private static final PatternSignal PATTERNS = new PatternSignal(SHIPPED);
 
     private static SentenceAnalysis sentence(int index, int sentiment, String lemmas) {
         List<String> l = List.of(lemmas.split(" "));
