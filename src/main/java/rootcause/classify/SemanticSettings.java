@@ -85,11 +85,6 @@ public record SemanticSettings(Decision decision, double threshold, double margi
         return new SemanticSettings(decision, threshold, margin, minTokens, background, training, encoder, head, newConfirm);
     }
 
-    /** The lowest model score a hit must carry to matter: a match's threshold, or a pattern's confirmation. */
-    public double floor(double causeThreshold) {
-        return confirm > 0 ? Math.min(confirm, causeThreshold) : causeThreshold;
-    }
-
     /** These settings with more labelled training sentences. */
     public SemanticSettings withTraining(List<TrainingSentence> more) {
         List<TrainingSentence> all = new java.util.ArrayList<>(training);
