@@ -1,5 +1,6 @@
 package rootcause;
 
+import rootcause.io.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Column;
@@ -157,7 +158,7 @@ class LocalClusterIT {
 
         // The month's texts are in the nlp cache since the first run; without it, the run to kill analyses them again
         // (so it is killed inside the nlp stage, as a crash would find it) and the re-run analyses them once more.
-        try (Stream<Path> cache = Files.walk(clusterOut.resolve(rootcause.nlp.NlpCache.FOLDER))) {
+        try (Stream<Path> cache = Files.walk(clusterOut.resolve(OutputLayout.NLP_CACHE))) {
             for (Path p : cache.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }

@@ -1,5 +1,6 @@
 package rootcause;
 
+import rootcause.io.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.io.FileUtils;
@@ -46,7 +47,7 @@ class RerunAndLockIT {
         assertThat(firstClassify.get("distinct_sentences_embedded").asLong())
                 .isEqualTo(firstClassify.get("sentences_looked_up").asLong()).isPositive();
         assertThat(firstClassify.get("taxonomy_sentences_embedded").asLong()).isPositive();
-        assertThat(out.resolve(RunLock.FILE)).as("released at the end").doesNotExist();
+        assertThat(out.resolve(OutputLayout.LOCK)).as("released at the end").doesNotExist();
         Path firstComplaints = tmp.resolve("first-complaints");
         FileUtils.copyDirectory(out.resolve("complaints").toFile(), firstComplaints.toFile());
 
@@ -61,12 +62,12 @@ class RerunAndLockIT {
         assertThat(secondNlp.get("cache_hits").asLong()).isEqualTo(firstNlp.get("texts_looked_up").asLong());
         assertThat(second.output()).contains("from the cache, 0 analysed");
         assertSameRows(firstComplaints, out.resolve("complaints"));
-        assertThat(secondNlp.get("cache").asText()).startsWith(out.resolve(NlpCache.FOLDER).toString());
+        assertThat(secondNlp.get("cache").asText()).startsWith(out.resolve(OutputLayout.NLP_CACHE).toString());
         JsonNode secondClassify = manifest(out).get("classify");
         assertThat(secondClassify.get("distinct_sentences_embedded").asLong()).as("the re-run embeds no sentence").isZero();
         assertThat(secondClassify.get("taxonomy_sentences_embedded").asLong()).isZero();
         assertThat(secondClassify.get("embedding_cache_hits").asLong()).isEqualTo(firstClassify.get("sentences_looked_up").asLong());
-        assertThat(secondClassify.get("embedding_cache").asText()).startsWith(out.resolve(EmbeddingCache.FOLDER).toString());
+        assertThat(secondClassify.get("embedding_cache").asText()).startsWith(out.resolve(OutputLayout.EMBEDDING_CACHE).toString());
         assertThat(second.output()).contains("from the embedding cache, 0 embedded; 0 of the taxonomy's own embedded");
 
         // Not forced: the folder holds the result of these very inputs and settings, so the run says so and writes
@@ -85,7 +86,7 @@ class RerunAndLockIT {
             assertThat(locked.exitCode()).as(locked.output()).isEqualTo(2);
             assertThat(locked.output().lines().filter(l -> l.startsWith("rootcause run: ")).toList()).as(locked.output())
                     .containsExactly("rootcause run: the output folder is in use by " + held.holder().describe()
-                            + " (lock " + out.resolve(RunLock.FILE) + "); wait for it to end");
+                            + " (lock " + out.resolve(OutputLayout.LOCK) + "); wait for it to end");
             assertThat(files(out)).as("nothing in the output folder changed").isEqualTo(before);
         }
     }

@@ -20,8 +20,6 @@ import rootcause.io.ParquetCache;
  * An embedding depends on the model and the text only, not on the taxonomy, so a taxonomy edit reuses it whole.
  */
 public final class EmbeddingCache {
-    /** The cache's folder under the output folder. */
-    public static final String FOLDER = "embedding-cache";
     /** The key column: hex SHA-256 of the sentence's text. */
     public static final String KEY = "sentence_sha256";
     /** The embedding column: {@value SentenceEmbedder#DIMENSION} floats of unit length. */

@@ -7,6 +7,7 @@ import rootcause.console.Console;
 import rootcause.job.ReclassifyJob;
 import rootcause.job.ReclassifyManifest;
 
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
         footer = RootCauseCli.LAUNCHER_OPTIONS,
         description = "Classify stored months again from the sentences in OUT/complaints (after a taxonomy edit) and "
                 + "rewrite their complaints, stats, candidates, causes and reports. Runs no NLP; writes "
-                + ReclassifyManifest.FILE + ".")
+                + OutputLayout.RECLASSIFY_MANIFEST + ".")
 public final class ReclassifyCommand implements Callable<Integer> {
 
     @Option(names = "--output", required = true, paramLabel = "DIR",
@@ -38,9 +39,9 @@ public final class ReclassifyCommand implements Callable<Integer> {
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
         // It rewrites months of the folder, so it holds the folder's lock like a run.
-        return LockedOutput.run("reclassify", out, rootcause.job.ReclassifyManifest.FILE, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
+        return LockedOutput.run("reclassify", out, OutputLayout.RECLASSIFY_MANIFEST, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
             ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy).run();
-            RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, ReclassifyManifest.FILE)
+            RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, OutputLayout.RECLASSIFY_MANIFEST)
                     .forEach(Console::line);
             System.out.printf("rootcause: reclassified %s (%d complaints) with %s, no NLP -> %s%n",
                     manifest.monthsReclassified(), manifest.complaintsByMonth().values().stream().mapToLong(Long::longValue).sum(),

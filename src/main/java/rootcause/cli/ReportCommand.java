@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rootcause.metric.EmergingRule;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.job.RunLock;
 import rootcause.model.Columns;
@@ -51,15 +52,10 @@ public final class ReportCommand implements Callable<Integer> {
                     "--month must be YYYY-MM, e.g. 2024-03; got '" + month + "'");
         }
         Path out = Storage.path(output);
-        Path causes = Storage.child(out, "causes");
-        Path complaints = Storage.child(out, "complaints");
+        Path causes = new OutputLayout(out).dataset(OutputLayout.CAUSES);
+        Path complaints = new OutputLayout(out).dataset(OutputLayout.COMPLAINTS);
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSession.builder()
-                .appName("rootcause-report")
-                .master(System.getProperty("spark.master", "local[*]"))
-                // month=2024-03 must stay the string "2024-03", not become a date.
-                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
-                .getOrCreate();
+        SparkSession spark = SparkSessions.forJob("rootcause report");
         try {
             Storage storage = Storage.of(spark);
             for (Path required : List.of(causes, complaints)) {
@@ -75,7 +71,7 @@ public final class ReportCommand implements Callable<Integer> {
                 Dataset<Row> monthComplaints = spark.read().parquet(complaints.toString())
                         .where(col(Columns.MONTH).equalTo(month));
                 List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage),
-                        RunCounts.read(storage, Storage.child(out, "manifest.json")))
+                        RunCounts.read(storage, new OutputLayout(out).manifest()))
                         .write(aggregates, monthComplaints, out, List.of(month));
                 written.forEach(p -> spec.commandLine().getOut().println(Storage.display(p)));
                 return CommandLine.ExitCode.OK;

@@ -5,6 +5,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.ingest.InputSpec;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
@@ -83,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), common.taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
         String runId = UUID.randomUUID().toString();
-        return LockedOutput.run("run", out, rootcause.job.RunManifest.FILE, runId, common.verbose, (spark, log, lock) -> {
+        return LockedOutput.run("run", out, OutputLayout.MANIFEST, runId, common.verbose, (spark, log, lock) -> {
             // A run that took over a dead run's lock never trusts the folder: that run may have half-rewritten months.
             boolean skipIfUpToDate = !force && lock.replaced().isEmpty();
             RunManifest manifest = new RootCauseJob(spark, config, runId, skipIfUpToDate).run();

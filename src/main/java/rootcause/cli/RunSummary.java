@@ -1,6 +1,7 @@
 package rootcause.cli;
 
 import org.apache.hadoop.fs.Path;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.report.ReportWriter;
 
@@ -16,14 +17,14 @@ final class RunSummary {
     private RunSummary() {}
 
     static List<String> lines(Storage storage, Path output, List<String> months, Optional<java.nio.file.Path> log) {
-        return lines(storage, output, months, log, "manifest.json");
+        return lines(storage, output, months, log, OutputLayout.MANIFEST);
     }
 
     /** The closing lines of a verb whose manifest is the given file of the output folder. */
     static List<String> lines(Storage storage, Path output, List<String> months, Optional<java.nio.file.Path> log,
                               String manifest) {
         List<String> lines = new ArrayList<>();
-        Path reports = Storage.child(output, "reports");
+        Path reports = new OutputLayout(output).reports();
         List<String> reported = months.stream()
                 .filter(m -> storage.isFile(Storage.child(reports, m, ReportWriter.HTML))).toList();
         for (String month : reported.subList(0, Math.min(MONTHS_LISTED, reported.size()))) {

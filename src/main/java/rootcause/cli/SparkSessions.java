@@ -3,14 +3,19 @@ package rootcause.cli;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** The Spark session for a verb: spark-submit's settings when present, local mode otherwise. */
+/**
+ * The one factory of every verb's Spark session: spark-submit's settings when present, local mode otherwise, and the
+ * settings the job's outputs need whatever the platform.
+ */
 final class SparkSessions {
     private SparkSessions() {}
 
     static SparkSession forJob(String appName) {
         SparkConf conf = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName(appName)
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                // month=2025-09 folders must read back as the string "2025-09", not as a date.
+                .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         if (!conf.contains("spark.master")) {
             builder.master("local[*]");
         }

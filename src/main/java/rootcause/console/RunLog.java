@@ -9,6 +9,7 @@ import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
 import java.nio.file.Path;
@@ -27,8 +28,6 @@ import java.util.Optional;
  * run log is skipped and the console stays as configured.
  */
 public final class RunLog {
-    /** The folder under the output folder that holds the run logs. */
-    public static final String FOLDER = "logs";
     private static final String APPENDER = "rootcause-run-log";
     /** The launcher's log4j2 file names its console appender so. */
     private static final String CONSOLE_APPENDER = "console";
@@ -41,7 +40,7 @@ public final class RunLog {
     /** The local folder for the run logs of an output folder. */
     public static Path folder(org.apache.hadoop.fs.Path output) {
         // log4j writes local files only; a remote OUT gets its logs in the local temp folder.
-        return Storage.isLocal(output) ? Storage.localFile(output).resolve(FOLDER)
+        return Storage.isLocal(output) ? Storage.localFile(output).resolve(OutputLayout.LOGS)
                 : Path.of(System.getProperty("java.io.tmpdir"), "rootcause-logs");
     }
 

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.OutputLayout;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -49,21 +50,21 @@ final class IncrementalAggregation {
      */
     Result aggregate(List<String> changed, List<String> reported) {
         // Months written before OUT/stats existed (the first run after an upgrade) get their statistics once.
-        TreeSet<String> missing = new TreeSet<>(folders.months(MonthFolders.COMPLAINTS));
-        missing.removeAll(folders.months(MonthFolders.STATS));
+        TreeSet<String> missing = new TreeSet<>(folders.months(OutputLayout.COMPLAINTS));
+        missing.removeAll(folders.months(OutputLayout.STATS));
         missing.removeAll(changed);
         List<String> statsBuilt = new ArrayList<>(missing);
         if (!statsBuilt.isEmpty()) {
             String message = String.format(java.util.Locale.ROOT, "%s has no statistics of %d earlier months (%s); "
-                            + "built them once from %s", folders.folder(MonthFolders.STATS), statsBuilt.size(),
-                    String.join(", ", statsBuilt), folders.folder(MonthFolders.COMPLAINTS));
+                            + "built them once from %s", folders.folder(OutputLayout.STATS), statsBuilt.size(),
+                    String.join(", ", statsBuilt), folders.folder(OutputLayout.COMPLAINTS));
             Console.line("stats: " + message);
             LOG.info(message);
         }
         List<String> recompute = new ArrayList<>(new TreeSet<>(changed));
         recompute.addAll(statsBuilt);
         if (!recompute.isEmpty()) {
-            folders.write(AggregateStage.statistics(folders.read(MonthFolders.COMPLAINTS, recompute)), MonthFolders.STATS);
+            folders.write(AggregateStage.statistics(folders.read(OutputLayout.COMPLAINTS, recompute)), OutputLayout.STATS);
         }
         TreeSet<String> sorted = new TreeSet<>(reported);
         YearMonth first = YearMonth.parse(sorted.first());
@@ -72,10 +73,10 @@ final class IncrementalAggregation {
              m = m.plusMonths(1)) {
             window.add(m.toString());
         }
-        window.retainAll(folders.months(MonthFolders.STATS));
+        window.retainAll(folders.months(OutputLayout.STATS));
         String firstShown = first.minusMonths(ReportStage.TREND_MONTHS - 1L).toString();
-        Dataset<Row> aggregates = stage.derive(folders.read(MonthFolders.STATS, window));
+        Dataset<Row> aggregates = stage.derive(folders.read(OutputLayout.STATS, window));
         return new Result(aggregates.where(col(Columns.MONTH).geq(firstShown)),
-                folders.read(MonthFolders.COMPLAINTS, List.copyOf(sorted)), statsBuilt);
+                folders.read(OutputLayout.COMPLAINTS, List.copyOf(sorted)), statsBuilt);
     }
 }

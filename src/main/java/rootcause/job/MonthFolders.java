@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
 import org.apache.hadoop.fs.FileStatus;
@@ -34,19 +35,10 @@ import static org.apache.spark.sql.functions.col;
  * finished by the next run ({@link #recover}), so the four folders end up from the same run.
  */
 final class MonthFolders {
-    static final String COMPLAINTS = "complaints";
-    static final String STATS = "stats";
-    static final String CAUSES = "causes";
-    static final String CANDIDATES = "candidates";
-    /** In the order they are swapped: complaints first, then what is derived from them. */
-    static final List<String> ALL = List.of(COMPLAINTS, STATS, CAUSES, CANDIDATES);
-    /** Where a run's months wait until they are swapped in; the leading "_" hides it from Spark and pyarrow too. */
-    static final String STAGING = "_staging";
     private static final String NEW = "new";
     private static final String OLD = "old";
     /** Written once every month of the run is staged: from then on the next run finishes the swap, never undoes it. */
     static final String SWAPPING = "SWAPPING";
-    private static final String PARTITION_PREFIX = Columns.MONTH + "=";
 
     private final SparkSession spark;
     private final Path output;
@@ -54,7 +46,8 @@ final class MonthFolders {
     MonthFolders(SparkSession spark, Path output) {
         this.spark = spark;
         this.output = output;
-        // month=2025-09 folders must read back as the string "2025-09".
+        // month=2025-09 folders must read back as the string "2025-09" (SparkSessions sets it for the verbs; a
+        // session made elsewhere, a notebook's or a test's, may not have).
         spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     }
 
@@ -140,7 +133,7 @@ final class MonthFolders {
             }
             if (fs.exists(Storage.child(staging(), SWAPPING))) {
                 List<String> staged = new ArrayList<>();
-                ALL.forEach(name -> monthsIn(staged(name)).forEach(m -> staged.add(name + "/" + m)));
+                OutputLayout.MONTH_DATASETS.forEach(name -> monthsIn(staged(name)).forEach(m -> staged.add(name + "/" + m)));
                 finishSwap(fs);
                 return "finished swapping in the months a killed run had staged: " + String.join(", ", staged);
             }
@@ -154,12 +147,12 @@ final class MonthFolders {
     /** Idempotent, so a run killed in the middle of it is finished by running it again. */
     private void finishSwap(FileSystem fs) throws IOException {
         // Staged statistics replace the old ones in their turn, so a reader meanwhile sees the old ones, not none.
-        List<String> unstaged = new ArrayList<>(monthsIn(staged(COMPLAINTS)));
-        unstaged.removeAll(monthsIn(staged(STATS)));
+        List<String> unstaged = new ArrayList<>(monthsIn(staged(OutputLayout.COMPLAINTS)));
+        unstaged.removeAll(monthsIn(staged(OutputLayout.STATS)));
         for (String month : unstaged) {
-            moveAside(fs, STATS, month);
+            moveAside(fs, OutputLayout.STATS, month);
         }
-        for (String name : ALL) {
+        for (String name : OutputLayout.MONTH_DATASETS) {
             for (String month : monthsIn(staged(name))) {
                 moveAside(fs, name, month);
                 rename(fs, partition(staged(name), month), partition(folder(name), month));
@@ -186,7 +179,7 @@ final class MonthFolders {
     }
 
     private Path staging() {
-        return Storage.child(output, STAGING);
+        return new OutputLayout(output).staging();
     }
 
     private Path staged(String name) {
@@ -194,7 +187,7 @@ final class MonthFolders {
     }
 
     private static Path partition(Path dir, String month) {
-        return Storage.child(dir, PARTITION_PREFIX + month);
+        return OutputLayout.monthOf(dir, month);
     }
 
     private List<String> monthsIn(Path dir) {
@@ -202,8 +195,8 @@ final class MonthFolders {
             TreeSet<String> months = new TreeSet<>();
             for (FileStatus s : fs().listStatus(dir)) {
                 String child = s.getPath().getName();
-                if (s.isDirectory() && child.startsWith(PARTITION_PREFIX)) {
-                    months.add(child.substring(PARTITION_PREFIX.length()));
+                if (s.isDirectory() && child.startsWith(OutputLayout.MONTH_PARTITION_PREFIX)) {
+                    months.add(child.substring(OutputLayout.MONTH_PARTITION_PREFIX.length()));
                 }
             }
             return new ArrayList<>(months);

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
 import org.apache.spark.sql.Dataset;
@@ -51,6 +52,7 @@ public final class ReclassifyJob {
 
     private final SparkSession spark;
     private final org.apache.hadoop.fs.Path output;
+    private final OutputLayout layout;
     private final Storage storage;
     private final List<String> months;
     private final String taxonomyFile;
@@ -63,6 +65,7 @@ public final class ReclassifyJob {
     public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile) {
         this.spark = spark;
         this.output = output;
+        this.layout = new OutputLayout(output);
         this.storage = Storage.of(spark);
         this.months = List.copyOf(months);
         this.taxonomyFile = taxonomyFile;
@@ -73,13 +76,13 @@ public final class ReclassifyJob {
         long pipelinesBefore = SentimentAnalyzer.pipelinesCreated();
         MonthFolders folders = new MonthFolders(spark, output);
         RootCauseJob.recover(folders);
-        List<String> stored = folders.months(MonthFolders.COMPLAINTS);
+        List<String> stored = folders.months(OutputLayout.COMPLAINTS);
         List<String> selected = selectedMonths(stored);
         Taxonomy taxonomy = taxonomyFile == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(Path.of(taxonomyFile));
         String sha256 = TaxonomyLoader.sha256(taxonomyFile == null ? null : Path.of(taxonomyFile));
         String version = ClassifyStage.versionLabel(taxonomy, sha256);
 
-        Dataset<Row> before = folders.read(MonthFolders.COMPLAINTS, selected);
+        Dataset<Row> before = folders.read(OutputLayout.COMPLAINTS, selected);
         Map<String, Long> countsBefore = new TreeMap<>();
         Map<String, List<String>> versionsBefore = new TreeMap<>();
         boolean versioned = Arrays.asList(before.columns()).contains(Columns.TAXONOMY_VERSION);
@@ -89,21 +92,21 @@ public final class ReclassifyJob {
             versionsBefore.put(r.getString(0), new ArrayList<>(new TreeSet<>(r.<String>getList(2))));
         }
         EmbeddingCache embeddingCache = taxonomy.hasSemanticLayer()
-                ? new EmbeddingCache(Storage.child(output, EmbeddingCache.FOLDER).toString(), taxonomy.semantic().encoder()) : null;
+                ? new EmbeddingCache(layout.embeddingCache().toString(), taxonomy.semantic().encoder()) : null;
         ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
         try {
             // Staged, not overwritten: Spark cannot overwrite the files it is reading.
             timed("classify", () -> folders.write(classify.classify(before.drop(CLASSIFY_COLUMNS.toArray(String[]::new)))
-                    .withColumn(Columns.TAXONOMY_VERSION, lit(version)), MonthFolders.COMPLAINTS));
+                    .withColumn(Columns.TAXONOMY_VERSION, lit(version)), OutputLayout.COMPLAINTS));
         } finally {
             classify.persisted().forEach(Dataset::unpersist);
         }
-        Dataset<Row> after = folders.read(MonthFolders.COMPLAINTS, selected);
+        Dataset<Row> after = folders.read(OutputLayout.COMPLAINTS, selected);
         Map<String, Long> countsAfter = new TreeMap<>();
         after.groupBy(col(Columns.MONTH)).count().collectAsList().forEach(r -> countsAfter.put(r.getString(0), r.getLong(1)));
         if (!countsAfter.equals(countsBefore)) {
             throw new IllegalStateException("reclassify: complaints per month were " + countsBefore + " before and "
-                    + countsAfter + " after rewriting " + folders.folder(MonthFolders.COMPLAINTS));
+                    + countsAfter + " after rewriting " + folders.folder(OutputLayout.COMPLAINTS));
         }
         Map<String, Object> classifyStats = new LinkedHashMap<>(AnalysisCounts.classify(after));
         classifyStats.putAll(AnalysisCounts.matchedBy(after));
@@ -118,9 +121,9 @@ public final class ReclassifyJob {
         IncrementalAggregation.Result aggregated = timed("aggregate_and_report", () -> {
             IncrementalAggregation.Result r = new IncrementalAggregation(folders,
                     new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(selected, reported);
-            folders.write(r.aggregates().where(col(Columns.MONTH).isin(reported.toArray())), MonthFolders.CAUSES);
-            folders.write(classify.candidateTerms(after), MonthFolders.CANDIDATES);
-            RunCounts counts = RunCounts.read(storage, Storage.child(output, "manifest.json"));
+            folders.write(r.aggregates().where(col(Columns.MONTH).isin(reported.toArray())), OutputLayout.CAUSES);
+            folders.write(classify.candidateTerms(after), OutputLayout.CANDIDATES);
+            RunCounts counts = RunCounts.read(storage, layout.manifest());
             List<String> following = reported.stream().filter(m -> !selected.contains(m)).toList();
             try {
                 new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, taxonomyFile), counts)
@@ -131,7 +134,7 @@ public final class ReclassifyJob {
                             .write(r.aggregates(), r.complaints(), output, following);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the reports under " + Storage.display(Storage.child(output, "reports")), e);
+                throw new UncheckedIOException("cannot write the reports under " + Storage.display(layout.reports()), e);
             }
             return r;
         });
@@ -143,7 +146,7 @@ public final class ReclassifyJob {
                 startedAt, Instant.now().toString(), selected, reported,
                 RootCauseJob.taxonomyInfo(taxonomy, taxonomyFile, sha256), versionsBefore, countsAfter, classifyStats,
                 aggregated.statsBuilt(), SentimentAnalyzer.pipelinesCreated() - pipelinesBefore, timings);
-        org.apache.hadoop.fs.Path file = Storage.child(output, ReclassifyManifest.FILE);
+        org.apache.hadoop.fs.Path file = layout.reclassifyManifest();
         try {
             manifest.write(storage, file);
         } catch (IOException e) {
@@ -154,7 +157,7 @@ public final class ReclassifyJob {
 
     /** The taxonomy file of the last run into the output ({@code manifest.json}); null when built-in or unknown. */
     private String runTaxonomyFile() throws IOException {
-        org.apache.hadoop.fs.Path file = Storage.child(output, "manifest.json");
+        org.apache.hadoop.fs.Path file = layout.manifest();
         if (!storage.isFile(file)) {
             return null;
         }
@@ -165,7 +168,7 @@ public final class ReclassifyJob {
     /** The requested months, each of which must be stored; all stored months when none is requested. */
     private List<String> selectedMonths(List<String> stored) {
         if (stored.isEmpty()) {
-            throw new IllegalArgumentException("reclassify: " + Storage.display(Storage.child(output, MonthFolders.COMPLAINTS))
+            throw new IllegalArgumentException("reclassify: " + Storage.display(layout.dataset(OutputLayout.COMPLAINTS))
                     + " holds no months; run the job into " + Storage.display(output) + " first");
         }
         if (months.isEmpty()) {
@@ -176,7 +179,7 @@ public final class ReclassifyJob {
             String normalised = YearMonth.parse(month).toString();
             if (!stored.contains(normalised)) {
                 throw new IllegalArgumentException("reclassify: no complaints of " + month + " under "
-                        + Storage.display(Storage.child(output, MonthFolders.COMPLAINTS)) + "; months stored: " + String.join(", ", stored));
+                        + Storage.display(layout.dataset(OutputLayout.COMPLAINTS)) + "; months stored: " + String.join(", ", stored));
             }
             selected.add(normalised);
         }

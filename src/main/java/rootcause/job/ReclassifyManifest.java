@@ -39,7 +39,6 @@ public record ReclassifyManifest(
         @JsonProperty("timings_ms") Map<String, Long> timingsMs) {
 
     public static final String VERB = "reclassify";
-    public static final String FILE = "manifest-reclassify.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -19,6 +19,7 @@ import rootcause.clean.NameRedactor;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.model.Columns;
 import rootcause.model.RowCounts;
@@ -92,8 +93,6 @@ public final class RootCauseJob {
 
     public RunManifest run() {
         String startedAt = Instant.now().toString();
-        // month=2025-09 folders must read back as the string "2025-09".
-        spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         Taxonomy loaded = config.taxonomy() == null ? TaxonomyLoader.loadDefault()
                 : TaxonomyLoader.load(Path.of(config.taxonomy()));
         Taxonomy taxonomy = config.patternsOnly() ? loaded.patternsOnly() : loaded;
@@ -106,7 +105,7 @@ public final class RootCauseJob {
         List<String> models = new ArrayList<>(NameRedactor.MODELS);
         models.addAll(nlpSettings.modelResources());
         Map<String, String> modelFilesSha256 = LibraryVersions.sha256(models);
-        NlpCache nlpCache = new NlpCache(output(NlpCache.FOLDER).toString(), NlpCacheKey.fingerprint(
+        NlpCache nlpCache = new NlpCache(layout().nlpCache().toString(), NlpCacheKey.fingerprint(
                 nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
         String inputsFingerprint = UpToDate.fingerprint(storage, config, UpToDate.codeSha256(), taxonomySha256,
                 nlpCache.fingerprint(), taxonomy.hasSemanticLayer() ? EmbeddingCache.fingerprint(taxonomy.semantic().encoder()) : "none");
@@ -147,7 +146,7 @@ public final class RootCauseJob {
                         nlpSettings.parse() ? "parsed by " + Path.of(nlpSettings.parserModel()).getFileName() : "parser-free"), "nlp");
             }
             EmbeddingCache embeddingCache = taxonomy.hasSemanticLayer()
-                    ? new EmbeddingCache(output(EmbeddingCache.FOLDER).toString(), taxonomy.semantic().encoder()) : null;
+                    ? new EmbeddingCache(layout().embeddingCache().toString(), taxonomy.semantic().encoder()) : null;
             ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
             if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
                 Dataset<Row> analysed = complaints;
@@ -162,7 +161,7 @@ public final class RootCauseJob {
 
             List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                     files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
-            timed("write_complaints", () -> folders.write(finished, MonthFolders.COMPLAINTS));
+            timed("write_complaints", () -> folders.write(finished, OutputLayout.COMPLAINTS));
             timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
             Map<String, Object> nlpStats = new LinkedHashMap<>();
             Map<String, Object> classifyStats = new LinkedHashMap<>();
@@ -208,7 +207,7 @@ public final class RootCauseJob {
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
                     classifyStats, checks, inputsFingerprint);
-            org.apache.hadoop.fs.Path manifestFile = output(RunManifest.FILE);
+            org.apache.hadoop.fs.Path manifestFile = layout().manifest();
             try {
                 manifest.write(storage, manifestFile);
             } catch (IOException e) {
@@ -217,7 +216,7 @@ public final class RootCauseJob {
             // A warning says what failed and where to look: the rows and their reasons are in OUT/rejects.
             manifest.checks().stream().filter(c -> RunCheck.WARNING.equals(c.level()) && !c.passed())
                     .forEach(c -> Console.warning(c.check() + ": " + c.detail() + (c.check().startsWith(RunCheck.REJECTED_SHARE)
-                            ? "; each row and its reason: " + Storage.display(output("rejects")) : "")));
+                            ? "; each row and its reason: " + Storage.display(layout().rejects()) : "")));
             List<RunCheck> failed = RunCheck.failedErrors(manifest.checks());
             if (!failed.isEmpty()) {
                 throw new IllegalStateException("run checks failed: " + failed);
@@ -261,14 +260,14 @@ public final class RootCauseJob {
                                     Dataset<Row> complaints, List<FileCounts> files, List<String> months) {
         IncrementalAggregation.Result aggregated = new IncrementalAggregation(folders,
                 new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(months, months);
-        folders.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), MonthFolders.CAUSES);
-        folders.write(classify.candidateTerms(complaints), MonthFolders.CANDIDATES);
+        folders.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), OutputLayout.CAUSES);
+        folders.write(classify.candidateTerms(complaints), OutputLayout.CANDIDATES);
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
             new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, config.taxonomy()), counts)
                     .write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the reports under " + Storage.display(output("reports")), e);
+            throw new UncheckedIOException("cannot write the reports under " + Storage.display(layout().reports()), e);
         }
     }
 
@@ -295,12 +294,11 @@ public final class RootCauseJob {
                 .write()
                 .mode(SaveMode.Overwrite)
                 .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
-                .parquet(output("rejects").toString());
+                .parquet(layout().rejects().toString());
     }
 
-    /** A file or folder directly under the output folder. */
-    private org.apache.hadoop.fs.Path output(String name) {
-        return Storage.child(config.output(), name);
+    private OutputLayout layout() {
+        return new OutputLayout(config.output());
     }
 
     private RunManifest manifest(String startedAt, Taxonomy taxonomy, String taxonomySha256, List<FileCounts> files,

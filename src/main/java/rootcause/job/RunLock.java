@@ -1,6 +1,7 @@
 package rootcause.job;
 
 import rootcause.console.Console;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
 import java.net.InetAddress;
@@ -11,7 +12,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * One run per output folder at a time: {@code OUT/}{@value #FILE} names the run that holds the folder (its id, start
+ * One run per output folder at a time: {@code OUT/}{@value OutputLayout#LOCK} names the run that holds the folder (its id, start
  * time, host and pid). A second run fails at once, before it writes anything, naming the holder.
  *
  * <p>A lock left by a killed run is stale when it names this host and a process that is gone (or whose pid now
@@ -21,7 +22,6 @@ import java.util.function.LongFunction;
  * {@link #close}, in a {@code finally}; close deletes only this run's own lock.
  */
 public final class RunLock implements AutoCloseable {
-    public static final String FILE = "_rootcause.lock";
 
     private final LockFile file;
     private final LockHolder holder;
@@ -35,7 +35,7 @@ public final class RunLock implements AutoCloseable {
 
     /** Takes the lock of {@code output} for this process, saying on the console when it takes over a stale one. */
     public static RunLock forRun(Storage storage, org.apache.hadoop.fs.Path output, String runId) {
-        org.apache.hadoop.fs.Path file = Storage.child(output, FILE);
+        org.apache.hadoop.fs.Path file = new OutputLayout(output).lock();
         RunLock lock = acquire(Storage.isLocal(file) ? LockFile.local(Storage.localFile(file)) : LockFile.of(storage, file),
                 new LockHolder(runId, Instant.now().toString(), thisHost(), ProcessHandle.current().pid()),
                 pid -> ProcessHandle.of(pid).filter(ProcessHandle::isAlive)

@@ -56,9 +56,6 @@ public record RunManifest(
                 timingsMs, resources, checks, inputsFingerprint);
     }
 
-    /** Its name in the output folder. */
-    public static final String FILE = "manifest.json";
-
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Totals over files. */

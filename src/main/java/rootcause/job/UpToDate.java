@@ -3,6 +3,7 @@ package rootcause.job;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.hadoop.fs.Path;
 import rootcause.ingest.InputSpec;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class UpToDate {
      * when the run has work to do.
      */
     public static Optional<RunManifest> previous(Storage storage, Path output, String fingerprint) {
-        Path manifestFile = Storage.child(output, "manifest.json");
+        Path manifestFile = new OutputLayout(output).manifest();
         if (fingerprint == null || !storage.isFile(manifestFile)) {
             return Optional.empty();
         }
@@ -72,7 +73,7 @@ public final class UpToDate {
             if (!fingerprint.equals(previous.inputsFingerprint()) || !RunCheck.failedErrors(previous.checks()).isEmpty()) {
                 return Optional.empty();
             }
-            Path reclassified = Storage.child(output, ReclassifyManifest.FILE);
+            Path reclassified = new OutputLayout(output).reclassifyManifest();
             if (storage.isFile(reclassified)
                     && ReclassifyManifest.read(storage, reclassified).startedAt().compareTo(previous.finishedAt()) > 0) {
                 return Optional.empty();
@@ -112,10 +113,11 @@ public final class UpToDate {
 
     /** The folders a run that wrote {@code month} left: complaints and statistics always, reports when it reported. */
     private static List<Path> monthFolders(Path output, String month, RunManifest previous) {
-        List<Path> folders = new ArrayList<>(List.of(Storage.child(output, MonthFolders.COMPLAINTS, "month=" + month)));
+        OutputLayout layout = new OutputLayout(output);
+        List<Path> folders = new ArrayList<>(List.of(layout.month(OutputLayout.COMPLAINTS, month)));
         if (previous.timingsMs().containsKey("aggregate_and_report")) {
-            folders.add(Storage.child(output, MonthFolders.STATS, "month=" + month));
-            folders.add(Storage.child(output, "reports", month));
+            folders.add(layout.month(OutputLayout.STATS, month));
+            folders.add(layout.report(month));
         }
         return folders;
     }

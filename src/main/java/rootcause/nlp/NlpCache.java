@@ -22,8 +22,6 @@ import static org.apache.spark.sql.functions.sha2;
  * analysis are the already redacted text, exactly as in {@code OUT/complaints}).
  */
 public final class NlpCache {
-    /** The cache's folder under the output folder. */
-    public static final String FOLDER = "nlp-cache";
     /** The key column: hex SHA-256 of the fingerprint and the text ({@link NlpCacheKey#key}). */
     public static final String KEY = "text_sha256";
     /** A stored analysis: its key, then {@link NlpStage#NLP_COLUMNS}. */

@@ -1,6 +1,7 @@
 package rootcause.report;
 
 import org.apache.hadoop.fs.Path;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
 import java.io.IOException;
@@ -44,7 +45,7 @@ public final class ReportWriter {
 
     /** The directory of a month's report files under the output root. */
     public static Path monthDirectory(Path outputRoot, String month) {
-        return Storage.child(outputRoot, "reports", month);
+        return new OutputLayout(outputRoot).report(month);
     }
 
     /** One file's content, written to a stream the writer closes. */

@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.io.OutputLayout;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -49,7 +50,7 @@ class EmbeddingCacheTest {
     @Test
     void aSecondClassifyEmbedsNothingAndScoresAlike(@TempDir Path tmp) {
         Taxonomy taxonomy = ExampleMatcherTest.TAXONOMY;
-        EmbeddingCache cache = new EmbeddingCache(tmp.resolve(EmbeddingCache.FOLDER).toString(), taxonomy.semantic().encoder());
+        EmbeddingCache cache = new EmbeddingCache(tmp.resolve(OutputLayout.EMBEDDING_CACHE).toString(), taxonomy.semantic().encoder());
         int own = ExampleMatcher.sentencesOf(taxonomy).size();
 
         ClassifyStage first = new ClassifyStage(taxonomy, cache);
@@ -106,8 +107,8 @@ class EmbeddingCacheTest {
     @Test
     void theCacheFolderIsNamedByTheModelsFingerprint() {
         assertThat(EmbeddingCache.fingerprint(Encoder.BASE)).matches("[0-9a-f]{64}").isNotEqualTo(SentenceEmbedder.modelSha256());
-        EmbeddingCache cache = new EmbeddingCache("/out/" + EmbeddingCache.FOLDER, Encoder.BASE);
-        assertThat(cache.location()).isEqualTo("/out/" + EmbeddingCache.FOLDER + "/" + EmbeddingCache.fingerprint(Encoder.BASE));
+        EmbeddingCache cache = new EmbeddingCache("/out/" + OutputLayout.EMBEDDING_CACHE, Encoder.BASE);
+        assertThat(cache.location()).isEqualTo("/out/" + OutputLayout.EMBEDDING_CACHE + "/" + EmbeddingCache.fingerprint(Encoder.BASE));
         // Each encoder keeps its own vectors: the cause encoder's never mix with the base model's.
         assertThat(EmbeddingCache.fingerprint(Encoder.CAUSE)).matches("[0-9a-f]{64}").isNotEqualTo(EmbeddingCache.fingerprint(Encoder.BASE));
     }

@@ -1,5 +1,6 @@
 package rootcause.cli;
 
+import rootcause.io.OutputLayout;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -89,6 +90,6 @@ class ReportCommandTest {
             assertThat(out.resolve("reports/2024-02")).as("nothing written").doesNotExist();
         }
         assertThat(run("--output", out.toString(), "--month", "2024-02").exitCode()).isZero();
-        assertThat(out.resolve(rootcause.job.RunLock.FILE)).as("released at the end").doesNotExist();
+        assertThat(out.resolve(OutputLayout.LOCK)).as("released at the end").doesNotExist();
     }
 }

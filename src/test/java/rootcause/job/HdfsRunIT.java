@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
@@ -116,7 +117,7 @@ class HdfsRunIT {
                 .isEqualTo(manifest.get("rows_rejected").asLong() + manifest.get("rows_filtered").asLong());
         assertThat(spark.read().parquet(out("causes").toString()).count()).isPositive();
         // The months were staged and swapped in by HDFS renames; nothing staged is left.
-        assertThat(hdfs.exists(out(MonthFolders.STAGING))).isFalse();
+        assertThat(hdfs.exists(out(OutputLayout.STAGING))).isFalse();
     }
 
     @Test

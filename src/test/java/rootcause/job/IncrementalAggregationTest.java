@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.OutputLayout;
 import rootcause.metric.ChangeInShare;
 import rootcause.metric.NpsPoints;
 import rootcause.metric.OutcomeRates;
@@ -88,14 +89,14 @@ class IncrementalAggregationTest {
             months.add(FIRST.plusMonths(i).toString());
         }
         // Old runs wrote complaints only.
-        folders.write(all.where(col(Columns.MONTH).isin(months.subList(0, BEFORE_UPGRADE).toArray())), MonthFolders.COMPLAINTS);
+        folders.write(all.where(col(Columns.MONTH).isin(months.subList(0, BEFORE_UPGRADE).toArray())), OutputLayout.COMPLAINTS);
         folders.swapIn();
         IncrementalAggregation incremental = new IncrementalAggregation(folders, stage);
         List<IncrementalAggregation.Result> results = new ArrayList<>();
         for (String month : months.subList(BEFORE_UPGRADE, MONTHS)) {
-            folders.write(all.where(col(Columns.MONTH).equalTo(month)), MonthFolders.COMPLAINTS);
+            folders.write(all.where(col(Columns.MONTH).equalTo(month)), OutputLayout.COMPLAINTS);
             IncrementalAggregation.Result result = incremental.aggregate(List.of(month), List.of(month));
-            folders.write(result.aggregates().where(col(Columns.MONTH).equalTo(month)), MonthFolders.CAUSES);
+            folders.write(result.aggregates().where(col(Columns.MONTH).equalTo(month)), OutputLayout.CAUSES);
             results.add(result);
             assertThat(result.complaints().select(Columns.MONTH).distinct().collectAsList())
                     .extracting(r -> r.getString(0)).containsExactly(month);
@@ -103,7 +104,7 @@ class IncrementalAggregationTest {
         }
         assertThat(results.get(0).statsBuilt()).as("the first run after the upgrade").isEqualTo(months.subList(0, BEFORE_UPGRADE));
         assertThat(results.get(1).statsBuilt()).isEmpty();
-        assertThat(folders.months(MonthFolders.STATS)).isEqualTo(months);
+        assertThat(folders.months(OutputLayout.STATS)).isEqualTo(months);
 
         List<CauseMetrics> written = AggregateStage.collectMetrics(spark.read().parquet(out.resolve("causes").toString()));
         List<String> reported = months.subList(BEFORE_UPGRADE, MONTHS);

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.io.FileUtils;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run writes it, never a mix and never missing; the re-run then writes exactly the clean run's output and counts.
  */
 class KilledWhileWritingIT {
-    private static final List<String> DATASETS = MonthFolders.ALL;
+    private static final List<String> DATASETS = OutputLayout.MONTH_DATASETS;
     /** The stored months; the run to kill adds the export's rows to them. */
     private static final String[] BEFORE = {"--input", "cfpb=data-samples/cfpb"};
     private static final String[] AFTER = {"--input", "cfpb=data-samples/cfpb", "--input", "cfpb=data-samples/cfpb-export"};
@@ -53,7 +54,7 @@ class KilledWhileWritingIT {
         // every text in the nlp cache and reach their writes within seconds.
         FileUtils.copyDirectory(out.toFile(), clean.toFile());
         succeeds(LOGS.resolve("clean.log"), run(AFTER, clean));
-        FileUtils.copyDirectory(clean.resolve(NlpCache.FOLDER).toFile(), out.resolve(NlpCache.FOLDER).toFile());
+        FileUtils.copyDirectory(clean.resolve(OutputLayout.NLP_CACHE).toFile(), out.resolve(OutputLayout.NLP_CACHE).toFile());
         for (String dataset : DATASETS) {
             if (Files.isDirectory(out.resolve(dataset))) {
                 FileUtils.copyDirectory(out.resolve(dataset).toFile(), before.resolve(dataset).toFile());
@@ -87,7 +88,7 @@ class KilledWhileWritingIT {
                 RowCounts.DUPLICATES, "months_written")) {
             assertThat(manifest(out).get(count)).as(count).isEqualTo(manifest(clean).get(count));
         }
-        assertThat(out.resolve(MonthFolders.STAGING)).as("no staged months left behind").doesNotExist();
+        assertThat(out.resolve(OutputLayout.STAGING)).as("no staged months left behind").doesNotExist();
         assertThat(OutputContract.violations(out, spark)).isEmpty();
     }
 

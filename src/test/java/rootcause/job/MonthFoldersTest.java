@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.SparkTestSession;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.model.Columns;
 
@@ -33,34 +34,34 @@ class MonthFoldersTest {
     @Test
     void stagedMonthsStayOutOfTheLiveFolderUntilSwappedIn(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
         folders.swapIn();
-        assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
+        assertThat(out.resolve(OutputLayout.STAGING)).doesNotExist();
 
-        folders.write(rows("new", 2, "2025-10", "2025-11"), MonthFolders.COMPLAINTS);
+        folders.write(rows("new", 2, "2025-10", "2025-11"), OutputLayout.COMPLAINTS);
         // What a reader of the folder sees: the old months, whole; the staged ones are outside it.
         assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 old 3");
         // What the run sees: its own months.
-        assertThat(folders.months(MonthFolders.COMPLAINTS)).containsExactly("2025-09", "2025-10", "2025-11");
-        assertThat(versions(folders.read(MonthFolders.COMPLAINTS, List.of("2025-09", "2025-10", "2025-11"))))
+        assertThat(folders.months(OutputLayout.COMPLAINTS)).containsExactly("2025-09", "2025-10", "2025-11");
+        assertThat(versions(folders.read(OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10", "2025-11"))))
                 .containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
 
         folders.swapIn();
         assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
-        assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
+        assertThat(out.resolve(OutputLayout.STAGING)).doesNotExist();
     }
 
     @Test
     void aRunKilledBeforeTheSwapLeavesTheOldMonthsAndItsStagingIsDiscarded(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-10"), MonthFolders.STATS);
+        folders.write(rows("old", 3, "2025-10"), OutputLayout.COMPLAINTS);
+        folders.write(rows("old", 1, "2025-10"), OutputLayout.STATS);
         folders.swapIn();
-        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("new", 2, "2025-10"), OutputLayout.COMPLAINTS);
         // killed here: the next run starts
         MonthFolders next = new MonthFolders(spark, Storage.path(out.toString()));
         assertThat(next.recover()).startsWith("discarded");
-        assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
+        assertThat(out.resolve(OutputLayout.STAGING)).doesNotExist();
         assertThat(versions(live(out, "complaints"))).containsExactly("2025-10 old 3");
         assertThat(versions(live(out, "stats"))).containsExactly("2025-10 old 1");
         assertThat(next.recover()).isEmpty();
@@ -69,14 +70,14 @@ class MonthFoldersTest {
     @Test
     void aSwapKilledHalfWayIsFinishedByTheNextRun(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.CAUSES);
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
+        folders.write(rows("old", 1, "2025-09", "2025-10"), OutputLayout.CAUSES);
         folders.swapIn();
-        folders.write(rows("new", 2, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("new", 4, "2025-09", "2025-10"), MonthFolders.CAUSES);
+        folders.write(rows("new", 2, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
+        folders.write(rows("new", 4, "2025-09", "2025-10"), OutputLayout.CAUSES);
         // The state swapIn leaves when killed after its mark and its first month's first rename: 2025-09's complaints
         // aside, not yet replaced.
-        Path staging = out.resolve(MonthFolders.STAGING);
+        Path staging = out.resolve(OutputLayout.STAGING);
         Files.createFile(staging.resolve(MonthFolders.SWAPPING));
         Files.createDirectories(staging.resolve("old/complaints"));
         Files.move(out.resolve("complaints/month=2025-09"), staging.resolve("old/complaints/month=2025-09"));
@@ -92,13 +93,13 @@ class MonthFoldersTest {
     @Test
     void swappingInAMonthsComplaintsRetiresItsOldStatistics(@TempDir Path out) {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.STATS);
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
+        folders.write(rows("old", 1, "2025-09", "2025-10"), OutputLayout.STATS);
         folders.swapIn();
         // a run stopped before aggregating: complaints without statistics
-        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("new", 2, "2025-10"), OutputLayout.COMPLAINTS);
         folders.swapIn();
-        assertThat(folders.months(MonthFolders.STATS)).as("counted from complaints that are gone").containsExactly("2025-09");
+        assertThat(folders.months(OutputLayout.STATS)).as("counted from complaints that are gone").containsExactly("2025-09");
     }
 
     /** {@code n} rows of each month, all of one version. */

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.OutputLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +24,17 @@ class RunLockTest {
 
     @Test
     void aSecondRunFailsNamingTheFirstAndLeavesItsLock(@TempDir Path out) throws Exception {
-        LockFile file = LockFile.local(out.resolve(RunLock.FILE));
+        LockFile file = LockFile.local(out.resolve(OutputLayout.LOCK));
         try (RunLock first = RunLock.acquire(file, FIRST, FIRST_ALIVE)) {
             assertThat(first.replaced()).isEmpty();
-            assertThat(LockHolder.parse(Files.readString(out.resolve(RunLock.FILE)))).isEqualTo(FIRST);
+            assertThat(LockHolder.parse(Files.readString(out.resolve(OutputLayout.LOCK)))).isEqualTo(FIRST);
             assertThatThrownBy(() -> RunLock.acquire(file, SECOND, FIRST_ALIVE))
                     .isInstanceOf(OutputInUseException.class)
                     .hasMessage("the output folder is in use by run run-1 (started 2026-12-03T12:00:00Z on host hostA, pid 4242)"
-                            + " (lock " + out.resolve(RunLock.FILE) + "); wait for it to end");
-            assertThat(LockHolder.parse(Files.readString(out.resolve(RunLock.FILE)))).isEqualTo(FIRST);
+                            + " (lock " + out.resolve(OutputLayout.LOCK) + "); wait for it to end");
+            assertThat(LockHolder.parse(Files.readString(out.resolve(OutputLayout.LOCK)))).isEqualTo(FIRST);
         }
-        assertThat(out.resolve(RunLock.FILE)).as("released on close").doesNotExist();
+        assertThat(out.resolve(OutputLayout.LOCK)).as("released on close").doesNotExist();
         try (RunLock second = RunLock.acquire(file, SECOND, FIRST_ALIVE)) {
             assertThat(second.holder()).isEqualTo(SECOND);
         }
@@ -41,7 +42,7 @@ class RunLockTest {
 
     @Test
     void aLockOfAGoneProcessOnThisHostIsTakenOver(@TempDir Path out) {
-        LockFile file = LockFile.local(out.resolve(RunLock.FILE));
+        LockFile file = LockFile.local(out.resolve(OutputLayout.LOCK));
         assertThat(file.createNew(FIRST.toJson())).isTrue();
         try (RunLock second = RunLock.acquire(file, SECOND, NONE_ALIVE)) {
             assertThat(second.replaced()).contains(FIRST);
@@ -60,30 +61,30 @@ class RunLockTest {
 
     @Test
     void aLockFromAnotherHostIsNeverTakenOverAndTheMessageSaysWhatToDelete(@TempDir Path out) {
-        LockFile file = LockFile.local(out.resolve(RunLock.FILE));
+        LockFile file = LockFile.local(out.resolve(OutputLayout.LOCK));
         LockHolder elsewhere = new LockHolder("run-0", START.toString(), "hostB", 4242);
         file.createNew(elsewhere.toJson());
         assertThatThrownBy(() -> RunLock.acquire(file, SECOND, NONE_ALIVE))
                 .isInstanceOf(OutputInUseException.class)
                 .hasMessageContaining("in use by run run-0 (started 2026-12-03T12:00:00Z on host hostB, pid 4242)")
-                .hasMessageEndingWith("(lock " + out.resolve(RunLock.FILE) + "); wait for it to end, or if that run is gone, delete the lock");
+                .hasMessageEndingWith("(lock " + out.resolve(OutputLayout.LOCK) + "); wait for it to end, or if that run is gone, delete the lock");
         assertThat(file.read()).contains(elsewhere.toJson());
     }
 
     @Test
     void anUnreadableLockIsExplainedAndKept(@TempDir Path out) {
-        LockFile file = LockFile.local(out.resolve(RunLock.FILE));
+        LockFile file = LockFile.local(out.resolve(OutputLayout.LOCK));
         file.createNew("{\"run_id\": \"run-0\"");
         assertThatThrownBy(() -> RunLock.acquire(file, SECOND, NONE_ALIVE))
                 .isInstanceOf(OutputInUseException.class)
-                .hasMessageStartingWith("the output folder is locked by " + out.resolve(RunLock.FILE) + ", which names no run")
+                .hasMessageStartingWith("the output folder is locked by " + out.resolve(OutputLayout.LOCK) + ", which names no run")
                 .hasMessageEndingWith("if no run is writing there, delete that file and start again");
         assertThat(file.read()).contains("{\"run_id\": \"run-0\"");
     }
 
     @Test
     void closeLeavesALockThatIsNoLongerItsOwn(@TempDir Path out) {
-        LockFile file = LockFile.local(out.resolve(RunLock.FILE));
+        LockFile file = LockFile.local(out.resolve(OutputLayout.LOCK));
         RunLock first = RunLock.acquire(file, FIRST, FIRST_ALIVE);
         file.delete();
         file.createNew(SECOND.toJson());
@@ -95,14 +96,14 @@ class RunLockTest {
     @Test
     void aLockFileThroughTheHadoopFileSystemIsCreatedOnceReadAndDeleted(@TempDir Path out) {
         LockFile file = LockFile.of(rootcause.io.Storage.local(),
-                rootcause.io.Storage.path(out.resolve("sub").resolve(RunLock.FILE).toString()));
+                rootcause.io.Storage.path(out.resolve("sub").resolve(OutputLayout.LOCK).toString()));
         assertThat(file.read()).isEmpty();
         assertThat(file.createNew("first")).isTrue();
         assertThat(file.createNew("second")).as("exists already").isFalse();
         assertThat(file.read()).contains("first");
         file.delete();
         assertThat(file.read()).isEmpty();
-        assertThat(file.location()).endsWith("sub/" + RunLock.FILE);
+        assertThat(file.location()).endsWith("sub/" + OutputLayout.LOCK);
     }
 
     @Test
@@ -116,7 +117,7 @@ class RunLockTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         String host = RunLock.thisHost();
-        LockFile.local(out.resolve(RunLock.FILE)).createNew(
+        LockFile.local(out.resolve(OutputLayout.LOCK)).createNew(
                 new LockHolder("killed-run", Instant.now().toString(), host, gone.pid()).toJson());
         try (RunLock lock = RunLock.forRun(rootcause.io.Storage.local(), rootcause.io.Storage.path(out.toString()), "next-run")) {
             assertThat(lock.replaced()).map(LockHolder::runId).contains("killed-run");

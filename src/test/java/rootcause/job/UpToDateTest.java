@@ -3,6 +3,7 @@ package rootcause.job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.ingest.InputSpec;
+import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.nlp.NlpSettings;
 
@@ -66,11 +67,11 @@ class UpToDateTest {
         assertThat(UpToDate.previous(Storage.local(), output, "0".repeat(64))).as("other inputs").isEmpty();
         assertThat(UpToDate.previous(Storage.local(), output, null)).isEmpty();
 
-        Files.writeString(out.resolve(ReclassifyManifest.FILE), "{\"verb\":\"reclassify\",\"started_at\":\"2026-12-03T09:00:00Z\"}");
+        Files.writeString(out.resolve(OutputLayout.RECLASSIFY_MANIFEST), "{\"verb\":\"reclassify\",\"started_at\":\"2026-12-03T09:00:00Z\"}");
         assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("a reclassify before the run").isPresent();
-        Files.writeString(out.resolve(ReclassifyManifest.FILE), "{\"verb\":\"reclassify\",\"started_at\":\"2026-12-03T11:00:00Z\"}");
+        Files.writeString(out.resolve(OutputLayout.RECLASSIFY_MANIFEST), "{\"verb\":\"reclassify\",\"started_at\":\"2026-12-03T11:00:00Z\"}");
         assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("a reclassify rewrote months since").isEmpty();
-        Files.delete(out.resolve(ReclassifyManifest.FILE));
+        Files.delete(out.resolve(OutputLayout.RECLASSIFY_MANIFEST));
 
         Files.delete(out.resolve("reports/2025-09"));
         assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("a month's report deleted").isEmpty();

@@ -1,5 +1,6 @@
 package rootcause.nlp;
 
+import rootcause.io.OutputLayout;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -35,7 +36,7 @@ class NlpCacheTest {
 
     @Test
     void aSecondRunAnalysesOnlyTextsItHasNotSeenAndGivesTheSameAnalyses(@TempDir Path tmp) {
-        NlpCache cache = new NlpCache(tmp.resolve(NlpCache.FOLDER).toString(), "f".repeat(64));
+        NlpCache cache = new NlpCache(tmp.resolve(OutputLayout.NLP_CACHE).toString(), "f".repeat(64));
         Dataset<Row> first = spark.createDataFrame(List.of(RowFactory.create("c1", RUDE), RowFactory.create("c2", RUDE),
                 RowFactory.create("c3", LATE), RowFactory.create("c4", null)), IN);
         NlpStage stage = NlpStage.coreNlpOnly(SETTINGS);
@@ -78,7 +79,7 @@ class NlpCacheTest {
         assertThat(spark.read().parquet(cache.location()).count()).as("nothing appended").isEqualTo(4);
 
         NlpStage otherSettings = NlpStage.coreNlpOnly(SETTINGS);
-        otherSettings.apply(second, new NlpCache(tmp.resolve(NlpCache.FOLDER).toString(), "e".repeat(64)));
+        otherSettings.apply(second, new NlpCache(tmp.resolve(OutputLayout.NLP_CACHE).toString(), "e".repeat(64)));
         assertThat(otherSettings.cacheHits()).as("another fingerprint finds nothing").isZero();
         otherSettings.persisted().forEach(Dataset::unpersist);
     }
