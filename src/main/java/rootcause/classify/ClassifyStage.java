@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.model.NegativeComplaint;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -157,7 +158,7 @@ public final class ClassifyStage {
 
     /**
      * The most frequent lemmas and bigrams (stop words removed) of unclassified negative complaints
-     * ({@code sentiment_score < 0}), per month, top {@value #CANDIDATES_PER_MONTH}: candidates for new causes.
+     * ({@link NegativeComplaint}), per month, top {@value #CANDIDATES_PER_MONTH}: candidates for new causes.
      * Counts complaints, not occurrences. Ties break alphabetically.
      */
     public Dataset<Row> candidateTerms(Dataset<Row> classified) {
@@ -168,7 +169,7 @@ public final class ClassifyStage {
         Column terms = udf((UDF1<Seq<Row>, List<String>>) ClassifyStage::distinctTerms,
                 DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.SENTENCES));
         Dataset<Row> perComplaintTerm = classified
-                .where(col(Columns.SENTIMENT_SCORE).lt(0)
+                .where(NegativeComplaint.column()
                         .and(size(col(Columns.CAUSE_IDS)).equalTo(1))
                         .and(array_contains(col(Columns.CAUSE_IDS), Columns.UNCLASSIFIED)))
                 .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), explode(terms).as("term"));

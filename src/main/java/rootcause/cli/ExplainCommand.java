@@ -1,5 +1,6 @@
 package rootcause.cli;
 
+import rootcause.nlp.SentimentScore;
 import picocli.CommandLine;
 import rootcause.sentiment.PolarityModel;
 import rootcause.sentiment.SentimentModelFile;
@@ -43,7 +44,6 @@ import java.util.stream.Collectors;
 public final class ExplainCommand implements Callable<Integer> {
     /** Scored judgements that did not fire which explain shows per sentence and signal, highest first. */
     private static final int NEAR_MISSES = 3;
-    private static final String[] SENTIMENT = {"very negative", "negative", "neutral", "positive", "very positive"};
 
     @Spec
     CommandSpec spec;
@@ -146,6 +146,6 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private static String sentimentText(int c) {
-        return c >= 0 && c < SENTIMENT.length ? "sentiment " + c + " (" + SENTIMENT[c] + ")" : "sentiment unknown (too long to parse)";
+        return c >= 0 && c < SentimentScore.LABELS.length ? "sentiment " + c + " (" + SentimentScore.LABELS[c] + ")" : "sentiment unknown (too long to parse)";
     }
 }

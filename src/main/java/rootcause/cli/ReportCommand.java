@@ -1,5 +1,6 @@
 package rootcause.cli;
 
+import rootcause.model.Months;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -19,8 +20,6 @@ import rootcause.report.ReportWriter;
 import rootcause.report.RunCounts;
 
 import org.apache.hadoop.fs.Path;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -46,10 +45,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            YearMonth.parse(month);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--month must be YYYY-MM, e.g. 2024-03; got '" + month + "'");
+            Months.parse("--month", month);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Path out = Storage.path(output);
         Path causes = new OutputLayout(out).dataset(OutputLayout.CAUSES);

@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
                     + "trained with --features ngrams needs no parser, so the nlp stage runs many times faster.")
     String sentimentModel;
 
-    @Option(names = "--max-sentence-tokens", defaultValue = "80", paramLabel = "N",
+    @Option(names = "--max-sentence-tokens", defaultValue = "" + NlpSettings.DEFAULT_MAX_SENTENCE_TOKENS, paramLabel = "N",
             description = "Longer sentences are not parsed; their sentiment is unknown (default: ${DEFAULT-VALUE}).")
     int maxSentenceTokens;
 

@@ -26,7 +26,7 @@ import static org.apache.spark.sql.functions.col;
  * a cache that reads as before. Goes through Hadoop's {@code FileSystem}, so any scheme Spark reads works.
  */
 public final class ParquetCache {
-    /** Rows per cache file at most, like the job's other Parquet outputs. */
+    /** Rows per Parquet file at most, for every dataset the job writes: files of tens of MB, few enough to list fast. */
     public static final int MAX_RECORDS_PER_FILE = 50_000;
 
     private final String root;

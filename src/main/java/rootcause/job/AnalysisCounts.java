@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.model.NegativeComplaint;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +28,7 @@ final class AnalysisCounts {
                 count(lit(1)).as("complaints_analysed"),
                 sum(size(col(Columns.SENTENCES))).as("sentences"),
                 sum(col(Columns.SENTENCES_TOO_LONG)).as("sentences_too_long"),
-                sum(when(col(Columns.SENTIMENT_SCORE).lt(0), 1).otherwise(0)).as("negative_complaints")).first();
+                sum(when(NegativeComplaint.column(), 1).otherwise(0)).as("negative_complaints")).first();
         return counts(r);
     }
 
@@ -35,7 +36,7 @@ final class AnalysisCounts {
     static Map<String, Object> classify(Dataset<Row> complaints) {
         Dataset<Row> originals = complaints.where(not(col(Columns.IS_DUPLICATE)));
         Column unclassified = array_contains(col(Columns.CAUSE_IDS), Columns.UNCLASSIFIED);
-        Column negative = col(Columns.SENTIMENT_SCORE).lt(0);
+        Column negative = NegativeComplaint.column();
         Map<String, Object> out = counts(originals.agg(
                 count(lit(1)).as("complaints"),
                 sum(when(unclassified, 1).otherwise(0)).as("unclassified"),

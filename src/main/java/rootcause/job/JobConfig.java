@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.model.Months;
 import org.apache.hadoop.fs.Path;
 import rootcause.ingest.InputSpec;
 import rootcause.io.Storage;
@@ -7,7 +8,6 @@ import rootcause.nlp.NlpSettings;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything one run needs, validated on construction.
@@ -32,17 +32,11 @@ public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months,
         }
     }
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
-
     public JobConfig {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("give at least one --input PROFILE=PATH");
         }
-        for (String m : months) {
-            if (!MONTH.matcher(m).matches()) {
-                throw new IllegalArgumentException("--months: '" + m + "' is not a month; write YYYY-MM, e.g. 2019-09");
-            }
-        }
+        months.forEach(m -> Months.parse("--months", m));
         // Local paths are checked here, before Spark starts (they need no Hadoop settings); the job checks remote ones.
         for (InputSpec input : inputs) {
             if (Storage.isLocal(input.path())) {

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.ParquetCache;
 import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
@@ -87,14 +88,14 @@ final class MonthFolders {
 
     /**
      * Stages the months in the data, replacing what this run staged for them before; {@link #swapIn} makes them live.
-     * One task per month writes it, so a month is a few files of up to {@link RootCauseJob#MAX_RECORDS_PER_FILE} rows,
+     * One task per month writes it, so a month is a few files of up to {@link ParquetCache#MAX_RECORDS_PER_FILE} rows,
      * not one small file per upstream partition.
      */
     void write(Dataset<Row> data, String name) {
         data.repartition(col(Columns.MONTH)).write()
                 .mode(SaveMode.Overwrite)
                 .option("partitionOverwriteMode", "dynamic")
-                .option("maxRecordsPerFile", RootCauseJob.MAX_RECORDS_PER_FILE)
+                .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
                 .partitionBy(Columns.MONTH)
                 .parquet(staged(name).toString());
     }

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.model.Months;
 import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 
@@ -176,7 +177,7 @@ public final class ReclassifyJob {
         }
         TreeSet<String> selected = new TreeSet<>();
         for (String month : months) {
-            String normalised = YearMonth.parse(month).toString();
+            String normalised = Months.parse("--months", month).toString();
             if (!stored.contains(normalised)) {
                 throw new IllegalArgumentException("reclassify: no complaints of " + month + " under "
                         + Storage.display(layout.dataset(OutputLayout.COMPLAINTS)) + "; months stored: " + String.join(", ", stored));

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.io.ParquetCache;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
@@ -88,8 +89,6 @@ public final class RootCauseJob {
     }
 
     /** Runs the whole job; returns the manifest it wrote. Fails if the counts do not reconcile. */
-    /** Rows per Parquet file at most: files of tens of MB, few enough to list fast. */
-    public static final int MAX_RECORDS_PER_FILE = 50_000;
 
     public RunManifest run() {
         String startedAt = Instant.now().toString();
@@ -293,7 +292,7 @@ public final class RootCauseJob {
         rejects.orderBy(col(Columns.SOURCE_FILE), col(Columns.RECORD))
                 .write()
                 .mode(SaveMode.Overwrite)
-                .option("maxRecordsPerFile", MAX_RECORDS_PER_FILE)
+                .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
                 .parquet(layout().rejects().toString());
     }
 

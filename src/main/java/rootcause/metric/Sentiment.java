@@ -1,5 +1,6 @@
 package rootcause.metric;
 
+import rootcause.model.NegativeComplaint;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
@@ -29,7 +30,7 @@ public final class Sentiment implements CauseMetric<Sentiment.Sums> {
 
         /** The sums of one complaint with this cause sentiment. */
         public static Sums ofComplaint(double sentiment) {
-            return new Sums(sentiment, sentiment < 0 ? 1 : 0);
+            return new Sums(sentiment, NegativeComplaint.is(sentiment) ? 1 : 0);
         }
 
         public Sums plus(Sums o) {
@@ -53,7 +54,7 @@ public final class Sentiment implements CauseMetric<Sentiment.Sums> {
     public List<StatsColumn> statsColumns() {
         Column sentiment = CauseStatsRow.entrySentiment();
         return List.of(new StatsColumn(SENTIMENT_SUM.column(), 8, sum(sentiment)),
-                new StatsColumn(NEGATIVE_COMPLAINTS.column(), 9, sum(when(sentiment.lt(0), 1L).otherwise(0L))));
+                new StatsColumn(NEGATIVE_COMPLAINTS.column(), 9, sum(when(sentiment.lt(NegativeComplaint.BELOW), 1L).otherwise(0L))));
     }
 
     @Override

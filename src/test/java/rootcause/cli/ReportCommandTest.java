@@ -64,7 +64,7 @@ class ReportCommandTest {
     void rejectsAMalformedMonthAsUsageError(@TempDir Path out) {
         Result r = run("--output", out.toString(), "--month", "March");
         assertThat(r.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(r.err()).contains("--month must be YYYY-MM").contains("'March'");
+        assertThat(r.err()).contains("--month: 'March' is not a month; write YYYY-MM");
     }
 
     @Test
