@@ -1,8 +1,5 @@
 package rootcause.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +10,7 @@ import rootcause.classify.ExampleMatcher;
 import rootcause.classify.SemanticSettings;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
+import rootcause.classify.TaxonomyWriter;
 import rootcause.classify.TrainingSentence;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.evaluate.CauseScores;
@@ -115,12 +113,12 @@ public final class TrainCausesCommand implements Callable<Integer> {
             // The head is data: adjusted here, once, to every labelled sentence, and written beside the taxonomy.
             ExampleMatcher adjusted = ExampleMatcher.fit(base.withTraining(version, sentences),
                     t -> cache.computeIfAbsent(t, x -> SentenceEmbedder.shared(base.semantic().encoder()).embed(x)));
-            Files.writeString(output.resolve(HEAD_FILE), CauseHeadFile.json(adjusted.linearModel(), threshold,
+            Files.writeString(output.resolve(TaxonomyWriter.HEAD_FILE), CauseHeadFile.json(adjusted.linearModel(), threshold,
                     base.semantic().encoder(), Map.of("labelled_complaints", analysed.size(),
                             "labelled_sentences", sentences.size(), "labels", labels.toString(), "folds", folds)));
-            Files.writeString(bundle, headBundleYaml(TaxonomyLoader.text(taxonomyFile), version, threshold));
+            Files.writeString(bundle, TaxonomyWriter.withTrainedHead(TaxonomyLoader.text(taxonomyFile), version, threshold));
         } else {
-            Files.writeString(bundle, bundleYaml(TaxonomyLoader.text(taxonomyFile), version, threshold, sentences));
+            Files.writeString(bundle, TaxonomyWriter.withTrainingSentences(TaxonomyLoader.text(taxonomyFile), version, threshold, sentences));
         }
         Files.writeString(output.resolve("cross-validation.txt"), report.toString());
         TaxonomyLoader.load(output); // the bundle must load as run --taxonomy will load it
@@ -129,46 +127,5 @@ public final class TrainCausesCommand implements Callable<Integer> {
                 CauseScores.format(cv.micro().recall()), CauseScores.format(cv.micro().f1()), folds, analysed.size());
         out.flush();
         return CommandLine.ExitCode.OK;
-    }
-
-    /** The trained head's file in a bundle. */
-    static final String HEAD_FILE = "cause-head.json";
-
-    /** The base taxonomy's YAML with a new version, the chosen threshold, and the bundle's own adjusted head. */
-    static String headBundleYaml(String baseYaml, String version, double threshold) throws IOException {
-        YAMLMapper yaml = new YAMLMapper();
-        ObjectNode root = (ObjectNode) yaml.readTree(baseYaml);
-        root.put("version", version);
-        ((ObjectNode) root.get("semantic")).put("threshold", threshold);
-        ((ObjectNode) root.get("semantic")).put("head", HEAD_FILE);
-        return "# Written by rootcause train-causes: the base taxonomy with its trained head adjusted to labelled complaints\n"
-                + "# (" + HEAD_FILE + "). Trained on the analyst's own data: keep it where that data may be kept.\n"
-                + yaml.writeValueAsString(root);
-    }
-
-    /**
-     * The base taxonomy's YAML with a new version, the chosen threshold, and the training sentences appended to its
-     * {@code training:}.
-     */
-    static String bundleYaml(String baseYaml, String version, double threshold, List<TrainingSentence> sentences)
-            throws IOException {
-        YAMLMapper yaml = new YAMLMapper();
-        ObjectNode root = (ObjectNode) yaml.readTree(baseYaml);
-        root.put("version", version);
-        ((ObjectNode) root.get("semantic")).put("threshold", threshold);
-        ArrayNode training = root.has("training") ? (ArrayNode) root.get("training") : root.putArray("training");
-        for (TrainingSentence s : sentences) {
-            ObjectNode n = training.addObject();
-            n.put("text", s.text());
-            ArrayNode shows = n.putArray("shows");
-            s.shows().forEach(shows::add);
-            if (!s.unknown().isEmpty()) {
-                ArrayNode unknown = n.putArray("unknown");
-                s.unknown().forEach(unknown::add);
-            }
-        }
-        return "# Written by rootcause train-causes: the base taxonomy plus sentences of labelled complaints (redacted by\n"
-                + "# the clean stage). Trained on the analyst's own data: keep it where that data may be kept.\n"
-                + yaml.writeValueAsString(root);
     }
 }
