@@ -1,44 +1,28 @@
 package rootcause.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rootcause.embed.SentenceEmbedder;
-import rootcause.evaluate.EvaluationCorpus;
 import rootcause.ingest.InputSpec;
-import rootcause.model.SentenceAnalysis;
 import rootcause.sentiment.ConfusionMatrix;
-import rootcause.sentiment.LabelLeak;
-import rootcause.sentiment.Polarity;
 import rootcause.sentiment.PolarityFeatures;
-import rootcause.sentiment.PolarityLabels;
-import rootcause.sentiment.PolarityModel;
 import rootcause.sentiment.SentimentCrossValidation;
 import rootcause.sentiment.SentimentModelFile;
-import rootcause.train.SentimentCorpus;
+import rootcause.train.SentimentTrainer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -127,48 +111,23 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
+        SentimentTrainer.LabelSource labels = new SentimentTrainer.LabelSource(labelColumn, labelsFile);
 
         SparkSession spark = SparkSessions.forJob("rootcause train-sentiment");
-        List<SentimentCrossValidation.Item> items;
-        PolarityLabels scale;
-        int skipped;
+        SentimentTrainer.Corpus corpus;
         try {
-            Map<String, String[]> labelled = labelledTexts(spark, specs);
-            List<String> values = labelled.values().stream().map(v -> v[1]).toList();
-            scale = "auto".equals(labelScale) ? PolarityLabels.detect(values) : PolarityLabels.parse(labelScale);
-            Map<String, String> texts = new LinkedHashMap<>();
-            Map<String, Polarity> gold = new LinkedHashMap<>();
-            skipped = 0;
-            for (Map.Entry<String, String[]> e : labelled.entrySet()) {
-                Polarity p = scale.map(e.getValue()[1]);
-                if (p == null) {
-                    skipped++;
-                    continue;
-                }
-                String text = e.getValue()[0];
-                texts.put(e.getKey(), score == null && !keepLabelLeak ? LabelLeak.undo(text) : text);
-                gold.put(e.getKey(), p);
-            }
-            Map<String, List<SentenceAnalysis>> analysed = SentimentCorpus.analyse(spark, texts, nlpCache);
-            items = new ArrayList<>();
-            for (Map.Entry<String, Polarity> e : gold.entrySet()) {
-                items.add(new SentimentCrossValidation.Item(
-                        new PolarityModel.Example(analysed.get(e.getKey()), e.getValue()), texts.get(e.getKey())));
-            }
+            corpus = SentimentTrainer.load(spark, specs, labels, labelScale, score == null && !keepLabelLeak, nlpCache);
         } finally {
             spark.stop();
         }
         out.printf(Locale.ROOT, "%d labelled texts (%s scale), %d rows without a label on that scale skipped%n",
-                items.size(), scale.name().toLowerCase(Locale.ROOT).replace('_', '-'), skipped);
+                corpus.items().size(), corpus.scale().name().toLowerCase(Locale.ROOT).replace('_', '-'), corpus.skipped());
         out.flush();
-        Function<String, float[]> embed = embeddings(items, ablation || families.contains(PolarityFeatures.Family.EMBEDDINGS)
-                || (scored != null && scored.model().needsEmbeddings()));
+        Function<String, float[]> embed = SentimentTrainer.embeddings(corpus, ablation
+                || families.contains(PolarityFeatures.Family.EMBEDDINGS) || (scored != null && scored.model().needsEmbeddings()));
 
         if (scored != null) {
-            ConfusionMatrix m = ConfusionMatrix.empty();
-            for (SentimentCrossValidation.Item i : items) {
-                m = m.add(i.example().label(), scored.model().predict(i.example().sentences(), embed));
-            }
+            ConfusionMatrix m = SentimentTrainer.score(scored.model(), corpus, embed);
             out.printf("model %s (sha256 %s, trained on %s), no training on these texts:%n%n%s%n", scored.location(),
                     scored.sha256(), scored.model().trainedOn(), m.toMarkdown());
             out.printf(Locale.ROOT, "accuracy=%.3f macro_f1=%.3f n=%d%n", m.accuracy(), m.macroF1(), m.total());
@@ -178,31 +137,17 @@ public final class TrainSentimentCommand implements Callable<Integer> {
 
         if (ablation) {
             for (PolarityFeatures.Family f : PolarityFeatures.Family.values()) {
-                ConfusionMatrix m = SentimentCrossValidation.run(items, folds, EnumSet.of(f), sigma, embed).matrix();
+                ConfusionMatrix m = SentimentCrossValidation.run(corpus.items(), folds, EnumSet.of(f), sigma, embed).matrix();
                 out.printf(Locale.ROOT, "features %s alone: cv accuracy=%.3f macro_f1=%.3f%n", f.name().toLowerCase(Locale.ROOT),
                         m.accuracy(), m.macroF1());
                 out.flush();
             }
         }
-        SentimentCrossValidation.Result result = SentimentCrossValidation.run(items, folds, families, sigma, embed);
+        SentimentTrainer.Trained trained = SentimentTrainer.train(corpus, families, sigma, folds, String.join(" ", inputs),
+                labels, !keepLabelLeak, embed);
+        SentimentCrossValidation.Result result = trained.crossValidation();
         ConfusionMatrix cv = result.matrix();
-        List<PolarityModel.Example> examples = items.stream().map(SentimentCrossValidation.Item::example).toList();
-        PolarityModel model = PolarityModel.train(examples, families, sigma, String.join(" ", inputs)
-                + " (" + (labelColumn != null ? "column " + labelColumn : labelsFile.toString()) + ", " + examples.size() + " texts)",
-                embed);
-        Map<String, Object> about = new LinkedHashMap<>();
-        about.put("trained_on", model.trainedOn());
-        about.put("trained_at", Instant.now().toString());
-        about.put("label_scale", scale.name().toLowerCase(Locale.ROOT));
-        about.put("features", families.toString());
-        about.put("sigma", sigma);
-        about.put("label_leak_undone", !keepLabelLeak);
-        about.put("cv_folds", folds);
-        about.put("cv_accuracy", cv.accuracy());
-        about.put("cv_macro_f1", cv.macroF1());
-        about.put("cv_calibration_error", result.calibrationError());
-        about.put("cv_brier", result.brier());
-        SentimentModelFile written = SentimentModelFile.write(model, about, output);
+        SentimentModelFile written = SentimentModelFile.write(trained.model(), trained.about(), output);
         out.printf("%d-fold cross-validation (folds by normalised text), features %s, sigma %s:%n%n%s%n", folds,
                 families, sigma, cv.toMarkdown());
         out.printf(Locale.ROOT, "calibration: expected calibration error %.3f (10 bins of the top probability), Brier score %.3f%n",
@@ -212,40 +157,5 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "cv accuracy=%.3f macro_f1=%.3f folds=%d n=%d%n", cv.accuracy(), cv.macroF1(), folds, cv.total());
         out.flush();
         return CommandLine.ExitCode.OK;
-    }
-
-    /**
-     * Sentence embeddings for the run: when needed, every distinct sentence is embedded once up front, on all cores
-     * (the JVM's one model, one ONNX thread per caller), and cross-validation reads them from the memo.
-     */
-    private static Function<String, float[]> embeddings(List<SentimentCrossValidation.Item> items, boolean needed) {
-        if (!needed) {
-            return t -> {
-                throw new IllegalStateException("no embeddings in this run");
-            };
-        }
-        Map<String, float[]> memo = new ConcurrentHashMap<>();
-        items.stream().flatMap(i -> i.example().sentences().stream()).map(SentenceAnalysis::text).distinct().toList()
-                .parallelStream().forEach(t -> memo.put(t, SentenceEmbedder.shared().embed(t)));
-        return t -> memo.computeIfAbsent(t, SentenceEmbedder.shared()::embed);
-    }
-
-    /** key → {text, label}: the export's label column, or a labels file joined on source and id. */
-    private Map<String, String[]> labelledTexts(SparkSession spark, List<InputSpec> specs) throws IOException {
-        Map<String, String[]> out = new LinkedHashMap<>();
-        if (labelColumn != null) {
-            EvaluationCorpus.loadLabelled(spark, specs, labelColumn)
-                    .forEach((k, v) -> out.put(k, new String[] {v.complaint().text(), v.label()}));
-            return out;
-        }
-        Map<String, EvaluationCorpus.Complaint> corpus = EvaluationCorpus.load(spark, specs);
-        try (Reader r = Files.newBufferedReader(labelsFile, StandardCharsets.UTF_8);
-             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-            for (CSVRecord rec : csv) {
-                EvaluationCorpus.Complaint c = corpus.get(EvaluationCorpus.Complaint.key(rec.get("source"), rec.get("id")));
-                if (c != null) out.put(c.key(), new String[] {c.text(), rec.get("polarity")});
-            }
-        }
-        return out;
     }
 }
