@@ -112,7 +112,7 @@ final class RemoteOutput {
         return files;
     }
 
-    List<Path> parquetFiles(Path dir) throws IOException {
+    private List<Path> parquetFiles(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         var it = fs.listFiles(dir, true);
         while (it.hasNext()) {

@@ -34,10 +34,10 @@ class S3RunIT {
     private static final String OUT_NAME = "s3-run-it-out";
     private static final String OUT = "s3a://" + BUCKET + "/" + OUT_NAME;
     /** The S3A file system and Spark's binding of its committers, copied from Maven by the build (README, "On S3"). */
-    static final String S3A_JARS = "target/s3a-jars/hadoop-aws-3.4.1.jar,target/s3a-jars/bundle-2.24.6.jar,"
+    private static final String S3A_JARS = "target/s3a-jars/hadoop-aws-3.4.1.jar,target/s3a-jars/bundle-2.24.6.jar,"
             + "target/s3a-jars/spark-hadoop-cloud_2.13-4.0.1.jar";
     /** The magic committer for every Spark write (docs/RUNNING.md, "S3"). */
-    static final List<String> MAGIC_COMMITTER = List.of(
+    private static final List<String> MAGIC_COMMITTER = List.of(
             "spark.hadoop.fs.s3a.committer.name=magic",
             "spark.sql.sources.commitProtocolClass=org.apache.spark.internal.io.cloud.PathOutputCommitProtocol",
             "spark.sql.parquet.output.committer.class=org.apache.spark.internal.io.cloud.BindingParquetOutputCommitter");
