@@ -19,9 +19,9 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real thing: jobs/rootcause → SparkSubmit → the application jar, on data-samples/, then the output contract. */
-class RunThroughSparkSubmitIT {
+public class RunThroughSparkSubmitIT {
 
-    static ProcessResult launcher(Path logDir, String... args) throws Exception {
+    public static ProcessResult launcher(Path logDir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("jobs/rootcause"));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(logDir, "launcher", ".log");
@@ -33,7 +33,7 @@ class RunThroughSparkSubmitIT {
         return new ProcessResult(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    record ProcessResult(int exitCode, String output) {}
+    public record ProcessResult(int exitCode, String output) {}
 
     static String[] sampleInputs() {
         return new String[]{

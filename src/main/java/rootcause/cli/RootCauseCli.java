@@ -18,7 +18,8 @@ public final class RootCauseCli {
             + "      --master URL          Spark master (default: local[*])%n"
             + "      --driver-memory M     driver heap (default: 3g; the parser needs 2 GB)%n"
             + "      --executor-memory M   each cluster executor's heap (default: 2g)%n"
-            + "      --conf K=V            any Spark setting, repeatable";
+            + "      --conf K=V            any Spark setting, repeatable%n"
+            + "      --jars A,B            more jars to ship with the job (e.g. S3A's: README, \"On S3\")";
 
     /*
      * Exit codes (docs/RUNNING.md): 0 success, 1 internal error (picocli's SOFTWARE), 2 usage or input error

@@ -87,14 +87,15 @@ final class MonthFolders {
     }
 
     /**
-     * Stages the months in the data, replacing what this run staged for them before; {@link #swapIn} makes them live.
-     * One task per month writes it, so a month is a few files of up to {@link ParquetCache#MAX_RECORDS_PER_FILE} rows,
-     * not one small file per upstream partition.
+     * Stages the months in the data, replacing whatever this run staged for that folder before (a run stages each
+     * folder once); {@link #swapIn} makes them live. One task per month writes it, so a month is a few files of up to
+     * {@link ParquetCache#MAX_RECORDS_PER_FILE} rows, not one small file per upstream partition.
      */
     void write(Dataset<Row> data, String name) {
+        // A static overwrite of the staging folder, not a dynamic one: S3A's committers (magic, for S3) refuse dynamic
+        // partition overwrite, and the staging folder holds nothing another write must keep.
         data.repartition(col(Columns.MONTH)).write()
                 .mode(SaveMode.Overwrite)
-                .option("partitionOverwriteMode", "dynamic")
                 .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
                 .partitionBy(Columns.MONTH)
                 .parquet(staged(name).toString());

@@ -70,6 +70,6 @@ class RootCauseCliTest {
         assertThat(help.waitFor()).isZero();
         assertThat(err).as("no 'WARNING: Using incubator modules' or any other line").isEmpty();
         assertThat(out).contains("Launcher options (jobs/rootcause", "--master URL", "--driver-memory M",
-                "--executor-memory M", "--conf K=V", "--max-rejected-share");
+                "--executor-memory M", "--conf K=V", "--jars A,B", "--max-rejected-share");
     }
 }
