@@ -16,6 +16,7 @@ public final class RootCauseCli {
     /** The options jobs/rootcause takes itself (before or after the verb), for the help of the verbs that run Spark. */
     static final String LAUNCHER_OPTIONS = "%nLauncher options (jobs/rootcause, before or after the verb):%n"
             + "      --master URL          Spark master (default: local[*])%n"
+            + "      --deploy-mode M       client or cluster: where the driver runs (default: client)%n"
             + "      --driver-memory M     driver heap (default: 3g; the parser needs 2 GB)%n"
             + "      --executor-memory M   each cluster executor's heap (default: 2g)%n"
             + "      --conf K=V            any Spark setting, repeatable%n"
@@ -31,7 +32,14 @@ public final class RootCauseCli {
     public static final int INTERRUPTED = 143;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        // In YARN's cluster deploy mode this main runs inside the application master, which reports success only when
+        // main returns: any System.exit, 0 included, fails the application ("Shutdown hook called before final
+        // status was reported"). The application master sets spark.yarn.app.id there, and only there.
+        if (code == CommandLine.ExitCode.OK && System.getProperty("spark.yarn.app.id") != null) {
+            return;
+        }
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code; used by tests without exiting the JVM. */

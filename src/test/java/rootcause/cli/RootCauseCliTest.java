@@ -69,7 +69,7 @@ class RootCauseCliTest {
         String err = new String(help.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(help.waitFor()).isZero();
         assertThat(err).as("no 'WARNING: Using incubator modules' or any other line").isEmpty();
-        assertThat(out).contains("Launcher options (jobs/rootcause", "--master URL", "--driver-memory M",
+        assertThat(out).contains("Launcher options (jobs/rootcause", "--master URL", "--deploy-mode M", "--driver-memory M",
                 "--executor-memory M", "--conf K=V", "--jars A,B", "--max-rejected-share");
     }
 }
