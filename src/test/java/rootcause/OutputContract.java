@@ -65,7 +65,9 @@ public final class OutputContract {
                 problems.add("month " + m + " in the manifest has no complaints/month=" + m + "/ partition");
             }
         }
-        Dataset<Row> complaints = spark.read().parquet(out.resolve("complaints").toString());
+        // Through the job's own reader: a Delta table's folder also holds the files of months it replaced.
+        rootcause.job.MonthTables tables = rootcause.job.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
+        Dataset<Row> complaints = tables.read(rootcause.job.MonthTables.COMPLAINTS, tables.months(rootcause.job.MonthTables.COMPLAINTS));
         Dataset<Row> ofThisRun = complaints.filter(col(Columns.MONTH).isin(months.toArray()));
         long rows = ofThisRun.count();
         if (rows != accepted) {

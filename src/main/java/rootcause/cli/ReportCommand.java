@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rootcause.metric.EmergingRule;
 import rootcause.io.Storage;
+import rootcause.job.MonthTables;
 import rootcause.job.RunLock;
-import rootcause.model.Columns;
+import rootcause.job.TableFormat;
 import rootcause.report.LeadershipReport;
 import rootcause.report.ReportStage;
 import rootcause.report.ReportWriter;
@@ -21,12 +22,11 @@ import org.apache.hadoop.fs.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import static org.apache.spark.sql.functions.col;
-
-/** {@code report}: re-renders one month's report files from an existing run's Parquet output, without NLP. */
+/** {@code report}: re-renders one month's report files from an existing run's output, in either table format, without NLP. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Re-render OUT/reports/YYYY-MM/ (root-causes.csv, quotes.csv, report.html, report.pdf, alerts.json) "
                 + "from OUT/causes and OUT/complaints of an earlier run. Needs no NLP models.")
@@ -51,10 +51,14 @@ public final class ReportCommand implements Callable<Integer> {
                     "--month must be YYYY-MM, e.g. 2024-03; got '" + month + "'");
         }
         Path out = Storage.path(output);
-        Path causes = Storage.child(out, "causes");
-        Path complaints = Storage.child(out, "complaints");
+        Path causes = Storage.child(out, MonthTables.CAUSES);
+        Path complaints = Storage.child(out, MonthTables.COMPLAINTS);
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSession.builder()
+        SparkSession.Builder builder = SparkSession.builder();
+        // Which format the folder holds is known only once Spark can read it (its Hadoop settings reach s3a:// and
+        // the like), so the report's session can always read Delta; it changes nothing for plain Parquet.
+        TableFormat.DELTA.sessionSettings().forEach(builder::config);
+        SparkSession spark = builder
                 .appName("rootcause-report")
                 .master(System.getProperty("spark.master", "local[*]"))
                 // month=2024-03 must stay the string "2024-03", not become a date.
@@ -71,9 +75,15 @@ public final class ReportCommand implements Callable<Integer> {
             }
             // It rewrites a month's reports, so it holds the folder's lock like a run: never half-way through theirs.
             try (RunLock lock = RunLock.forRun(storage, out, UUID.randomUUID().toString())) {
-                Dataset<Row> aggregates = spark.read().parquet(causes.toString());
-                Dataset<Row> monthComplaints = spark.read().parquet(complaints.toString())
-                        .where(col(Columns.MONTH).equalTo(month));
+                MonthTables tables = MonthTables.open(spark, out);
+                Dataset<Row> aggregates = tables.read(MonthTables.CAUSES, tables.months(MonthTables.CAUSES));
+                Dataset<Row> monthComplaints = tables.read(MonthTables.COMPLAINTS, List.of(month));
+                Map<String, Long> versions = tables.versions();
+                if (!versions.isEmpty()) {
+                    // Which versions the report shows, for time travel back to them.
+                    spec.commandLine().getOut().println("read " + tables.format().label() + " tables: causes version "
+                            + versions.get(MonthTables.CAUSES) + ", complaints version " + versions.get(MonthTables.COMPLAINTS));
+                }
                 List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage),
                         RunCounts.read(storage, Storage.child(out, "manifest.json")))
                         .write(aggregates, monthComplaints, out, List.of(month));

@@ -2,15 +2,22 @@ package rootcause.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import rootcause.job.TableFormat;
 
 /** The Spark session for a verb: spark-submit's settings when present, local mode otherwise. */
 final class SparkSessions {
     private SparkSessions() {}
 
     static SparkSession forJob(String appName) {
+        return forJob(appName, TableFormat.PARQUET);
+    }
+
+    /** With the settings the table format needs (Delta's SQL extension and catalog), only when it needs them. */
+    static SparkSession forJob(String appName, TableFormat tableFormat) {
         SparkConf conf = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 .config("spark.sql.session.timeZone", "UTC");
+        tableFormat.sessionSettings().forEach(builder::config);
         if (!conf.contains("spark.master")) {
             builder.master("local[*]");
         }

@@ -35,11 +35,11 @@ final class IncrementalAggregation {
      */
     record Result(Dataset<Row> aggregates, Dataset<Row> complaints, List<String> statsBuilt) {}
 
-    private final MonthFolders folders;
+    private final MonthTables tables;
     private final AggregateStage stage;
 
-    IncrementalAggregation(MonthFolders folders, AggregateStage stage) {
-        this.folders = folders;
+    IncrementalAggregation(MonthTables tables, AggregateStage stage) {
+        this.tables = tables;
         this.stage = stage;
     }
 
@@ -49,21 +49,21 @@ final class IncrementalAggregation {
      */
     Result aggregate(List<String> changed, List<String> reported) {
         // Months written before OUT/stats existed (the first run after an upgrade) get their statistics once.
-        TreeSet<String> missing = new TreeSet<>(folders.months(MonthFolders.COMPLAINTS));
-        missing.removeAll(folders.months(MonthFolders.STATS));
+        TreeSet<String> missing = new TreeSet<>(tables.months(MonthTables.COMPLAINTS));
+        missing.removeAll(tables.months(MonthTables.STATS));
         missing.removeAll(changed);
         List<String> statsBuilt = new ArrayList<>(missing);
         if (!statsBuilt.isEmpty()) {
             String message = String.format(java.util.Locale.ROOT, "%s has no statistics of %d earlier months (%s); "
-                            + "built them once from %s", folders.folder(MonthFolders.STATS), statsBuilt.size(),
-                    String.join(", ", statsBuilt), folders.folder(MonthFolders.COMPLAINTS));
+                            + "built them once from %s", tables.folder(MonthTables.STATS), statsBuilt.size(),
+                    String.join(", ", statsBuilt), tables.folder(MonthTables.COMPLAINTS));
             Console.line("stats: " + message);
             LOG.info(message);
         }
         List<String> recompute = new ArrayList<>(new TreeSet<>(changed));
         recompute.addAll(statsBuilt);
         if (!recompute.isEmpty()) {
-            folders.write(AggregateStage.statistics(folders.read(MonthFolders.COMPLAINTS, recompute)), MonthFolders.STATS);
+            tables.write(AggregateStage.statistics(tables.read(MonthTables.COMPLAINTS, recompute)), MonthTables.STATS, recompute);
         }
         TreeSet<String> sorted = new TreeSet<>(reported);
         YearMonth first = YearMonth.parse(sorted.first());
@@ -72,10 +72,10 @@ final class IncrementalAggregation {
              m = m.plusMonths(1)) {
             window.add(m.toString());
         }
-        window.retainAll(folders.months(MonthFolders.STATS));
+        window.retainAll(tables.months(MonthTables.STATS));
         String firstShown = first.minusMonths(ReportStage.TREND_MONTHS - 1L).toString();
-        Dataset<Row> aggregates = stage.derive(folders.read(MonthFolders.STATS, window));
+        Dataset<Row> aggregates = stage.derive(tables.read(MonthTables.STATS, window));
         return new Result(aggregates.where(col(Columns.MONTH).geq(firstShown)),
-                folders.read(MonthFolders.COMPLAINTS, List.copyOf(sorted)), statsBuilt);
+                tables.read(MonthTables.COMPLAINTS, List.copyOf(sorted)), statsBuilt);
     }
 }

@@ -33,11 +33,11 @@ class MonthFoldersTest {
     @Test
     void stagedMonthsStayOutOfTheLiveFolderUntilSwappedIn(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
-        folders.swapIn();
+        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.publish();
         assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
 
-        folders.write(rows("new", 2, "2025-10", "2025-11"), MonthFolders.COMPLAINTS);
+        folders.write(rows("new", 2, "2025-10", "2025-11"), MonthFolders.COMPLAINTS, List.of("2025-10", "2025-11"));
         // What a reader of the folder sees: the old months, whole; the staged ones are outside it.
         assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 old 3");
         // What the run sees: its own months.
@@ -45,7 +45,7 @@ class MonthFoldersTest {
         assertThat(versions(folders.read(MonthFolders.COMPLAINTS, List.of("2025-09", "2025-10", "2025-11"))))
                 .containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
 
-        folders.swapIn();
+        folders.publish();
         assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
         assertThat(out.resolve(MonthFolders.STAGING)).doesNotExist();
     }
@@ -53,10 +53,10 @@ class MonthFoldersTest {
     @Test
     void aRunKilledBeforeTheSwapLeavesTheOldMonthsAndItsStagingIsDiscarded(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-10"), MonthFolders.STATS);
-        folders.swapIn();
-        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS);
+        folders.write(rows("old", 3, "2025-10"), MonthFolders.COMPLAINTS, List.of("2025-10"));
+        folders.write(rows("old", 1, "2025-10"), MonthFolders.STATS, List.of("2025-10"));
+        folders.publish();
+        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS, List.of("2025-10"));
         // killed here: the next run starts
         MonthFolders next = new MonthFolders(spark, Storage.path(out.toString()));
         assertThat(next.recover()).startsWith("discarded");
@@ -69,11 +69,11 @@ class MonthFoldersTest {
     @Test
     void aSwapKilledHalfWayIsFinishedByTheNextRun(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.CAUSES);
-        folders.swapIn();
-        folders.write(rows("new", 2, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("new", 4, "2025-09", "2025-10"), MonthFolders.CAUSES);
+        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.CAUSES, List.of("2025-09", "2025-10"));
+        folders.publish();
+        folders.write(rows("new", 2, "2025-09", "2025-10"), MonthFolders.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("new", 4, "2025-09", "2025-10"), MonthFolders.CAUSES, List.of("2025-09", "2025-10"));
         // The state swapIn leaves when killed after its mark and its first month's first rename: 2025-09's complaints
         // aside, not yet replaced.
         Path staging = out.resolve(MonthFolders.STAGING);
@@ -92,12 +92,12 @@ class MonthFoldersTest {
     @Test
     void swappingInAMonthsComplaintsRetiresItsOldStatistics(@TempDir Path out) {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.STATS);
-        folders.swapIn();
+        folders.write(rows("old", 3, "2025-09", "2025-10"), MonthFolders.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("old", 1, "2025-09", "2025-10"), MonthFolders.STATS, List.of("2025-09", "2025-10"));
+        folders.publish();
         // a run stopped before aggregating: complaints without statistics
-        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS);
-        folders.swapIn();
+        folders.write(rows("new", 2, "2025-10"), MonthFolders.COMPLAINTS, List.of("2025-10"));
+        folders.publish();
         assertThat(folders.months(MonthFolders.STATS)).as("counted from complaints that are gone").containsExactly("2025-09");
     }
 
