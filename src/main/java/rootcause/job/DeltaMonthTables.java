@@ -130,12 +130,15 @@ final class DeltaMonthTables implements MonthTables {
         }
     }
 
-    /** Nothing to undo: a killed write never committed. Stale statistics it left are rebuilt by this run. */
+    /**
+     * Nothing to undo: a killed write never committed. Statistics of the months it listed are rebuilt by this run
+     * (they are listed before the complaints commit, so a run killed before that commit rebuilds them needlessly).
+     */
     @Override
     public String recover() {
         List<String> stale = staleStats();
-        return stale.isEmpty() ? "" : "the statistics of " + String.join(", ", stale) + " predate their complaints "
-                + "(a run was killed after replacing them); this run counts them again or retires them";
+        return stale.isEmpty() ? "" : "the statistics of " + String.join(", ", stale) + " may predate their complaints "
+                + "(a run was killed while replacing them); this run counts them again or retires them";
     }
 
     @Override
