@@ -41,20 +41,25 @@ class KilledWhileWritingIT {
     private static final String[] AFTER = {"--input", "cfpb=data-samples/cfpb", "--input", "cfpb=data-samples/cfpb-export"};
     /** The console's stage lines the driver is killed at: the months' writes start, continue, and are swapped in. */
     private static final List<String> KILL_AT = List.of("classify", "write", "aggregate, report");
+    /**
+     * For Delta, only between the tables' commits (complaints committed, statistics not yet): each commit is Delta's
+     * own atomic step, so the kill that can mix tables is the one worth CI's minutes (each kill costs about 4).
+     */
+    private static final List<String> DELTA_KILL_AT = List.of("aggregate, report");
     /** The runs' console output, kept for a failure's reader. */
     private static final Path LOGS = Path.of("target", "killed-while-writing-it");
 
     @Test
     void everyMonthReadsAsBeforeOrAsACleanRunWhereverTheDriverIsKilled(@TempDir Path tmp) throws Exception {
-        killedWhileWriting(TableFormat.PARQUET, tmp);
+        killedWhileWriting(TableFormat.PARQUET, KILL_AT, tmp);
     }
 
     @Test
     void everyDeltaTableMonthReadsAsBeforeOrAsACleanRunWhereverTheDriverIsKilled(@TempDir Path tmp) throws Exception {
-        killedWhileWriting(TableFormat.DELTA, tmp);
+        killedWhileWriting(TableFormat.DELTA, DELTA_KILL_AT, tmp);
     }
 
-    private static void killedWhileWriting(TableFormat format, Path tmp) throws Exception {
+    private static void killedWhileWriting(TableFormat format, List<String> killAt, Path tmp) throws Exception {
         Path logs = LOGS.resolve(format.label());
         Files.createDirectories(logs);
         Path out = tmp.resolve("out");
@@ -76,7 +81,7 @@ class KilledWhileWritingIT {
         spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
         assertThat(changedMonths(spark, format, before, clean)).as("months the run rewrites with other rows").isNotEmpty();
 
-        for (String stage : KILL_AT) {
+        for (String stage : killAt) {
             Path log = logs.resolve("killed-at-" + stage.replace(", ", "-") + ".log");
             killAtStageLine(log, stage, run(format, AFTER, out));
             for (String dataset : DATASETS) {
