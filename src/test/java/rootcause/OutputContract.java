@@ -1,5 +1,6 @@
 package rootcause;
 
+import rootcause.io.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Dataset;
@@ -65,7 +66,9 @@ public final class OutputContract {
                 problems.add("month " + m + " in the manifest has no complaints/month=" + m + "/ partition");
             }
         }
-        Dataset<Row> complaints = spark.read().parquet(out.resolve("complaints").toString());
+        // Through the job's own reader: a Delta table's folder also holds the files of months it replaced.
+        rootcause.job.MonthTables tables = rootcause.job.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
+        Dataset<Row> complaints = tables.read(OutputLayout.COMPLAINTS, tables.months(OutputLayout.COMPLAINTS));
         Dataset<Row> ofThisRun = complaints.filter(col(Columns.MONTH).isin(months.toArray()));
         long rows = ofThisRun.count();
         if (rows != accepted) {
@@ -169,7 +172,9 @@ public final class OutputContract {
     private static List<String> piiInTextFiles(Path out) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
+            // A Delta table's log is its file list: paths, sizes, times and per-file column minimums and maximums
+            // (complaint ids among them), values the table reads above check as columns.
+            for (Path p : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/_delta_log/")).toList()) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".csv") || name.endsWith(".html") || (name.endsWith(".json") && !name.startsWith("manifest"))) {
                     // Embedded chart images are base64, where digit runs are noise, not account numbers.

@@ -1,6 +1,7 @@
 package rootcause.cli;
 
 import picocli.CommandLine.Option;
+import rootcause.job.TableFormat;
 
 /** The options {@code run} and {@code reclassify} share, defined once (a picocli mixin). */
 final class CommonJobOptions {
@@ -11,4 +12,16 @@ final class CommonJobOptions {
     @Option(names = "--verbose",
             description = "Also show every INFO line (Spark's included) on the console; they are always in OUT/logs/.")
     boolean verbose;
+
+    @Option(names = "--table-format", defaultValue = "parquet", paramLabel = "FORMAT",
+            description = "How complaints, stats, causes and candidates are stored: parquet (plain files; pandas reads "
+                    + "them) or delta (Delta Lake tables partitioned by month; a month is replaced in one commit, safe "
+                    + "on object stores; earlier versions stay readable). Default: ${DEFAULT-VALUE}; an output folder "
+                    + "keeps the format it was first written in.")
+    String tableFormat;
+
+    /** The format {@code --table-format} names; a clear error for any other. */
+    TableFormat tableFormat() {
+        return TableFormat.named(tableFormat);
+    }
 }

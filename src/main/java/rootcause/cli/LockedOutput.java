@@ -5,6 +5,7 @@ import rootcause.console.Console;
 import rootcause.console.RunLog;
 import rootcause.io.Storage;
 import rootcause.job.RunLock;
+import rootcause.job.TableFormat;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -24,8 +25,10 @@ final class LockedOutput {
 
     /**
      * @param manifestFile the manifest the verb writes under {@code out}; on SIGTERM it says {@code interrupted}
+     * @param tableFormat  the output's table format: the session starts with the settings it needs
      */
-    static int run(String verb, org.apache.hadoop.fs.Path out, String manifestFile, String runId, boolean verbose, Work work) {
+    static int run(String verb, org.apache.hadoop.fs.Path out, String manifestFile, String runId, boolean verbose,
+                   TableFormat tableFormat, Work work) {
         AtomicReference<RunLock> held = new AtomicReference<>();
         AtomicReference<Storage> storage = new AtomicReference<>();
         Thread onSignal = Interruption.hook(verb, out, manifestFile, runId, held::get, storage::get);
@@ -35,7 +38,7 @@ final class LockedOutput {
             held.set(localLock);
             Runtime.getRuntime().addShutdownHook(onSignal);
             Optional<Path> log = RunLog.start(out, verbose);
-            SparkSession spark = SparkSessions.forJob("rootcause " + verb);
+            SparkSession spark = SparkSessions.forJob("rootcause " + verb, tableFormat);
             storage.set(Storage.of(spark));
             Console.line(String.format("rootcause %s %s on %s (application %s), log %s%s", verb,
                     RootCauseCli.version(), spark.sparkContext().master(), spark.sparkContext().applicationId(),

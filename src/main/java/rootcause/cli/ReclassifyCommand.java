@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.job.ReclassifyJob;
 import rootcause.job.ReclassifyManifest;
+import rootcause.job.TableFormat;
 
 import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
@@ -38,9 +39,10 @@ public final class ReclassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
+        TableFormat format = common.tableFormat();
         // It rewrites months of the folder, so it holds the folder's lock like a run.
-        return LockedOutput.run("reclassify", out, OutputLayout.RECLASSIFY_MANIFEST, UUID.randomUUID().toString(), common.verbose, (spark, log, lock) -> {
-            ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy).run();
+        return LockedOutput.run("reclassify", out, OutputLayout.RECLASSIFY_MANIFEST, UUID.randomUUID().toString(), common.verbose, format, (spark, log, lock) -> {
+            ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy, format).run();
             RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, OutputLayout.RECLASSIFY_MANIFEST)
                     .forEach(Console::line);
             System.out.printf("rootcause: reclassified %s (%d complaints) with %s, no NLP -> %s%n",

@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 import rootcause.metric.EmergingRule;
 import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
+import rootcause.job.MonthTables;
 import rootcause.job.RunLock;
-import rootcause.model.Columns;
+import rootcause.job.TableFormat;
 import rootcause.report.LeadershipReport;
 import rootcause.report.ReportStage;
 import rootcause.report.ReportWriter;
@@ -21,12 +22,11 @@ import rootcause.report.RunCounts;
 
 import org.apache.hadoop.fs.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import static org.apache.spark.sql.functions.col;
-
-/** {@code report}: re-renders one month's report files from an existing run's Parquet output, without NLP. */
+/** {@code report}: re-renders one month's report files from an existing run's output, in either table format, without NLP. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Re-render OUT/reports/YYYY-MM/ (root-causes.csv, quotes.csv, report.html, report.pdf, alerts.json) "
                 + "from OUT/causes and OUT/complaints of an earlier run. Needs no NLP models.")
@@ -50,10 +50,13 @@ public final class ReportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Path out = Storage.path(output);
-        Path causes = new OutputLayout(out).dataset(OutputLayout.CAUSES);
-        Path complaints = new OutputLayout(out).dataset(OutputLayout.COMPLAINTS);
+        OutputLayout layout = new OutputLayout(out);
+        Path causes = layout.dataset(OutputLayout.CAUSES);
+        Path complaints = layout.dataset(OutputLayout.COMPLAINTS);
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.forJob("rootcause report");
+        // Which format the folder holds is known only once Spark can read it (its Hadoop settings reach s3a:// and
+        // the like), so the report's session can always read Delta; it changes nothing for plain Parquet.
+        SparkSession spark = SparkSessions.forJob("rootcause report", TableFormat.DELTA);
         try {
             Storage storage = Storage.of(spark);
             for (Path required : List.of(causes, complaints)) {
@@ -65,9 +68,15 @@ public final class ReportCommand implements Callable<Integer> {
             }
             // It rewrites a month's reports, so it holds the folder's lock like a run: never half-way through theirs.
             try (RunLock lock = RunLock.forRun(storage, out, UUID.randomUUID().toString())) {
-                Dataset<Row> aggregates = spark.read().parquet(causes.toString());
-                Dataset<Row> monthComplaints = spark.read().parquet(complaints.toString())
-                        .where(col(Columns.MONTH).equalTo(month));
+                MonthTables tables = MonthTables.open(spark, out);
+                Dataset<Row> aggregates = tables.read(OutputLayout.CAUSES, tables.months(OutputLayout.CAUSES));
+                Dataset<Row> monthComplaints = tables.read(OutputLayout.COMPLAINTS, List.of(month));
+                Map<String, Long> versions = tables.versions();
+                if (!versions.isEmpty()) {
+                    // Which versions the report shows, for time travel back to them.
+                    spec.commandLine().getOut().println("read " + tables.format().label() + " tables: causes version "
+                            + versions.get(OutputLayout.CAUSES) + ", complaints version " + versions.get(OutputLayout.COMPLAINTS));
+                }
                 List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage),
                         RunCounts.read(storage, new OutputLayout(out).manifest()))
                         .write(aggregates, monthComplaints, out, List.of(month));

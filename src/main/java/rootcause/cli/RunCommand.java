@@ -82,9 +82,10 @@ public final class RunCommand implements Callable<Integer> {
         List<InputSpec> specs = inputs.stream().map(InputSpec::parse).toList();
         org.apache.hadoop.fs.Path out = Storage.path(output);
         JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), common.taxonomy,
-                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel);
+                new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel,
+                common.tableFormat());
         String runId = UUID.randomUUID().toString();
-        return LockedOutput.run("run", out, OutputLayout.MANIFEST, runId, common.verbose, (spark, log, lock) -> {
+        return LockedOutput.run("run", out, OutputLayout.MANIFEST, runId, common.verbose, config.tableFormat(), (spark, log, lock) -> {
             // A run that took over a dead run's lock never trusts the folder: that run may have half-rewritten months.
             boolean skipIfUpToDate = !force && lock.replaced().isEmpty();
             RunManifest manifest = new RootCauseJob(spark, config, runId, skipIfUpToDate).run();

@@ -2,6 +2,7 @@ package rootcause.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import rootcause.job.TableFormat;
 
 /**
  * The one factory of every verb's Spark session: spark-submit's settings when present, local mode otherwise, and the
@@ -11,11 +12,17 @@ final class SparkSessions {
     private SparkSessions() {}
 
     static SparkSession forJob(String appName) {
+        return forJob(appName, TableFormat.PARQUET);
+    }
+
+    /** With the settings the table format needs (Delta's SQL extension and catalog), only when it needs them. */
+    static SparkSession forJob(String appName, TableFormat tableFormat) {
         SparkConf conf = new SparkConf();
         SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 .config("spark.sql.session.timeZone", "UTC")
                 // month=2025-09 folders must read back as the string "2025-09", not as a date.
                 .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        tableFormat.sessionSettings().forEach(builder::config);
         if (!conf.contains("spark.master")) {
             builder.master("local[*]");
         }

@@ -33,6 +33,8 @@ public final class OutputLayout {
     public static final String LOCK = "_rootcause.lock";
     /** Where a run's months wait until they are swapped in; the leading "_" hides it from Spark and pyarrow. */
     public static final String STAGING = "_staging";
+    /** Delta tables only: months, one a line, whose complaints were replaced after their statistics were counted. */
+    public static final String STALE_STATS = "_stale_stats";
     /** The NLP stage's cache, keyed by text and pipeline. */
     public static final String NLP_CACHE = "nlp-cache";
     /** The sentence embeddings' cache, keyed by sentence and encoder. */
@@ -94,6 +96,10 @@ public final class OutputLayout {
 
     public Path staging() {
         return Storage.child(root, STAGING);
+    }
+
+    public Path staleStats() {
+        return Storage.child(root, STALE_STATS);
     }
 
     public Path nlpCache() {

@@ -36,11 +36,11 @@ final class IncrementalAggregation {
      */
     record Result(Dataset<Row> aggregates, Dataset<Row> complaints, List<String> statsBuilt) {}
 
-    private final MonthFolders folders;
+    private final MonthTables tables;
     private final AggregateStage stage;
 
-    IncrementalAggregation(MonthFolders folders, AggregateStage stage) {
-        this.folders = folders;
+    IncrementalAggregation(MonthTables tables, AggregateStage stage) {
+        this.tables = tables;
         this.stage = stage;
     }
 
@@ -50,21 +50,21 @@ final class IncrementalAggregation {
      */
     Result aggregate(List<String> changed, List<String> reported) {
         // Months written before OUT/stats existed (the first run after an upgrade) get their statistics once.
-        TreeSet<String> missing = new TreeSet<>(folders.months(OutputLayout.COMPLAINTS));
-        missing.removeAll(folders.months(OutputLayout.STATS));
+        TreeSet<String> missing = new TreeSet<>(tables.months(OutputLayout.COMPLAINTS));
+        missing.removeAll(tables.months(OutputLayout.STATS));
         missing.removeAll(changed);
         List<String> statsBuilt = new ArrayList<>(missing);
         if (!statsBuilt.isEmpty()) {
             String message = String.format(java.util.Locale.ROOT, "%s has no statistics of %d earlier months (%s); "
-                            + "built them once from %s", folders.folder(OutputLayout.STATS), statsBuilt.size(),
-                    String.join(", ", statsBuilt), folders.folder(OutputLayout.COMPLAINTS));
+                            + "built them once from %s", tables.folder(OutputLayout.STATS), statsBuilt.size(),
+                    String.join(", ", statsBuilt), tables.folder(OutputLayout.COMPLAINTS));
             Console.line("stats: " + message);
             LOG.info(message);
         }
         List<String> recompute = new ArrayList<>(new TreeSet<>(changed));
         recompute.addAll(statsBuilt);
         if (!recompute.isEmpty()) {
-            folders.write(AggregateStage.statistics(folders.read(OutputLayout.COMPLAINTS, recompute)), OutputLayout.STATS);
+            tables.write(AggregateStage.statistics(tables.read(OutputLayout.COMPLAINTS, recompute)), OutputLayout.STATS, recompute);
         }
         TreeSet<String> sorted = new TreeSet<>(reported);
         YearMonth first = YearMonth.parse(sorted.first());
@@ -73,10 +73,10 @@ final class IncrementalAggregation {
              m = m.plusMonths(1)) {
             window.add(m.toString());
         }
-        window.retainAll(folders.months(OutputLayout.STATS));
+        window.retainAll(tables.months(OutputLayout.STATS));
         String firstShown = first.minusMonths(ReportStage.TREND_MONTHS - 1L).toString();
-        Dataset<Row> aggregates = stage.derive(folders.read(OutputLayout.STATS, window));
+        Dataset<Row> aggregates = stage.derive(tables.read(OutputLayout.STATS, window));
         return new Result(aggregates.where(col(Columns.MONTH).geq(firstShown)),
-                folders.read(OutputLayout.COMPLAINTS, List.copyOf(sorted)), statsBuilt);
+                tables.read(OutputLayout.COMPLAINTS, List.copyOf(sorted)), statsBuilt);
     }
 }

@@ -21,9 +21,16 @@ import java.util.Set;
  * @param patternsOnly true to switch the taxonomy's semantic layer off (patterns only: no embedding model)
  * @param sentimentModel {@code default} or a model folder written by {@code train-sentiment}; null means the
  *                       shipped default
+ * @param tableFormat how complaints, stats, causes and candidates are stored
  */
 public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
-                        Stage stopAfter, boolean patternsOnly, String sentimentModel) {
+                        Stage stopAfter, boolean patternsOnly, String sentimentModel, TableFormat tableFormat) {
+
+    /** A run into plain Parquet, the default. */
+    public JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
+                     Stage stopAfter, boolean patternsOnly, String sentimentModel) {
+        this(inputs, output, months, taxonomy, nlp, stopAfter, patternsOnly, sentimentModel, TableFormat.PARQUET);
+    }
 
     /** Stages a run can stop after. {@code clean} is a fast validation run: counts, rejects, redaction. */
     public enum Stage { CLEAN, NLP, CLASSIFY, REPORT;

@@ -18,24 +18,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
- * The month-partitioned folders of the output ({@code OUT/complaints/month=2025-09/}, stats, causes, candidates):
- * which months a folder holds, reading some of them, and replacing some of them. The one place the job lists, writes
- * and replaces them, through Spark and the Hadoop {@code FileSystem} it carries.
+ * {@link MonthTables} in plain Parquet ({@link TableFormat#PARQUET}): month folders ({@code OUT/complaints/month=2025-09/}),
+ * listed, written and replaced through Spark and the Hadoop {@code FileSystem} it carries.
  *
  * <p>A month is never rewritten in place. {@link #write} puts it under {@code OUT/_staging/new/<folder>/month=…}
  * (outside every dataset folder, so no reader of {@code OUT/complaints} lists it); later reads of the run see the
- * staged month. {@link #swapIn} then marks the run's months complete ({@code OUT/_staging/SWAPPING}) and, per month,
+ * staged month. {@link #publish} then marks the run's months complete ({@code OUT/_staging/SWAPPING}) and, per month,
  * renames the live month aside and the staged one into its place: a reader sees the old month, or the new one, never
  * a mix and never half a deleted one (a rename is atomic on local disks and HDFS, not on S3: docs/RUNNING.md). A run
  * killed before the mark leaves only staged months, which the next run discards; one killed during the swap is
  * finished by the next run ({@link #recover}), so the four folders end up from the same run.
  */
-final class MonthFolders {
+final class MonthFolders implements MonthTables {
     private static final String NEW = "new";
     private static final String OLD = "old";
     /** Written once every month of the run is staged: from then on the next run finishes the swap, never undoes it. */
@@ -52,12 +52,19 @@ final class MonthFolders {
         spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     }
 
-    Path folder(String name) {
-        return Storage.child(output, name);
+    @Override
+    public TableFormat format() {
+        return TableFormat.PARQUET;
+    }
+
+    @Override
+    public Path folder(String name) {
+        return new OutputLayout(output).dataset(name);
     }
 
     /** The months a folder holds (its {@code month=} sub-folders) and those this run staged for it, sorted. */
-    List<String> months(String name) {
+    @Override
+    public List<String> months(String name) {
         TreeSet<String> months = new TreeSet<>(monthsIn(folder(name)));
         months.addAll(monthsIn(staged(name)));
         return new ArrayList<>(months);
@@ -67,7 +74,8 @@ final class MonthFolders {
      * The rows of the given months of a folder, with their month column; only those months' files are read, a month
      * this run staged from its staging folder.
      */
-    Dataset<Row> read(String name, List<String> months) {
+    @Override
+    public Dataset<Row> read(String name, List<String> months) {
         List<String> staged = new ArrayList<>(monthsIn(staged(name)));
         staged.retainAll(months);
         List<String> live = new ArrayList<>(months);
@@ -87,13 +95,13 @@ final class MonthFolders {
     }
 
     /**
-     * Stages the months in the data, replacing whatever this run staged for that folder before (a run stages each
-     * folder once); {@link #swapIn} makes them live. One task per month writes it, so a month is a few files of up to
-     * {@link ParquetCache#MAX_RECORDS_PER_FILE} rows, not one small file per upstream partition.
+     * Stages the months in the data, replacing what this run staged for them before; {@link #publish} makes them live.
+     * A listed month without rows keeps its old folder, as it always has here. One task per month writes it, so a
+     * month is a few files of up to {@link ParquetCache#MAX_RECORDS_PER_FILE} rows, not one small file per upstream
+     * partition.
      */
-    void write(Dataset<Row> data, String name) {
-        // A static overwrite of the staging folder, not a dynamic one: S3A's committers (magic, for S3) refuse dynamic
-        // partition overwrite, and the staging folder holds nothing another write must keep.
+    @Override
+    public void write(Dataset<Row> data, String name, List<String> months) {
         data.repartition(col(Columns.MONTH)).write()
                 .mode(SaveMode.Overwrite)
                 .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
@@ -107,7 +115,8 @@ final class MonthFolders {
      * are swapped in loses its old statistics even when the run staged none (a run that stopped before aggregating):
      * the next run rebuilds them ({@link IncrementalAggregation}).
      */
-    void swapIn() {
+    @Override
+    public void publish() {
         try {
             FileSystem fs = fs();
             if (!fs.exists(staging())) {
@@ -127,7 +136,8 @@ final class MonthFolders {
      * of a run killed before it (the live months are still whole). Returns what it did, or empty when there was
      * nothing to do.
      */
-    String recover() {
+    @Override
+    public String recover() {
         try {
             FileSystem fs = fs();
             if (!fs.exists(staging())) {
@@ -144,6 +154,11 @@ final class MonthFolders {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot recover " + Storage.display(staging()), e);
         }
+    }
+
+    @Override
+    public Map<String, Long> versions() {
+        return Map.of();
     }
 
     /** Idempotent, so a run killed in the middle of it is finished by running it again. */

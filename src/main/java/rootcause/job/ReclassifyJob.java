@@ -45,7 +45,8 @@ import static org.apache.spark.sql.functions.lit;
  * the nlp stage wrote into {@code OUT/complaints}; no NLP runs. Use it after a taxonomy edit. Rewrites those months'
  * complaints (the classify columns only change), stats, candidates, causes and reports, re-derives the causes and
  * reports of the month after each (its change is against a restated month), and writes
- * {@link ReclassifyManifest#FILE}.
+ * {@link OutputLayout#RECLASSIFY_MANIFEST}. With Delta tables that is one commit per table, so each table's version before it
+ * stays readable (time travel); the manifest records both versions.
  */
 public final class ReclassifyJob {
     /** The columns the classify stage (and the job, for the version) add; dropped before classifying again. */
@@ -57,33 +58,38 @@ public final class ReclassifyJob {
     private final Storage storage;
     private final List<String> months;
     private final String taxonomyFile;
+    private final TableFormat tableFormat;
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
     /**
      * @param months       months to reclassify; empty for every month in {@code OUT/complaints}
      * @param taxonomyFile a taxonomy file or bundle folder; null for the built-in taxonomy
+     * @param tableFormat  the format the output's months are stored in
      */
-    public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile) {
+    public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile,
+                         TableFormat tableFormat) {
         this.spark = spark;
         this.output = output;
         this.layout = new OutputLayout(output);
         this.storage = Storage.of(spark);
         this.months = List.copyOf(months);
         this.taxonomyFile = taxonomyFile;
+        this.tableFormat = tableFormat;
     }
 
     public ReclassifyManifest run() {
         String startedAt = Instant.now().toString();
         long pipelinesBefore = SentimentAnalyzer.pipelinesCreated();
-        MonthFolders folders = new MonthFolders(spark, output);
-        RootCauseJob.recover(folders);
-        List<String> stored = folders.months(OutputLayout.COMPLAINTS);
+        MonthTables tables = MonthTables.open(spark, output, tableFormat);
+        RootCauseJob.recover(tables);
+        Map<String, Long> tableVersionsBefore = tables.versions();
+        List<String> stored = tables.months(OutputLayout.COMPLAINTS);
         List<String> selected = selectedMonths(stored);
         Taxonomy taxonomy = taxonomyFile == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(Path.of(taxonomyFile));
         String sha256 = TaxonomyLoader.sha256(taxonomyFile == null ? null : Path.of(taxonomyFile));
         String version = ClassifyStage.versionLabel(taxonomy, sha256);
 
-        Dataset<Row> before = folders.read(OutputLayout.COMPLAINTS, selected);
+        Dataset<Row> before = tables.read(OutputLayout.COMPLAINTS, selected);
         Map<String, Long> countsBefore = new TreeMap<>();
         Map<String, List<String>> versionsBefore = new TreeMap<>();
         boolean versioned = Arrays.asList(before.columns()).contains(Columns.TAXONOMY_VERSION);
@@ -96,18 +102,18 @@ public final class ReclassifyJob {
                 ? new EmbeddingCache(layout.embeddingCache().toString(), taxonomy.semantic().encoder()) : null;
         ClassifyStage classify = new ClassifyStage(taxonomy, embeddingCache);
         try {
-            // Staged, not overwritten: Spark cannot overwrite the files it is reading.
-            timed("classify", () -> folders.write(classify.classify(before.drop(CLASSIFY_COLUMNS.toArray(String[]::new)))
-                    .withColumn(Columns.TAXONOMY_VERSION, lit(version)), OutputLayout.COMPLAINTS));
+            // Plain Parquet stages it (Spark cannot overwrite the files it is reading); Delta reads the version before.
+            timed("classify", () -> tables.write(classify.classify(before.drop(CLASSIFY_COLUMNS.toArray(String[]::new)))
+                    .withColumn(Columns.TAXONOMY_VERSION, lit(version)), OutputLayout.COMPLAINTS, selected));
         } finally {
             classify.persisted().forEach(Dataset::unpersist);
         }
-        Dataset<Row> after = folders.read(OutputLayout.COMPLAINTS, selected);
+        Dataset<Row> after = tables.read(OutputLayout.COMPLAINTS, selected);
         Map<String, Long> countsAfter = new TreeMap<>();
         after.groupBy(col(Columns.MONTH)).count().collectAsList().forEach(r -> countsAfter.put(r.getString(0), r.getLong(1)));
         if (!countsAfter.equals(countsBefore)) {
             throw new IllegalStateException("reclassify: complaints per month were " + countsBefore + " before and "
-                    + countsAfter + " after rewriting " + folders.folder(OutputLayout.COMPLAINTS));
+                    + countsAfter + " after rewriting " + tables.folder(OutputLayout.COMPLAINTS));
         }
         Map<String, Object> classifyStats = new LinkedHashMap<>(AnalysisCounts.classify(after));
         classifyStats.putAll(AnalysisCounts.matchedBy(after));
@@ -120,10 +126,10 @@ public final class ReclassifyJob {
 
         List<String> reported = reportedMonths(selected, stored);
         IncrementalAggregation.Result aggregated = timed("aggregate_and_report", () -> {
-            IncrementalAggregation.Result r = new IncrementalAggregation(folders,
+            IncrementalAggregation.Result r = new IncrementalAggregation(tables,
                     new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(selected, reported);
-            folders.write(r.aggregates().where(col(Columns.MONTH).isin(reported.toArray())), OutputLayout.CAUSES);
-            folders.write(classify.candidateTerms(after), OutputLayout.CANDIDATES);
+            tables.write(r.aggregates().where(col(Columns.MONTH).isin(reported.toArray())), OutputLayout.CAUSES, reported);
+            tables.write(classify.candidateTerms(after), OutputLayout.CANDIDATES, selected);
             RunCounts counts = RunCounts.read(storage, layout.manifest());
             List<String> following = reported.stream().filter(m -> !selected.contains(m)).toList();
             try {
@@ -141,13 +147,14 @@ public final class ReclassifyJob {
         });
         stageLine("aggregate, report", String.format(Locale.ROOT, "%d months reported: %s", reported.size(),
                 String.join(", ", reported)), "aggregate_and_report");
-        timed("swap_in_months", folders::swapIn);
+        timed("swap_in_months", tables::publish);
 
         ReclassifyManifest manifest = new ReclassifyManifest(ReclassifyManifest.VERB, UUID.randomUUID().toString(),
                 startedAt, Instant.now().toString(), selected, reported,
                 RootCauseJob.taxonomyInfo(taxonomy, taxonomyFile, sha256), versionsBefore, countsAfter, classifyStats,
-                aggregated.statsBuilt(), SentimentAnalyzer.pipelinesCreated() - pipelinesBefore, timings);
-        org.apache.hadoop.fs.Path file = layout.reclassifyManifest();
+                aggregated.statsBuilt(), SentimentAnalyzer.pipelinesCreated() - pipelinesBefore, timings)
+                .withTables(tables.format(), tableVersionsBefore, tables.versions());
+        org.apache.hadoop.fs.Path file = Storage.child(output, OutputLayout.RECLASSIFY_MANIFEST);
         try {
             manifest.write(storage, file);
         } catch (IOException e) {
@@ -169,7 +176,7 @@ public final class ReclassifyJob {
     /** The requested months, each of which must be stored; all stored months when none is requested. */
     private List<String> selectedMonths(List<String> stored) {
         if (stored.isEmpty()) {
-            throw new IllegalArgumentException("reclassify: " + Storage.display(layout.dataset(OutputLayout.COMPLAINTS))
+            throw new IllegalArgumentException("reclassify: " + Storage.display(Storage.child(output, OutputLayout.COMPLAINTS))
                     + " holds no months; run the job into " + Storage.display(output) + " first");
         }
         if (months.isEmpty()) {
@@ -180,7 +187,7 @@ public final class ReclassifyJob {
             String normalised = Months.parse("--months", month).toString();
             if (!stored.contains(normalised)) {
                 throw new IllegalArgumentException("reclassify: no complaints of " + month + " under "
-                        + Storage.display(layout.dataset(OutputLayout.COMPLAINTS)) + "; months stored: " + String.join(", ", stored));
+                        + Storage.display(Storage.child(output, OutputLayout.COMPLAINTS)) + "; months stored: " + String.join(", ", stored));
             }
             selected.add(normalised);
         }

@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +23,9 @@ import java.util.Map;
  * @param classify                 the classify counts over the reclassified months, as in {@code manifest.json}
  * @param statsBuiltFromComplaints earlier months whose statistics were missing and built once from OUT/complaints
  * @param corenlpPipelinesCreated  CoreNLP pipelines built by this verb: 0, it reads the stored sentences
+ * @param tableFormat              {@code delta} for tables; absent for plain Parquet, as are the versions
+ * @param tableVersionsBefore      each table's version before the verb: what time travel reads back
+ * @param tableVersions            each table's version after it
  */
 public record ReclassifyManifest(
         @JsonProperty("verb") String verb,
@@ -36,7 +40,30 @@ public record ReclassifyManifest(
         @JsonProperty("classify") Map<String, Object> classify,
         @JsonProperty("stats_built_from_complaints") List<String> statsBuiltFromComplaints,
         @JsonProperty("corenlp_pipelines_created") long corenlpPipelinesCreated,
-        @JsonProperty("timings_ms") Map<String, Long> timingsMs) {
+        @JsonProperty("timings_ms") Map<String, Long> timingsMs,
+        @JsonProperty("table_format") @JsonInclude(JsonInclude.Include.NON_NULL) String tableFormat,
+        @JsonProperty("table_versions_before") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersionsBefore,
+        @JsonProperty("table_versions") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersions) {
+
+    /** Without tables: plain Parquet, whose manifest is as it always was. */
+    public ReclassifyManifest(String verb, String runId, String startedAt, String finishedAt, List<String> monthsReclassified,
+                              List<String> monthsReported, Map<String, String> taxonomy,
+                              Map<String, List<String>> taxonomyVersionsBefore, Map<String, Long> complaintsByMonth,
+                              Map<String, Object> classify, List<String> statsBuiltFromComplaints,
+                              long corenlpPipelinesCreated, Map<String, Long> timingsMs) {
+        this(verb, runId, startedAt, finishedAt, monthsReclassified, monthsReported, taxonomy, taxonomyVersionsBefore,
+                complaintsByMonth, classify, statsBuiltFromComplaints, corenlpPipelinesCreated, timingsMs, null, null, null);
+    }
+
+    /** This manifest with the tables' format and versions; plain Parquet adds nothing. */
+    public ReclassifyManifest withTables(TableFormat format, Map<String, Long> before, Map<String, Long> after) {
+        if (format == TableFormat.PARQUET) {
+            return this;
+        }
+        return new ReclassifyManifest(verb, runId, startedAt, finishedAt, monthsReclassified, monthsReported, taxonomy,
+                taxonomyVersionsBefore, complaintsByMonth, classify, statsBuiltFromComplaints, corenlpPipelinesCreated,
+                timingsMs, format.label(), before, after);
+    }
 
     public static final String VERB = "reclassify";
 

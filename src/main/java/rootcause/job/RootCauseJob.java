@@ -106,10 +106,11 @@ public final class RootCauseJob {
         Map<String, String> modelFilesSha256 = LibraryVersions.sha256(models);
         NlpCache nlpCache = new NlpCache(layout().nlpCache().toString(), NlpCacheKey.fingerprint(
                 nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
+        MonthTables tables = MonthTables.open(spark, config.output(), config.tableFormat());
         String inputsFingerprint = UpToDate.fingerprint(storage, config, UpToDate.codeSha256(), taxonomySha256,
                 nlpCache.fingerprint(), taxonomy.hasSemanticLayer() ? EmbeddingCache.fingerprint(taxonomy.semantic().encoder()) : "none");
         if (skipIfUpToDate) {
-            Optional<RunManifest> previous = UpToDate.previous(storage, config.output(), inputsFingerprint);
+            Optional<RunManifest> previous = UpToDate.previous(storage, config.output(), inputsFingerprint, tables);
             if (previous.isPresent()) {
                 Console.line(String.format(Locale.ROOT, "up to date: %s holds run %s (finished %s) of these very inputs "
                                 + "and settings; nothing to do (run --force runs it again)", Storage.display(config.output()),
@@ -117,8 +118,7 @@ public final class RootCauseJob {
                 return previous.get();
             }
         }
-        MonthFolders folders = new MonthFolders(spark, config.output());
-        recover(folders);
+        recover(tables);
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
             IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
@@ -160,7 +160,7 @@ public final class RootCauseJob {
 
             List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                     files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
-            timed("write_complaints", () -> folders.write(finished, OutputLayout.COMPLAINTS));
+            timed("write_complaints", () -> tables.write(finished, OutputLayout.COMPLAINTS, monthsWritten));
             timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
             Map<String, Object> nlpStats = new LinkedHashMap<>();
             Map<String, Object> classifyStats = new LinkedHashMap<>();
@@ -198,14 +198,14 @@ public final class RootCauseJob {
             // Counts that fail their checks fail the run after the manifest is written; no report shows them.
             if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()
                     && RunCheck.failedErrors(checks).isEmpty()) {
-                timed("aggregate_and_report", () -> aggregateAndReport(folders, taxonomy, classify, finished, files, monthsWritten));
+                timed("aggregate_and_report", () -> aggregateAndReport(tables, taxonomy, classify, finished, files, monthsWritten));
                 stageLine("aggregate, report", String.format(Locale.ROOT, "%d months reported: %s",
                         monthsWritten.size(), String.join(", ", monthsWritten)), "aggregate_and_report");
             }
-            timed("swap_in_months", folders::swapIn);
+            timed("swap_in_months", tables::publish);
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
-                    classifyStats, checks, inputsFingerprint);
+                    classifyStats, checks, inputsFingerprint, tables);
             org.apache.hadoop.fs.Path manifestFile = layout().manifest();
             try {
                 manifest.write(storage, manifestFile);
@@ -255,12 +255,12 @@ public final class RootCauseJob {
      * ({@link IncrementalAggregation}), so a month's change against the previous month and the trends see months
      * written by earlier runs without rescanning their complaints; only this run's months are (re)written.
      */
-    private void aggregateAndReport(MonthFolders folders, Taxonomy taxonomy, ClassifyStage classify,
+    private void aggregateAndReport(MonthTables tables, Taxonomy taxonomy, ClassifyStage classify,
                                     Dataset<Row> complaints, List<FileCounts> files, List<String> months) {
-        IncrementalAggregation.Result aggregated = new IncrementalAggregation(folders,
+        IncrementalAggregation.Result aggregated = new IncrementalAggregation(tables,
                 new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(months, months);
-        folders.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), OutputLayout.CAUSES);
-        folders.write(classify.candidateTerms(complaints), OutputLayout.CANDIDATES);
+        tables.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), OutputLayout.CAUSES, months);
+        tables.write(classify.candidateTerms(complaints), OutputLayout.CANDIDATES, months);
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
             new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, config.taxonomy()), counts)
@@ -275,9 +275,9 @@ public final class RootCauseJob {
         return TaxonomyLoader.sha256(config.taxonomy() == null ? null : Path.of(config.taxonomy()));
     }
 
-    /** A killed run's staged months, before this run stages its own: its swap finished, or its staging discarded. */
-    static void recover(MonthFolders folders) {
-        String recovered = folders.recover();
+    /** What a killed run left, repaired before this run writes ({@link MonthTables#recover}). */
+    static void recover(MonthTables tables) {
+        String recovered = tables.recover();
         if (!recovered.isEmpty()) {
             Console.line("output: " + recovered);
             LOG.info(recovered);
@@ -302,7 +302,8 @@ public final class RootCauseJob {
 
     private RunManifest manifest(String startedAt, Taxonomy taxonomy, String taxonomySha256, List<FileCounts> files,
                                  List<String> monthsWritten, Map<String, Object> nlpStats,
-                                 Map<String, Object> classifyStats, List<RunCheck> checks, String inputsFingerprint) {
+                                 Map<String, Object> classifyStats, List<RunCheck> checks, String inputsFingerprint,
+                                 MonthTables tables) {
         Map<String, String> versions = new TreeMap<>();
         versions.put("rootcause", String.valueOf(RootCauseJob.class.getPackage().getImplementationVersion()));
         versions.put("spark", spark.version());
@@ -311,7 +312,8 @@ public final class RootCauseJob {
         return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
                 taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
                 monthsWritten, files, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
-                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks, inputsFingerprint);
+                        "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks, inputsFingerprint)
+                .withTables(tables.format(), tables.versions());
     }
 
     static final String TAXONOMY_SOURCE = "source";

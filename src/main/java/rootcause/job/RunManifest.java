@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +18,9 @@ import java.util.Map;
 /**
  * {@code OUT/manifest.json}: what one run read, accepted, rejected, filtered and de-duplicated, in total and per
  * input file; the reconciliation rule over the totals with its result; the months it wrote; versions; timings; the
- * driver's heap; the result of the run checks; and the fingerprint of its inputs and settings ({@link UpToDate}).
+ * driver's heap; the result of the run checks; the fingerprint of its inputs and settings ({@link UpToDate}); and,
+ * for tables ({@code --table-format delta}), their format and each table's version after the run (absent for plain
+ * Parquet, whose manifest is as it always was).
  */
 public record RunManifest(
         @JsonProperty("run_id") String runId,
@@ -41,7 +44,9 @@ public record RunManifest(
         @JsonProperty("timings_ms") Map<String, Long> timingsMs,
         @JsonProperty("resources") Map<String, Long> resources,
         @JsonProperty("checks") List<RunCheck> checks,
-        @JsonProperty("inputs_fingerprint") String inputsFingerprint) {
+        @JsonProperty("inputs_fingerprint") String inputsFingerprint,
+        @JsonProperty("table_format") @JsonInclude(JsonInclude.Include.NON_NULL) String tableFormat,
+        @JsonProperty("table_versions") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersions) {
 
     /** The manifest's totals, as one run's counts. */
     public static RunManifest of(String runId, String startedAt, String finishedAt, Map<String, String> versions,
@@ -53,7 +58,17 @@ public record RunManifest(
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten,
                 total.read(), total.accepted(), total.rejected(), total.filtered(), total.reconciliation(),
                 FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, nlp, classify,
-                timingsMs, resources, checks, inputsFingerprint);
+                timingsMs, resources, checks, inputsFingerprint, null, null);
+    }
+
+    /** This manifest with the tables' format and versions; plain Parquet adds nothing. */
+    public RunManifest withTables(TableFormat format, Map<String, Long> tableVersions) {
+        if (format == TableFormat.PARQUET) {
+            return this;
+        }
+        return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
+                rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
+                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, format.label(), tableVersions);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -27,8 +26,8 @@ import java.util.TreeSet;
  * run's lock never trusts the folder (the dead run may have half-rewritten months), and {@code run --force} runs anyway.
  */
 public final class UpToDate {
-    /** Bumped when what the fingerprint covers changes. */
-    static final int FORMAT = 1;
+    /** Bumped when what the fingerprint covers changes (2: the table format). */
+    static final int FORMAT = 2;
 
     private UpToDate() {}
 
@@ -55,15 +54,18 @@ public final class UpToDate {
                 .append("\ntaxonomy=").append(taxonomySha256).append(" patterns_only=").append(config.patternsOnly())
                 .append("\nnlp=").append(nlpFingerprint)
                 .append("\nembedding=").append(embeddingFingerprint)
-                .append("\nstop_after=").append(config.stopAfter());
+                .append("\nstop_after=").append(config.stopAfter())
+                .append("\ntable_format=").append(config.tableFormat().label());
         return DigestUtils.sha256Hex(canonical.toString());
     }
 
     /**
      * The run whose result {@code output} holds, when its fingerprint is this one and the folder is intact; empty
      * when the run has work to do.
+     *
+     * @param tables the output's datasets, which must still hold every month the run wrote
      */
-    public static Optional<RunManifest> previous(Storage storage, Path output, String fingerprint) {
+    public static Optional<RunManifest> previous(Storage storage, Path output, String fingerprint, MonthTables tables) {
         Path manifestFile = new OutputLayout(output).manifest();
         if (fingerprint == null || !storage.isFile(manifestFile)) {
             return Optional.empty();
@@ -78,11 +80,14 @@ public final class UpToDate {
                     && ReclassifyManifest.read(storage, reclassified).startedAt().compareTo(previous.finishedAt()) > 0) {
                 return Optional.empty();
             }
+            boolean reported = previous.timingsMs().containsKey("aggregate_and_report");
+            // Complaints and statistics always, reports when the run reported.
+            List<String> complaints = tables.months(OutputLayout.COMPLAINTS);
+            List<String> stats = reported ? tables.months(OutputLayout.STATS) : List.of();
             for (String month : previous.monthsWritten()) {
-                for (Path folder : monthFolders(output, month, previous)) {
-                    if (!storage.isDirectory(folder)) {
-                        return Optional.empty();
-                    }
+                if (!complaints.contains(month) || reported && (!stats.contains(month)
+                        || !storage.isDirectory(new OutputLayout(output).report(month)))) {
+                    return Optional.empty();
                 }
             }
             return Optional.of(previous);
@@ -109,17 +114,6 @@ public final class UpToDate {
         } catch (URISyntaxException | IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /** The folders a run that wrote {@code month} left: complaints and statistics always, reports when it reported. */
-    private static List<Path> monthFolders(Path output, String month, RunManifest previous) {
-        OutputLayout layout = new OutputLayout(output);
-        List<Path> folders = new ArrayList<>(List.of(layout.month(OutputLayout.COMPLAINTS, month)));
-        if (previous.timingsMs().containsKey("aggregate_and_report")) {
-            folders.add(layout.month(OutputLayout.STATS, month));
-            folders.add(layout.report(month));
-        }
-        return folders;
     }
 
     private static String sha256(Storage storage, Path file) {

@@ -58,6 +58,17 @@ class ExitCodeTest {
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
     }
 
+    @Test
+    void icebergIsRefusedInOneLineBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path export = Files.writeString(dir.resolve("s.csv"), HEADER);
+        StringWriter err = new StringWriter();
+        int code = run(err, "--input", "survey=" + export, "--output", dir.resolve("out").toString(), "--table-format", "iceberg");
+        assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString().strip()).isEqualTo("rootcause run: --table-format iceberg is not supported yet; use delta "
+                + "for tables whose months are replaced in one commit, or parquet");
+        assertThat(dir.resolve("out")).as("nothing written").doesNotExist();
+    }
+
     private static int run(StringWriter err, String... args) {
         CommandLine cli = RootCauseCli.commandLine();
         cli.setErr(new PrintWriter(err, true));

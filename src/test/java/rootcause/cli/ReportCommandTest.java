@@ -11,12 +11,15 @@ import rootcause.SparkTestSession;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.AggregateStageTest;
 import rootcause.aggregate.ComplaintFixtures;
+import rootcause.job.MonthTables;
+import rootcause.job.TableFormat;
 import rootcause.metric.EmergingRule;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,31 @@ class ReportCommandTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("Compared with January 2024").contains("987,654").contains("Process and policy");
         assertThat(out.resolve("reports/2024-01")).doesNotExist();
+    }
+
+    /**
+     * From Delta tables whose February causes were replaced: the folder then holds February's old files beside the
+     * new ones, which a plain Parquet reader would count twice; the report reads the latest version and names it.
+     */
+    @Test
+    void rerendersOneMonthFromDeltaTablesAtTheirLatestVersion(@TempDir Path out) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        MonthTables tables = MonthTables.open(spark, rootcause.io.Storage.path(out.toString()), TableFormat.DELTA);
+        Dataset<Row> complaints = ComplaintFixtures.toDataset(spark, AggregateStageTest.twoMonths());
+        Dataset<Row> causes = new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT).aggregate(complaints);
+        List<String> months = List.of("2024-01", "2024-02");
+        tables.write(complaints, OutputLayout.COMPLAINTS, months);
+        tables.write(causes, OutputLayout.CAUSES, months);
+        tables.write(causes.where("month = '2024-02'"), OutputLayout.CAUSES, List.of("2024-02"));
+        tables.publish();
+        assertThat(spark.read().parquet(out.resolve("causes").toString()).where("month = '2024-02'").count())
+                .as("what a plain Parquet reader would count").isEqualTo(2 * causes.where("month = '2024-02'").count());
+
+        Result r = run("--output", out.toString(), "--month", "2024-02");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("read delta tables: causes version 1, complaints version 0");
+        assertThat(Files.readString(out.resolve("reports/2024-02/root-causes.csv"))).contains("2024-02,rudeness,Rudeness,People,6,");
     }
 
     @Test

@@ -89,18 +89,19 @@ class IncrementalAggregationTest {
             months.add(FIRST.plusMonths(i).toString());
         }
         // Old runs wrote complaints only.
-        folders.write(all.where(col(Columns.MONTH).isin(months.subList(0, BEFORE_UPGRADE).toArray())), OutputLayout.COMPLAINTS);
-        folders.swapIn();
+        folders.write(all.where(col(Columns.MONTH).isin(months.subList(0, BEFORE_UPGRADE).toArray())), OutputLayout.COMPLAINTS,
+                months.subList(0, BEFORE_UPGRADE));
+        folders.publish();
         IncrementalAggregation incremental = new IncrementalAggregation(folders, stage);
         List<IncrementalAggregation.Result> results = new ArrayList<>();
         for (String month : months.subList(BEFORE_UPGRADE, MONTHS)) {
-            folders.write(all.where(col(Columns.MONTH).equalTo(month)), OutputLayout.COMPLAINTS);
+            folders.write(all.where(col(Columns.MONTH).equalTo(month)), OutputLayout.COMPLAINTS, List.of(month));
             IncrementalAggregation.Result result = incremental.aggregate(List.of(month), List.of(month));
-            folders.write(result.aggregates().where(col(Columns.MONTH).equalTo(month)), OutputLayout.CAUSES);
+            folders.write(result.aggregates().where(col(Columns.MONTH).equalTo(month)), OutputLayout.CAUSES, List.of(month));
             results.add(result);
             assertThat(result.complaints().select(Columns.MONTH).distinct().collectAsList())
                     .extracting(r -> r.getString(0)).containsExactly(month);
-            folders.swapIn(); // the end of this month's run
+            folders.publish(); // the end of this month's run
         }
         assertThat(results.get(0).statsBuilt()).as("the first run after the upgrade").isEqualTo(months.subList(0, BEFORE_UPGRADE));
         assertThat(results.get(1).statsBuilt()).isEmpty();

@@ -28,10 +28,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 27's fault for plain Parquet: through jobs/rootcause, a run that changes stored months is killed (SIGKILL) as
+ * Issue 27's fault, for plain Parquet and for Delta tables: through jobs/rootcause, a run that changes stored months is killed (SIGKILL) as
  * it starts writing them, between writing the complaints and the statistics, and as it swaps them in. After each
  * kill every month of complaints, stats, causes and candidates reads exactly as before the run or exactly as a clean
  * run writes it, never a mix and never missing; the re-run then writes exactly the clean run's output and counts.
+ * A reader of a Delta table reads its latest version (its folder also holds the files of replaced months).
  */
 class KilledWhileWritingIT {
     private static final List<String> DATASETS = OutputLayout.MONTH_DATASETS;
@@ -40,20 +41,35 @@ class KilledWhileWritingIT {
     private static final String[] AFTER = {"--input", "cfpb=data-samples/cfpb", "--input", "cfpb=data-samples/cfpb-export"};
     /** The console's stage lines the driver is killed at: the months' writes start, continue, and are swapped in. */
     private static final List<String> KILL_AT = List.of("classify", "write", "aggregate, report");
+    /**
+     * For Delta, only between the tables' commits (complaints committed, statistics not yet): each commit is Delta's
+     * own atomic step, so the kill that can mix tables is the one worth CI's minutes (each kill costs about 4).
+     */
+    private static final List<String> DELTA_KILL_AT = List.of("aggregate, report");
     /** The runs' console output, kept for a failure's reader. */
     private static final Path LOGS = Path.of("target", "killed-while-writing-it");
 
     @Test
     void everyMonthReadsAsBeforeOrAsACleanRunWhereverTheDriverIsKilled(@TempDir Path tmp) throws Exception {
-        Files.createDirectories(LOGS);
+        killedWhileWriting(TableFormat.PARQUET, KILL_AT, tmp);
+    }
+
+    @Test
+    void everyDeltaTableMonthReadsAsBeforeOrAsACleanRunWhereverTheDriverIsKilled(@TempDir Path tmp) throws Exception {
+        killedWhileWriting(TableFormat.DELTA, DELTA_KILL_AT, tmp);
+    }
+
+    private static void killedWhileWriting(TableFormat format, List<String> killAt, Path tmp) throws Exception {
+        Path logs = LOGS.resolve(format.label());
+        Files.createDirectories(logs);
         Path out = tmp.resolve("out");
         Path clean = tmp.resolve("clean");
         Path before = tmp.resolve("before");
-        succeeds(LOGS.resolve("before.log"), run(BEFORE, out));
+        succeeds(logs.resolve("before.log"), run(format, BEFORE, out));
         // The clean run starts from the same folder, so it analyses only the export's texts; the runs below find
         // every text in the nlp cache and reach their writes within seconds.
         FileUtils.copyDirectory(out.toFile(), clean.toFile());
-        succeeds(LOGS.resolve("clean.log"), run(AFTER, clean));
+        succeeds(logs.resolve("clean.log"), run(format, AFTER, clean));
         FileUtils.copyDirectory(clean.resolve(OutputLayout.NLP_CACHE).toFile(), out.resolve(OutputLayout.NLP_CACHE).toFile());
         for (String dataset : DATASETS) {
             if (Files.isDirectory(out.resolve(dataset))) {
@@ -63,25 +79,25 @@ class KilledWhileWritingIT {
         SparkSession spark = SparkTestSession.get();
         // month=2025-09 reads back as the string "2025-09", as in the job.
         spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
-        assertThat(changedMonths(spark, before, clean)).as("months the run rewrites with other rows").isNotEmpty();
+        assertThat(changedMonths(spark, format, before, clean)).as("months the run rewrites with other rows").isNotEmpty();
 
-        for (String stage : KILL_AT) {
-            Path log = LOGS.resolve("killed-at-" + stage.replace(", ", "-") + ".log");
-            killAtStageLine(log, stage, run(AFTER, out));
+        for (String stage : killAt) {
+            Path log = logs.resolve("killed-at-" + stage.replace(", ", "-") + ".log");
+            killAtStageLine(log, stage, run(format, AFTER, out));
             for (String dataset : DATASETS) {
                 for (String month : months(before, clean, dataset)) {
-                    boolean asBefore = sameMonth(spark, before, out, dataset, month);
-                    boolean asClean = sameMonth(spark, clean, out, dataset, month);
+                    boolean asBefore = sameMonth(spark, format, before, out, dataset, month);
+                    boolean asClean = sameMonth(spark, format, clean, out, dataset, month);
                     assertThat(asBefore || asClean).as("%s/month=%s after the driver was killed at the %s line: neither "
                             + "as before nor as a clean run writes it; log %s", dataset, month, stage, log).isTrue();
                 }
             }
         }
 
-        succeeds(LOGS.resolve("rerun.log"), run(AFTER, out));
+        succeeds(logs.resolve("rerun.log"), run(format, AFTER, out));
         for (String dataset : DATASETS) {
             for (String month : months(before, clean, dataset)) {
-                assertThat(sameMonth(spark, clean, out, dataset, month)).as("%s/month=%s after the re-run", dataset, month).isTrue();
+                assertThat(sameMonth(spark, format, clean, out, dataset, month)).as("%s/month=%s after the re-run", dataset, month).isTrue();
             }
         }
         for (String count : List.of(RowCounts.READ, RowCounts.ACCEPTED, RowCounts.REJECTED, RowCounts.FILTERED,
@@ -89,11 +105,12 @@ class KilledWhileWritingIT {
             assertThat(manifest(out).get(count)).as(count).isEqualTo(manifest(clean).get(count));
         }
         assertThat(out.resolve(OutputLayout.STAGING)).as("no staged months left behind").doesNotExist();
+        assertThat(out.resolve(OutputLayout.STALE_STATS)).as("no statistics left stale").doesNotExist();
         assertThat(OutputContract.violations(out, spark)).isEmpty();
     }
 
-    private static String[] run(String[] inputs, Path out) {
-        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "run", "--patterns-only"));
+    private static String[] run(TableFormat format, String[] inputs, Path out) {
+        List<String> args = new ArrayList<>(List.of("--master", "local[2]", "run", "--patterns-only", "--table-format", format.label()));
         args.addAll(List.of(inputs));
         args.addAll(List.of("--output", out.toString()));
         return args.toArray(String[]::new);
@@ -143,15 +160,16 @@ class KilledWhileWritingIT {
     }
 
     /** Months of complaints whose rows differ before and after: where a mix could show. */
-    private static List<String> changedMonths(SparkSession spark, Path before, Path clean) throws Exception {
+    private static List<String> changedMonths(SparkSession spark, TableFormat format, Path before, Path clean) throws Exception {
         return months(before, clean, "complaints").stream()
-                .filter(m -> !sameMonth(spark, before, clean, "complaints", m)).toList();
+                .filter(m -> !sameMonth(spark, format, before, clean, "complaints", m)).toList();
     }
 
     /** The same rows (as a multiset) in a month of a dataset of two output folders; absent in both counts as the same. */
-    private static boolean sameMonth(SparkSession spark, Path expected, Path actual, String dataset, String month) {
-        Dataset<Row> a = month(spark, expected, dataset, month);
-        Dataset<Row> b = month(spark, actual, dataset, month);
+    private static boolean sameMonth(SparkSession spark, TableFormat format, Path expected, Path actual, String dataset,
+                                     String month) {
+        Dataset<Row> a = month(spark, format, expected, dataset, month);
+        Dataset<Row> b = month(spark, format, actual, dataset, month);
         if (a == null || b == null) {
             return a == b;
         }
@@ -164,12 +182,19 @@ class KilledWhileWritingIT {
         return x.count() == y.count() && x.exceptAll(y).isEmpty() && y.exceptAll(x).isEmpty();
     }
 
-    /** What a reader of the dataset folder reads for the month; null when the folder has no such month. */
-    private static Dataset<Row> month(SparkSession spark, Path out, String dataset, String month) {
+    /**
+     * What a reader of the dataset reads for the month, Spark on its folder (plain Parquet) or on the table's latest
+     * version (Delta); null when it has no such month.
+     */
+    private static Dataset<Row> month(SparkSession spark, TableFormat format, Path out, String dataset, String month) {
         if (!Files.isDirectory(out.resolve(dataset).resolve("month=" + month))) {
             return null;
         }
-        return spark.read().parquet(out.resolve(dataset).toString()).where(col("month").equalTo(month));
+        if (format == TableFormat.PARQUET) {
+            return spark.read().parquet(out.resolve(dataset).toString()).where(col("month").equalTo(month));
+        }
+        Dataset<Row> rows = spark.read().format("delta").load(out.resolve(dataset).toString()).where(col("month").equalTo(month));
+        return rows.isEmpty() ? null : rows;
     }
 
     private static JsonNode manifest(Path out) throws Exception {

@@ -34,11 +34,11 @@ class MonthFoldersTest {
     @Test
     void stagedMonthsStayOutOfTheLiveFolderUntilSwappedIn(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
-        folders.swapIn();
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.publish();
         assertThat(out.resolve(OutputLayout.STAGING)).doesNotExist();
 
-        folders.write(rows("new", 2, "2025-10", "2025-11"), OutputLayout.COMPLAINTS);
+        folders.write(rows("new", 2, "2025-10", "2025-11"), OutputLayout.COMPLAINTS, List.of("2025-10", "2025-11"));
         // What a reader of the folder sees: the old months, whole; the staged ones are outside it.
         assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 old 3");
         // What the run sees: its own months.
@@ -46,7 +46,7 @@ class MonthFoldersTest {
         assertThat(versions(folders.read(OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10", "2025-11"))))
                 .containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
 
-        folders.swapIn();
+        folders.publish();
         assertThat(versions(live(out, "complaints"))).containsExactly("2025-09 old 3", "2025-10 new 2", "2025-11 new 2");
         assertThat(out.resolve(OutputLayout.STAGING)).doesNotExist();
     }
@@ -54,10 +54,10 @@ class MonthFoldersTest {
     @Test
     void aRunKilledBeforeTheSwapLeavesTheOldMonthsAndItsStagingIsDiscarded(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-10"), OutputLayout.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-10"), OutputLayout.STATS);
-        folders.swapIn();
-        folders.write(rows("new", 2, "2025-10"), OutputLayout.COMPLAINTS);
+        folders.write(rows("old", 3, "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-10"));
+        folders.write(rows("old", 1, "2025-10"), OutputLayout.STATS, List.of("2025-10"));
+        folders.publish();
+        folders.write(rows("new", 2, "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-10"));
         // killed here: the next run starts
         MonthFolders next = new MonthFolders(spark, Storage.path(out.toString()));
         assertThat(next.recover()).startsWith("discarded");
@@ -70,11 +70,11 @@ class MonthFoldersTest {
     @Test
     void aSwapKilledHalfWayIsFinishedByTheNextRun(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-09", "2025-10"), OutputLayout.CAUSES);
-        folders.swapIn();
-        folders.write(rows("new", 2, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
-        folders.write(rows("new", 4, "2025-09", "2025-10"), OutputLayout.CAUSES);
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("old", 1, "2025-09", "2025-10"), OutputLayout.CAUSES, List.of("2025-09", "2025-10"));
+        folders.publish();
+        folders.write(rows("new", 2, "2025-09", "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("new", 4, "2025-09", "2025-10"), OutputLayout.CAUSES, List.of("2025-09", "2025-10"));
         // The state swapIn leaves when killed after its mark and its first month's first rename: 2025-09's complaints
         // aside, not yet replaced.
         Path staging = out.resolve(OutputLayout.STAGING);
@@ -93,12 +93,12 @@ class MonthFoldersTest {
     @Test
     void swappingInAMonthsComplaintsRetiresItsOldStatistics(@TempDir Path out) {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS);
-        folders.write(rows("old", 1, "2025-09", "2025-10"), OutputLayout.STATS);
-        folders.swapIn();
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("old", 1, "2025-09", "2025-10"), OutputLayout.STATS, List.of("2025-09", "2025-10"));
+        folders.publish();
         // a run stopped before aggregating: complaints without statistics
-        folders.write(rows("new", 2, "2025-10"), OutputLayout.COMPLAINTS);
-        folders.swapIn();
+        folders.write(rows("new", 2, "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-10"));
+        folders.publish();
         assertThat(folders.months(OutputLayout.STATS)).as("counted from complaints that are gone").containsExactly("2025-09");
     }
 

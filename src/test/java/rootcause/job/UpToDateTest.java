@@ -42,6 +42,10 @@ class UpToDateTest {
                 "n".repeat(64), "none")).as("the semantic layer switched off").isNotEqualTo(first);
         Files.writeString(input, "id,date,text\n1,2025-09-01,The agent was rude!\n");
         assertThat(fingerprint(config(input, out, Set.of()), "t".repeat(64))).isNotEqualTo(first);
+        JobConfig parquet = config(input, out, Set.of());
+        JobConfig delta = new JobConfig(parquet.inputs(), parquet.output(), parquet.months(), null, parquet.nlp(),
+                parquet.stopAfter(), false, null, TableFormat.DELTA);
+        assertThat(fingerprint(delta, "t".repeat(64))).as("another table format").isNotEqualTo(fingerprint(parquet, "t".repeat(64)));
         assertThat(UpToDate.fingerprint(Storage.local(), config(input, out, Set.of()), null, "t".repeat(64),
                 "n".repeat(64), "none")).as("code of unknown identity").isNull();
     }
@@ -51,29 +55,30 @@ class UpToDateTest {
         Path out = tmp.resolve("out");
         org.apache.hadoop.fs.Path output = Storage.path(out.toString());
         String fingerprint = "f".repeat(64);
-        assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("no manifest yet").isEmpty();
+        MonthTables tables = new MonthFolders(rootcause.SparkTestSession.get(), output);
+        assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).as("no manifest yet").isEmpty();
 
         List<FileCounts> files = List.of(RunManifestTest.file("a.csv", 10, 7, 2, 1));
         RunManifest manifest = RunManifest.of("run-1", "2026-12-03T10:00:00Z", "2026-12-03T10:05:00Z", Map.of(), Map.of(),
                 List.of(), List.of("2025-09"), files, Map.of(), Map.of(), Map.of("aggregate_and_report", 1L), Map.of(),
                 RunCheck.onCounts(files), fingerprint);
         manifest.write(Storage.local(), Storage.child(output, "manifest.json"));
-        assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("the month's folders are missing").isEmpty();
+        assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).as("the month's folders are missing").isEmpty();
         for (String folder : List.of("complaints/month=2025-09", "stats/month=2025-09", "reports/2025-09")) {
             Files.createDirectories(out.resolve(folder));
         }
-        assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).get()
+        assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).get()
                 .extracting(RunManifest::runId).isEqualTo("run-1");
-        assertThat(UpToDate.previous(Storage.local(), output, "0".repeat(64))).as("other inputs").isEmpty();
-        assertThat(UpToDate.previous(Storage.local(), output, null)).isEmpty();
+        assertThat(UpToDate.previous(Storage.local(), output, "0".repeat(64), tables)).as("other inputs").isEmpty();
+        assertThat(UpToDate.previous(Storage.local(), output, null, tables)).isEmpty();
 
         Files.writeString(out.resolve(OutputLayout.RECLASSIFY_MANIFEST), "{\"verb\":\"reclassify\",\"started_at\":\"2026-12-03T09:00:00Z\"}");
-        assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("a reclassify before the run").isPresent();
+        assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).as("a reclassify before the run").isPresent();
         Files.writeString(out.resolve(OutputLayout.RECLASSIFY_MANIFEST), "{\"verb\":\"reclassify\",\"started_at\":\"2026-12-03T11:00:00Z\"}");
-        assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("a reclassify rewrote months since").isEmpty();
+        assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).as("a reclassify rewrote months since").isEmpty();
         Files.delete(out.resolve(OutputLayout.RECLASSIFY_MANIFEST));
 
         Files.delete(out.resolve("reports/2025-09"));
-        assertThat(UpToDate.previous(Storage.local(), output, fingerprint)).as("a month's report deleted").isEmpty();
+        assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).as("a month's report deleted").isEmpty();
     }
 }

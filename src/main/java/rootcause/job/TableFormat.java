@@ -1,0 +1,46 @@
+package rootcause.job;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** How the month-partitioned datasets of an output folder are stored: plain Parquet folders or Delta tables. */
+public enum TableFormat {
+    /** Parquet files under {@code month=} folders, a month swapped in by rename: what pandas and pyarrow read. */
+    PARQUET(Map.of()),
+    /** Delta Lake tables partitioned by month, a month replaced in one commit (replaceWhere), versions kept. */
+    DELTA(Map.of("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"));
+
+    /** The names {@code --table-format} takes. */
+    public static final String CHOICES = "parquet or delta";
+
+    private final Map<String, String> sessionSettings;
+
+    TableFormat(Map<String, String> sessionSettings) {
+        this.sessionSettings = sessionSettings;
+    }
+
+    /** Spark settings a session must start with to use the format; static ones, so they cannot be set later. */
+    public Map<String, String> sessionSettings() {
+        return sessionSettings;
+    }
+
+    /** Its name on the command line and in manifests. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The format {@code --table-format} names. */
+    public static TableFormat named(String name) {
+        if ("iceberg".equalsIgnoreCase(name)) {
+            throw new IllegalArgumentException("--table-format iceberg is not supported yet; use delta for tables "
+                    + "whose months are replaced in one commit, or parquet");
+        }
+        for (TableFormat format : values()) {
+            if (format.label().equalsIgnoreCase(name)) {
+                return format;
+            }
+        }
+        throw new IllegalArgumentException("--table-format: '" + name + "' is not a table format; use " + CHOICES);
+    }
+}
