@@ -29,7 +29,8 @@ import static org.apache.spark.sql.functions.col;
  * table's month as of one version, old or new; earlier versions stay readable (time travel) until vacuumed.
  *
  * <p>Tables commit one by one, so a run killed between its complaints and their statistics leaves new complaints
- * beside old statistics. Before it commits complaints it notes their months in {@code OUT/}{@value OutputLayout#STALE_STATS}; statistics of
+ * beside old statistics. Before it commits complaints it notes their months in
+ * {@code OUT/}{@value OutputLayout#STALE_STATS}; statistics of
  * those months count as missing until this run (or the next, when it was killed) writes them again, and
  * {@link #publish} deletes the ones it did not rewrite, as plain Parquet retires them.
  */
@@ -61,7 +62,10 @@ final class DeltaMonthTables implements MonthTables {
         return new OutputLayout(output).dataset(name);
     }
 
-    /** The months the table's latest version holds; for statistics, less those {@code OUT/}{@value OutputLayout#STALE_STATS} lists. */
+    /**
+     * The months the table's latest version holds; for statistics, less those
+     * {@code OUT/}{@value OutputLayout#STALE_STATS} lists.
+     */
     @Override
     public List<String> months(String name) {
         List<String> held = new ArrayList<>(months.computeIfAbsent(name, this::monthsHeld));

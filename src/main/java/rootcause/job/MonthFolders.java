@@ -172,7 +172,7 @@ final class MonthFolders implements MonthTables {
         for (String name : OutputLayout.MONTH_DATASETS) {
             for (String month : monthsIn(staged(name))) {
                 moveAside(fs, name, month);
-                rename(fs, partition(staged(name), month), partition(folder(name), month));
+                rename(fs, OutputLayout.monthOf(staged(name), month), OutputLayout.monthOf(folder(name), month));
             }
         }
         fs.delete(staging(), true);
@@ -180,9 +180,9 @@ final class MonthFolders implements MonthTables {
 
     /** The live month to the staging folder's old versions, if it is there. */
     private void moveAside(FileSystem fs, String name, String month) throws IOException {
-        Path live = partition(folder(name), month);
+        Path live = OutputLayout.monthOf(folder(name), month);
         if (fs.exists(live)) {
-            Path aside = partition(Storage.child(staging(), OLD, name), month);
+            Path aside = OutputLayout.monthOf(Storage.child(staging(), OLD, name), month);
             fs.delete(aside, true); // a superseded version a killed swap left: nothing reads it
             rename(fs, live, aside);
         }
@@ -201,10 +201,6 @@ final class MonthFolders implements MonthTables {
 
     private Path staged(String name) {
         return Storage.child(staging(), NEW, name);
-    }
-
-    private static Path partition(Path dir, String month) {
-        return OutputLayout.monthOf(dir, month);
     }
 
     private List<String> monthsIn(Path dir) {
