@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -35,6 +36,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
@@ -76,6 +78,8 @@ final class SemanticStage {
     private static final String TOKENS = "rc_sentence_tokens";
     private static final String FROM_COMPLAINTS = "rc_from_complaints";
     private static final String HITS = "rc_hits";
+    private static final String STORED_KEY = "rc_stored_key";
+    private static final String MISSING = "rc_missing";
     private static final StructType SCORED = new StructType()
             .add(SENTENCE_KEY, DataTypes.StringType, false)
             .add(HITS, DataTypes.createArrayType(HIT, false), false);
@@ -118,18 +122,23 @@ final class SemanticStage {
         SparkSession spark = complaints.sparkSession();
         Column sentenceTexts = transform(col(Columns.SENTENCES), s -> s.getField("text"));
         Dataset<Row> keyed = complaints.withColumn(DOC_KEY, sha2(concat_ws("\u001f", sentenceTexts), 256));
+        // Read by the lookup, the scoring and the join back: persisted so that the complaints' own lineage (the nlp
+        // stage's joins) runs once here, not once per action. A fully cached classify is mostly such re-planned stages.
         Dataset<Row> sentences = keyed.select(col(DOC_KEY), explode(col(Columns.SENTENCES)).as("s"))
                 .select(col(DOC_KEY), col("s.index").as(INDEX), col("s.text").as(TEXT),
                         col("s.token_end").minus(col("s.token_begin")).as(TOKENS))
                 .where(col(TEXT).isNotNull())
                 .dropDuplicates(DOC_KEY, INDEX)
-                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256));
+                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(sentences);
         Dataset<Row> distinct = sentences.select(col(SENTENCE_KEY), col(TEXT), col(TOKENS)).dropDuplicates(SENTENCE_KEY);
-        java.util.Set<String> ownTexts = new java.util.LinkedHashSet<>();
-        vectorApproaches().forEach(a -> ownTexts.addAll(a.sentencesToEmbed(taxonomy)));
-        List<Row> own = ownTexts.stream().map(t -> RowFactory.create(t)).toList();
-        Dataset<Row> taxonomyTexts = spark.createDataFrame(own, new StructType().add(TEXT, DataTypes.StringType, false))
-                .withColumn(SENTENCE_KEY, sha2(col(TEXT), 256));
+        // The taxonomy's own sentences are keyed on the driver (the same hex SHA-256 of UTF-8 as Spark's sha2).
+        Map<String, String> ownTextByKey = new java.util.LinkedHashMap<>();
+        vectorApproaches().forEach(a -> a.sentencesToEmbed(taxonomy).forEach(t -> ownTextByKey.putIfAbsent(DigestUtils.sha256Hex(t), t)));
+        List<Row> own = ownTextByKey.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue())).toList();
+        Dataset<Row> taxonomyTexts = spark.createDataFrame(own, new StructType()
+                .add(SENTENCE_KEY, DataTypes.StringType, false).add(TEXT, DataTypes.StringType, false));
         Dataset<Row> needed = distinct.select(col(SENTENCE_KEY), col(TEXT), lit(true).as(FROM_COMPLAINTS))
                 .unionByName(taxonomyTexts.select(col(SENTENCE_KEY), col(TEXT), lit(false).as(FROM_COMPLAINTS)))
                 .groupBy(col(SENTENCE_KEY))
@@ -137,7 +146,7 @@ final class SemanticStage {
         Dataset<Row> stored = cache == null ? spark.createDataFrame(List.of(), EmbeddingCache.SCHEMA) : cache.read(spark);
         long start = System.nanoTime();
         Dataset<Row> vectors = storedAndNew(needed, stored);
-        List<CauseSignal> signals = driverSignals(vectors, taxonomyTexts);
+        List<CauseSignal> signals = driverSignals(vectors, ownTextByKey);
         Broadcast<List<CauseSignal>> shared = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(signals);
         Dataset<Row> scored = distinct.join(vectors, SENTENCE_KEY)
                 .map(new Score(shared, SignalCombiner.of(taxonomy)), Encoders.row(SCORED))
@@ -159,50 +168,57 @@ final class SemanticStage {
 
     /**
      * The embedding of every needed sentence ({@link EmbeddingCache#SCHEMA}): the stored ones, and the others
-     * embedded now and appended to the cache. Counts both kinds for the manifest.
+     * embedded now and appended to the cache. Counts both kinds for the manifest, in one pass.
      */
     private Dataset<Row> storedAndNew(Dataset<Row> needed, Dataset<Row> stored) {
-        Dataset<Row> missing = needed.join(stored.select(EmbeddingCache.KEY), needed.col(SENTENCE_KEY)
-                .equalTo(stored.col(EmbeddingCache.KEY)), "left_anti").persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Map<Boolean, Long> counts = new HashMap<>();
-            for (Row r : needed.groupBy(col(FROM_COMPLAINTS)).count().collectAsList()) {
-                counts.put(r.getBoolean(0), r.getLong(1));
-            }
-            sentencesLookedUp = counts.getOrDefault(true, 0L);
-            Map<Boolean, Long> missingCounts = new HashMap<>();
-            for (Row r : missing.groupBy(col(FROM_COMPLAINTS)).count().collectAsList()) {
-                missingCounts.put(r.getBoolean(0), r.getLong(1));
-            }
-            sentencesEmbedded = missingCounts.getOrDefault(true, 0L);
-            taxonomySentencesEmbedded = missingCounts.getOrDefault(false, 0L);
-            long toEmbed = sentencesEmbedded + taxonomySentencesEmbedded;
-            Dataset<Row> cached = stored.join(needed.select(SENTENCE_KEY),
-                    stored.col(EmbeddingCache.KEY).equalTo(needed.col(SENTENCE_KEY)), "left_semi");
-            if (toEmbed == 0) {
-                // Every sentence is cached: no task may load the model for nothing.
-                return cached.dropDuplicates(EmbeddingCache.KEY);
-            }
-            int partitions = (int) Math.max(missing.sparkSession().sparkContext().defaultParallelism(),
-                    Math.min(10_000, (toEmbed + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
-            LongAccumulator done = missing.sparkSession().sparkContext().longAccumulator("sentences embedded");
-            Dataset<Row> embedded = missing.repartition(partitions, col(SENTENCE_KEY))
-                    .map(new Embed(taxonomy.semantic().encoder(), done), Encoders.row(EmbeddingCache.SCHEMA))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            persisted.add(embedded);
-            // Embedding is most of classify's time on a first run: minutes on real exports, so it shows progress.
-            try (StageProgress ignored = new StageProgress("classify, embedding", "sentences", done, toEmbed,
-                    StageProgress.DEFAULT_INTERVAL_SECONDS)) {
-                embedded.count();
-            }
-            if (cache != null) {
-                cache.append(embedded, toEmbed);
-            }
-            // A key stored twice (say, a cache folder copied into itself) must not duplicate sentences.
-            return embedded.unionByName(cached).dropDuplicates(EmbeddingCache.KEY);
-        } finally {
-            missing.unpersist();
+        // Each needed sentence, marked by whether the cache holds it (a key stored twice must not count twice).
+        Dataset<Row> storedKeys = stored.select(col(EmbeddingCache.KEY).as(STORED_KEY)).dropDuplicates(STORED_KEY);
+        Dataset<Row> looked = needed.join(storedKeys, needed.col(SENTENCE_KEY).equalTo(storedKeys.col(STORED_KEY)), "left")
+                .withColumn(MISSING, col(STORED_KEY).isNull()).drop(STORED_KEY)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        // Kept until the caller is done: the vectors returned are read through it by the fit and the scoring.
+        persisted.add(looked);
+        long lookedUp = 0;
+        long embedded = 0;
+        long taxonomyEmbedded = 0;
+        for (Row r : looked.groupBy(col(FROM_COMPLAINTS), col(MISSING)).count().collectAsList()) {
+            boolean fromComplaints = r.getBoolean(0);
+            boolean missing = r.getBoolean(1);
+            long n = r.getLong(2);
+            lookedUp += fromComplaints ? n : 0;
+            embedded += fromComplaints && missing ? n : 0;
+            taxonomyEmbedded += !fromComplaints && missing ? n : 0;
         }
+        sentencesLookedUp = lookedUp;
+        sentencesEmbedded = embedded;
+        taxonomySentencesEmbedded = taxonomyEmbedded;
+        long toEmbed = sentencesEmbedded + taxonomySentencesEmbedded;
+        Dataset<Row> cachedKeys = looked.where(not(col(MISSING))).select(col(SENTENCE_KEY));
+        // Joined on the name: cachedKeys derives from stored too, so stored.col(k) == cachedKeys.col(k) is ambiguous.
+        Dataset<Row> cached = stored.join(cachedKeys,
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of(EmbeddingCache.KEY)).toSeq(), "left_semi");
+        if (toEmbed == 0) {
+            // Every sentence is cached: no task may load the model for nothing.
+            return cached.dropDuplicates(EmbeddingCache.KEY);
+        }
+        Dataset<Row> missing = looked.where(col(MISSING));
+        int partitions = (int) Math.max(missing.sparkSession().sparkContext().defaultParallelism(),
+                Math.min(10_000, (toEmbed + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
+        LongAccumulator done = missing.sparkSession().sparkContext().longAccumulator("sentences embedded");
+        Dataset<Row> newVectors = missing.repartition(partitions, col(SENTENCE_KEY))
+                .map(new Embed(taxonomy.semantic().encoder(), done), Encoders.row(EmbeddingCache.SCHEMA))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(newVectors);
+        // Embedding is most of classify's time on a first run: minutes on real exports, so it shows progress.
+        try (StageProgress ignored = new StageProgress("classify, embedding", "sentences", done, toEmbed,
+                StageProgress.DEFAULT_INTERVAL_SECONDS)) {
+            newVectors.count();
+        }
+        if (cache != null) {
+            cache.append(newVectors, toEmbed);
+        }
+        // A key stored twice (say, a cache folder copied into itself) must not duplicate sentences.
+        return newVectors.unionByName(cached).dropDuplicates(EmbeddingCache.KEY);
     }
 
     /** The taxonomy's signals that read vectors, in its order. */
@@ -214,14 +230,10 @@ final class SemanticStage {
      * The taxonomy's vector-reading signals, fitted on the driver from its sentences' vectors (≈ 1 MB collected),
      * once, then broadcast.
      */
-    private List<CauseSignal> driverSignals(Dataset<Row> vectors, Dataset<Row> taxonomyTexts) {
-        Map<String, String> textByKey = new HashMap<>();
-        for (Row r : taxonomyTexts.select(SENTENCE_KEY, TEXT).collectAsList()) {
-            textByKey.put(r.getString(0), r.getString(1));
-        }
+    private List<CauseSignal> driverSignals(Dataset<Row> vectors, Map<String, String> ownTextByKey) {
         Map<String, float[]> byText = new HashMap<>();
-        for (Row r : vectors.join(taxonomyTexts.select(SENTENCE_KEY), SENTENCE_KEY).collectAsList()) {
-            byText.put(textByKey.get(r.getString(r.fieldIndex(SENTENCE_KEY))), vector(r.getList(r.fieldIndex(EmbeddingCache.VECTOR))));
+        for (Row r : vectors.where(col(SENTENCE_KEY).isin(ownTextByKey.keySet().toArray())).collectAsList()) {
+            byText.put(ownTextByKey.get(r.getString(r.fieldIndex(SENTENCE_KEY))), vector(r.getList(r.fieldIndex(EmbeddingCache.VECTOR))));
         }
         java.util.function.Function<String, float[]> embedded = text -> {
             float[] v = byText.get(text);
