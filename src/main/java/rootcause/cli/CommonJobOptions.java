@@ -15,8 +15,10 @@ final class CommonJobOptions {
 
     @Option(names = "--table-format", defaultValue = "parquet", paramLabel = "FORMAT",
             description = "How complaints, stats, causes and candidates are stored: parquet (plain files; pandas reads "
-                    + "them) or delta (Delta Lake tables partitioned by month; a month is replaced in one commit, safe "
-                    + "on object stores; earlier versions stay readable). Default: ${DEFAULT-VALUE}; an output folder "
+                    + "them), delta (Delta Lake tables partitioned by month; a month is replaced in one commit, safe "
+                    + "on object stores; earlier versions stay readable) or iceberg (Apache Iceberg tables partitioned "
+                    + "by month, path-based; a month is replaced in one commit; earlier snapshots stay readable). "
+                    + "Default: ${DEFAULT-VALUE}; an output folder "
                     + "keeps the format it was first written in.")
     String tableFormat;
 

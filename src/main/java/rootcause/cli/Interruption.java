@@ -67,7 +67,7 @@ final class Interruption {
     static String line(String step, String out) {
         String keeps = BEFORE_WRITING.contains(step)
                 ? out + " keeps every month as earlier runs left it (this run had not begun to write them)"
-                // Months are swapped in by rename (MonthFolders) or committed (DeltaMonthTables): each reads whole, old or new.
+                // Months are swapped in by rename (MonthFolders) or committed (Delta, Iceberg tables): each reads whole, old or new.
                 : out + " keeps each month whole, as earlier runs left it or as this run wrote it";
         return "interrupted during " + step + "; " + keeps + "; re-run to finish";
     }

@@ -6,50 +6,26 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import rootcause.io.OutputLayout;
 import rootcause.io.ParquetCache;
 import rootcause.io.Storage;
 import rootcause.model.Columns;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
  * {@link MonthTables} as Delta Lake tables ({@link TableFormat#DELTA}), each partitioned by month: {@link #write}
- * replaces its months in one commit ({@code replaceWhere}), so a reader, or a run killed at any moment, sees each
- * table's month as of one version, old or new; earlier versions stay readable (time travel) until vacuumed.
- *
- * <p>Tables commit one by one, so a run killed between its complaints and their statistics leaves new complaints
- * beside old statistics. Before it commits complaints it notes their months in
- * {@code OUT/}{@value OutputLayout#STALE_STATS}; statistics of
- * those months count as missing until this run (or the next, when it was killed) writes them again, and
- * {@link #publish} deletes the ones it did not rewrite, as plain Parquet retires them.
+ * replaces its months in one commit ({@code replaceWhere}); earlier versions stay readable (time travel) until
+ * vacuumed. The statistics left stale by a kill between tables are handled as {@link TableMonthTables} says.
  */
-final class DeltaMonthTables implements MonthTables {
+final class DeltaMonthTables extends TableMonthTables {
     /** A table's transaction log folder: what makes a folder a Delta table. */
     static final String LOG = "_delta_log";
 
-    private final SparkSession spark;
-    private final Path output;
-    private final Storage storage;
-    /** Months whose statistics this run wrote, after their complaints. */
-    private final TreeSet<String> statsWritten = new TreeSet<>();
-    /** Each table's months as of its last write by this run: listing them is a Spark job over the table. */
-    private final Map<String, List<String>> months = new java.util.HashMap<>();
-
     DeltaMonthTables(SparkSession spark, Path output) {
-        this.spark = spark;
-        this.output = output;
-        this.storage = Storage.of(spark);
+        super(spark, output);
     }
 
     @Override
@@ -58,37 +34,13 @@ final class DeltaMonthTables implements MonthTables {
     }
 
     @Override
-    public Path folder(String name) {
-        return new OutputLayout(output).dataset(name);
-    }
-
-    /**
-     * The months the table's latest version holds; for statistics, less those
-     * {@code OUT/}{@value OutputLayout#STALE_STATS} lists.
-     */
-    @Override
-    public List<String> months(String name) {
-        List<String> held = new ArrayList<>(months.computeIfAbsent(name, this::monthsHeld));
-        if (OutputLayout.STATS.equals(name)) {
-            List<String> stale = staleStats();
-            stale.removeAll(statsWritten);
-            held.removeAll(stale);
-        }
-        return held;
-    }
-
-    private List<String> monthsHeld(String name) {
-        if (!exists(name)) {
-            return List.of();
-        }
-        TreeSet<String> held = new TreeSet<>();
-        table(name).toDF().select(Columns.MONTH).distinct().collectAsList().forEach(r -> held.add(r.getString(0)));
-        return List.copyOf(held);
-    }
-
-    @Override
     public Dataset<Row> read(String name, List<String> months) {
-        return spark.read().format("delta").load(folder(name).toString()).where(col(Columns.MONTH).isin(months.toArray()));
+        return latest(name).where(col(Columns.MONTH).isin(months.toArray()));
+    }
+
+    @Override
+    Dataset<Row> latest(String name) {
+        return spark.read().format("delta").load(folder(name).toString());
     }
 
     /**
@@ -96,15 +48,7 @@ final class DeltaMonthTables implements MonthTables {
      * columns join the table's schema, older months read null there. One task per month writes it, as in Parquet.
      */
     @Override
-    public void write(Dataset<Row> data, String name, List<String> months) {
-        if (months.isEmpty()) {
-            return;
-        }
-        if (OutputLayout.COMPLAINTS.equals(name)) {
-            TreeSet<String> stale = new TreeSet<>(staleStats());
-            stale.addAll(months);
-            writeStaleStats(stale);
-        }
+    void commit(Dataset<Row> data, String name, List<String> months) {
         data.repartition(col(Columns.MONTH)).write().format("delta")
                 .mode(SaveMode.Overwrite)
                 .option("replaceWhere", inMonths(months))
@@ -112,51 +56,20 @@ final class DeltaMonthTables implements MonthTables {
                 .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
                 .partitionBy(Columns.MONTH)
                 .save(folder(name).toString());
-        this.months.remove(name);
-        if (OutputLayout.STATS.equals(name)) {
-            statsWritten.addAll(months);
-        }
-    }
-
-    /** Deletes (one commit) the statistics of months whose complaints changed and that no run counted again. */
-    @Override
-    public void publish() {
-        List<String> stale = staleStats();
-        stale.removeAll(statsWritten);
-        if (!stale.isEmpty() && exists(OutputLayout.STATS)) {
-            table(OutputLayout.STATS).delete(col(Columns.MONTH).isin(stale.toArray()));
-            months.remove(OutputLayout.STATS);
-        }
-        try {
-            storage.delete(staleStatsFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + Storage.display(staleStatsFile()), e);
-        }
-    }
-
-    /**
-     * Nothing to undo: a killed write never committed. Statistics of the months it listed are rebuilt by this run
-     * (they are listed before the complaints commit, so a run killed before that commit rebuilds them needlessly).
-     */
-    @Override
-    public String recover() {
-        List<String> stale = staleStats();
-        return stale.isEmpty() ? "" : "the statistics of " + String.join(", ", stale) + " may predate their complaints "
-                + "(a run was killed while replacing them); this run counts them again or retires them";
     }
 
     @Override
-    public Map<String, Long> versions() {
-        Map<String, Long> versions = new LinkedHashMap<>();
-        for (String name : OutputLayout.MONTH_DATASETS) {
-            if (exists(name)) {
-                versions.put(name, table(name).history(1).select("version").head().getLong(0));
-            }
-        }
-        return versions;
+    void delete(String name, List<String> months) {
+        table(name).delete(col(Columns.MONTH).isin(months.toArray()));
     }
 
-    private boolean exists(String name) {
+    @Override
+    long version(String name) {
+        return table(name).history(1).select("version").head().getLong(0);
+    }
+
+    @Override
+    boolean exists(String name) {
         return storage.isDirectory(Storage.child(folder(name), LOG));
     }
 
@@ -167,27 +80,5 @@ final class DeltaMonthTables implements MonthTables {
     /** {@code month IN ('2025-09', '2025-10')}; months are validated YYYY-MM, nothing to escape. */
     private static String inMonths(List<String> months) {
         return Columns.MONTH + " IN (" + months.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", ")) + ")";
-    }
-
-    private Path staleStatsFile() {
-        return new OutputLayout(output).staleStats();
-    }
-
-    private List<String> staleStats() {
-        try {
-            return storage.isFile(staleStatsFile())
-                    ? new ArrayList<>(Arrays.stream(storage.readString(staleStatsFile()).split("\n")).filter(m -> !m.isBlank()).toList())
-                    : new ArrayList<>();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + Storage.display(staleStatsFile()), e);
-        }
-    }
-
-    private void writeStaleStats(TreeSet<String> months) {
-        try {
-            storage.replace(staleStatsFile(), (String.join("\n", months) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + Storage.display(staleStatsFile()), e);
-        }
     }
 }

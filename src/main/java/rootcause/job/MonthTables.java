@@ -16,7 +16,7 @@ import java.util.Map;
  * way the job and the report verb read and write them; one implementation per {@link TableFormat}, chosen once by
  * {@link #open}. Runs on the driver.
  */
-public sealed interface MonthTables permits MonthFolders, DeltaMonthTables {
+public sealed interface MonthTables permits MonthFolders, TableMonthTables {
 
     /** The tables of {@code output} in {@code format}; fails when the folder already holds them in another format. */
     static MonthTables open(SparkSession spark, Path output, TableFormat format) {
@@ -26,7 +26,11 @@ public sealed interface MonthTables permits MonthFolders, DeltaMonthTables {
                     + Storage.display(new OutputLayout(output).dataset(OutputLayout.COMPLAINTS)) + " holds " + stored.label()
                     + " months; write " + format.label() + " into another output folder, or give --table-format " + stored.label());
         }
-        return format == TableFormat.DELTA ? new DeltaMonthTables(spark, output) : new MonthFolders(spark, output);
+        return switch (format) {
+            case DELTA -> new DeltaMonthTables(spark, output);
+            case ICEBERG -> new IcebergMonthTables(spark, output);
+            case PARQUET -> new MonthFolders(spark, output);
+        };
     }
 
     /** The tables of {@code output} in the format they are stored in (plain Parquet when there are none yet). */
@@ -40,6 +44,9 @@ public sealed interface MonthTables permits MonthFolders, DeltaMonthTables {
         Path complaints = new OutputLayout(output).dataset(OutputLayout.COMPLAINTS);
         if (storage.isDirectory(Storage.child(complaints, DeltaMonthTables.LOG))) {
             return TableFormat.DELTA;
+        }
+        if (storage.isDirectory(Storage.child(complaints, IcebergMonthTables.METADATA))) {
+            return TableFormat.ICEBERG;
         }
         return storage.isDirectory(complaints) ? TableFormat.PARQUET : null;
     }

@@ -3,16 +3,22 @@ package rootcause.job;
 import java.util.Locale;
 import java.util.Map;
 
-/** How the month-partitioned datasets of an output folder are stored: plain Parquet folders or Delta tables. */
+/** How the month-partitioned datasets of an output folder are stored: plain Parquet folders, Delta or Iceberg tables. */
 public enum TableFormat {
     /** Parquet files under {@code month=} folders, a month swapped in by rename: what pandas and pyarrow read. */
     PARQUET(Map.of()),
     /** Delta Lake tables partitioned by month, a month replaced in one commit (replaceWhere), versions kept. */
     DELTA(Map.of("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension",
-            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog"));
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")),
+    /**
+     * Apache Iceberg tables partitioned by month, a month replaced in one commit (overwritePartitions), snapshots
+     * kept. No static setting: the tables are read and written by path, and the catalog Iceberg resolves paths
+     * through is set when they are opened ({@link IcebergMonthTables}).
+     */
+    ICEBERG(Map.of());
 
     /** The names {@code --table-format} takes. */
-    public static final String CHOICES = "parquet or delta";
+    public static final String CHOICES = "parquet, delta or iceberg";
 
     private final Map<String, String> sessionSettings;
 
@@ -32,10 +38,6 @@ public enum TableFormat {
 
     /** The format {@code --table-format} names. */
     public static TableFormat named(String name) {
-        if ("iceberg".equalsIgnoreCase(name)) {
-            throw new IllegalArgumentException("--table-format iceberg is not supported yet; use delta for tables "
-                    + "whose months are replaced in one commit, or parquet");
-        }
         for (TableFormat format : values()) {
             if (format.label().equalsIgnoreCase(name)) {
                 return format;

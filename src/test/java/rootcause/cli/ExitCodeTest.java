@@ -59,13 +59,13 @@ class ExitCodeTest {
     }
 
     @Test
-    void icebergIsRefusedInOneLineBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+    void anUnknownTableFormatIsRefusedInOneLineBeforeAnythingStarts(@TempDir Path dir) throws Exception {
         Path export = Files.writeString(dir.resolve("s.csv"), HEADER);
         StringWriter err = new StringWriter();
-        int code = run(err, "--input", "survey=" + export, "--output", dir.resolve("out").toString(), "--table-format", "iceberg");
+        int code = run(err, "--input", "survey=" + export, "--output", dir.resolve("out").toString(), "--table-format", "hudi");
         assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(err.toString().strip()).isEqualTo("rootcause run: --table-format iceberg is not supported yet; use delta "
-                + "for tables whose months are replaced in one commit, or parquet");
+        assertThat(err.toString().strip()).isEqualTo("rootcause run: --table-format: 'hudi' is not a table format; use "
+                + "parquet, delta or iceberg");
         assertThat(dir.resolve("out")).as("nothing written").doesNotExist();
     }
 

@@ -88,6 +88,34 @@ class ReportCommandTest {
         assertThat(Files.readString(out.resolve("reports/2024-02/root-causes.csv"))).contains("2024-02,rudeness,Rudeness,People,6,");
     }
 
+    /**
+     * From Iceberg tables whose February causes were replaced: February's folder then holds its old files beside the
+     * new ones; the report reads the latest snapshot and names it.
+     */
+    @Test
+    void rerendersOneMonthFromIcebergTablesAtTheirLatestSnapshot(@TempDir Path out) throws Exception {
+        SparkSession spark = SparkTestSession.get();
+        MonthTables tables = MonthTables.open(spark, rootcause.io.Storage.path(out.toString()), TableFormat.ICEBERG);
+        Dataset<Row> complaints = ComplaintFixtures.toDataset(spark, AggregateStageTest.twoMonths());
+        Dataset<Row> causes = new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT).aggregate(complaints);
+        List<String> months = List.of("2024-01", "2024-02");
+        tables.write(complaints, OutputLayout.COMPLAINTS, months);
+        tables.write(causes, OutputLayout.CAUSES, months);
+        tables.write(causes.where("month = '2024-02'"), OutputLayout.CAUSES, List.of("2024-02"));
+        tables.publish();
+        java.util.Map<String, Long> versions = tables.versions();
+        try (var files = Files.list(out.resolve("causes/month=2024-02"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".parquet")).count()).as("old and new files").isGreaterThan(1);
+        }
+
+        Result r = run("--output", out.toString(), "--month", "2024-02");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("read iceberg tables: causes version " + versions.get(OutputLayout.CAUSES)
+                + ", complaints version " + versions.get(OutputLayout.COMPLAINTS));
+        assertThat(Files.readString(out.resolve("reports/2024-02/root-causes.csv"))).contains("2024-02,rudeness,Rudeness,People,6,");
+    }
+
     @Test
     void rejectsAMalformedMonthAsUsageError(@TempDir Path out) {
         Result r = run("--output", out.toString(), "--month", "March");
