@@ -81,7 +81,7 @@ public final class ReclassifyJob {
         String startedAt = Instant.now().toString();
         long pipelinesBefore = SentimentAnalyzer.pipelinesCreated();
         MonthTables tables = MonthTables.open(spark, output, tableFormat);
-        RootCauseJob.recover(tables);
+        JobSteps.recover(tables);
         Map<String, Long> tableVersionsBefore = tables.versions();
         List<String> stored = tables.months(OutputLayout.COMPLAINTS);
         List<String> selected = selectedMonths(stored);
@@ -122,7 +122,7 @@ public final class ReclassifyJob {
         }
         stageLine("classify", String.format(Locale.ROOT, "%,d complaints of %s by taxonomy %s, %s",
                 countsAfter.values().stream().mapToLong(Long::longValue).sum(), String.join(", ", selected), version,
-                RootCauseJob.semanticDetail(taxonomy, classify)), "classify");
+                JobSteps.semanticDetail(taxonomy, classify)), "classify");
 
         List<String> reported = reportedMonths(selected, stored);
         IncrementalAggregation.Result aggregated = timed("aggregate_and_report", () -> {
@@ -151,7 +151,7 @@ public final class ReclassifyJob {
 
         ReclassifyManifest manifest = new ReclassifyManifest(ReclassifyManifest.VERB, UUID.randomUUID().toString(),
                 startedAt, Instant.now().toString(), selected, reported,
-                RootCauseJob.taxonomyInfo(taxonomy, taxonomyFile, sha256), versionsBefore, countsAfter, classifyStats,
+                JobSteps.taxonomyInfo(taxonomy, taxonomyFile, sha256), versionsBefore, countsAfter, classifyStats,
                 aggregated.statsBuilt(), SentimentAnalyzer.pipelinesCreated() - pipelinesBefore, timings)
                 .withTables(tables.format(), tableVersionsBefore, tables.versions());
         org.apache.hadoop.fs.Path file = Storage.child(output, OutputLayout.RECLASSIFY_MANIFEST);
@@ -169,8 +169,8 @@ public final class ReclassifyJob {
         if (!storage.isFile(file)) {
             return null;
         }
-        String source = RunManifest.read(storage, file).taxonomy().get(RootCauseJob.TAXONOMY_SOURCE);
-        return source == null || RootCauseJob.BUILT_IN.equals(source) ? null : source;
+        String source = RunManifest.read(storage, file).taxonomy().get(JobSteps.TAXONOMY_SOURCE);
+        return source == null || JobSteps.BUILT_IN.equals(source) ? null : source;
     }
 
     /** The requested months, each of which must be stored; all stored months when none is requested. */
