@@ -59,6 +59,7 @@ public final class ReclassifyJob {
     private final List<String> months;
     private final String taxonomyFile;
     private final TableFormat tableFormat;
+    private final EmergingRule emergingRule;
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
     /**
@@ -68,6 +69,18 @@ public final class ReclassifyJob {
      */
     public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile,
                          TableFormat tableFormat) {
+        this(spark, output, months, taxonomyFile, tableFormat, null);
+    }
+
+    /**
+     * @param months       months to reclassify; empty for every month in {@code OUT/complaints}
+     * @param taxonomyFile a taxonomy file or bundle folder; null for the built-in taxonomy
+     * @param tableFormat  the format the output's months are stored in
+     * @param emergingRule when a cause counts as emerging; null for the rule the last run recorded in
+     *                     {@code manifest.json} ({@link EmergingRule#DEFAULT} when it records none)
+     */
+    public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile,
+                         TableFormat tableFormat, EmergingRule emergingRule) {
         this.spark = spark;
         this.output = output;
         this.layout = new OutputLayout(output);
@@ -75,6 +88,7 @@ public final class ReclassifyJob {
         this.months = List.copyOf(months);
         this.taxonomyFile = taxonomyFile;
         this.tableFormat = tableFormat;
+        this.emergingRule = emergingRule;
     }
 
     public ReclassifyManifest run() {
@@ -125,19 +139,20 @@ public final class ReclassifyJob {
                 JobSteps.semanticDetail(taxonomy, classify)), "classify");
 
         List<String> reported = reportedMonths(selected, stored);
+        EmergingRule rule = emergingRule != null ? emergingRule : recordedRule();
         IncrementalAggregation.Result aggregated = timed("aggregate_and_report", () -> {
             IncrementalAggregation.Result r = new IncrementalAggregation(tables,
-                    new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(selected, reported);
+                    new AggregateStage(taxonomy.causeInfos(), rule)).aggregate(selected, reported);
             tables.write(r.aggregates().where(col(Columns.MONTH).isin(reported.toArray())), OutputLayout.CAUSES, reported);
             tables.write(classify.candidateTerms(after), OutputLayout.CANDIDATES, selected);
             RunCounts counts = RunCounts.read(storage, layout.manifest());
             List<String> following = reported.stream().filter(m -> !selected.contains(m)).toList();
             try {
-                new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, taxonomyFile), counts)
+                new ReportStage(new ReportWriter(new LeadershipReport(rule), storage, taxonomyFile), counts)
                         .write(r.aggregates(), r.complaints(), output, selected);
                 if (!following.isEmpty()) {
                     // a following month keeps the taxonomy of the run that classified it, for the command it offers
-                    new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, runTaxonomyFile()), counts)
+                    new ReportStage(new ReportWriter(new LeadershipReport(rule), storage, runTaxonomyFile()), counts)
                             .write(r.aggregates(), r.complaints(), output, following);
                 }
             } catch (IOException e) {
@@ -153,7 +168,7 @@ public final class ReclassifyJob {
                 startedAt, Instant.now().toString(), selected, reported,
                 JobSteps.taxonomyInfo(taxonomy, taxonomyFile, sha256), versionsBefore, countsAfter, classifyStats,
                 aggregated.statsBuilt(), SentimentAnalyzer.pipelinesCreated() - pipelinesBefore, timings)
-                .withTables(tables.format(), tableVersionsBefore, tables.versions());
+                .withTables(tables.format(), tableVersionsBefore, tables.versions()).withEmergingRule(rule);
         org.apache.hadoop.fs.Path file = Storage.child(output, OutputLayout.RECLASSIFY_MANIFEST);
         try {
             manifest.write(storage, file);
@@ -161,6 +176,11 @@ public final class ReclassifyJob {
             throw new UncheckedIOException("cannot write " + Storage.display(file), e);
         }
         return manifest;
+    }
+
+    /** The emerging rule the last run recorded in {@code manifest.json}. */
+    private EmergingRule recordedRule() {
+        return RunManifest.emergingRule(storage, layout.manifest());
     }
 
     /** The taxonomy file of the last run into the output ({@code manifest.json}); null when built-in or unknown. */

@@ -9,7 +9,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import rootcause.aggregate.AggregateStage;
-import rootcause.metric.EmergingRule;
 import rootcause.classify.ClassifyStage;
 import rootcause.classify.EmbeddingCache;
 import rootcause.classify.Taxonomy;
@@ -235,12 +234,12 @@ public final class RootCauseJob {
     private void aggregateAndReport(MonthTables tables, Taxonomy taxonomy, ClassifyStage classify,
                                     Dataset<Row> complaints, List<FileCounts> files, List<String> months) {
         IncrementalAggregation.Result aggregated = new IncrementalAggregation(tables,
-                new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(months, months);
+                new AggregateStage(taxonomy.causeInfos(), config.emergingRule())).aggregate(months, months);
         tables.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), OutputLayout.CAUSES, months);
         tables.write(classify.candidateTerms(complaints), OutputLayout.CANDIDATES, months);
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
-            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, config.taxonomy()), counts)
+            new ReportStage(new ReportWriter(new LeadershipReport(config.emergingRule()), storage, config.taxonomy()), counts)
                     .write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports under " + Storage.display(layout().reports()), e);
@@ -281,7 +280,7 @@ public final class RootCauseJob {
                 JobSteps.taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
                 monthsWritten, files, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
                         "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks, inputsFingerprint)
-                .withTables(tables.format(), tables.versions());
+                .withTables(tables.format(), tables.versions()).withEmergingRule(config.emergingRule());
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {
