@@ -2,6 +2,8 @@ package rootcause.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import rootcause.job.RunManifest;
+import rootcause.metric.EmergingRule;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.job.ReclassifyJob;
@@ -36,13 +38,17 @@ public final class ReclassifyCommand implements Callable<Integer> {
     @Mixin
     CommonJobOptions common = new CommonJobOptions();
 
+    @Mixin
+    EmergingRuleOptions emerging = new EmergingRuleOptions();
+
     @Override
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
         TableFormat format = common.tableFormat();
         // It rewrites months of the folder, so it holds the folder's lock like a run.
         return LockedOutput.run("reclassify", out, OutputLayout.RECLASSIFY_MANIFEST, UUID.randomUUID().toString(), common.verbose, format, (spark, log, lock) -> {
-            ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy, format).run();
+            EmergingRule rule = emerging.rule(RunManifest.emergingRule(Storage.of(spark), new OutputLayout(out).manifest()));
+            ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy, format, rule).run();
             RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, OutputLayout.RECLASSIFY_MANIFEST)
                     .forEach(Console::line);
             System.out.printf("rootcause: reclassified %s (%d complaints) with %s, no NLP -> %s%n",

@@ -14,6 +14,7 @@ import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.job.MonthTables;
 import rootcause.job.RunLock;
+import rootcause.job.RunManifest;
 import rootcause.job.TableFormat;
 import rootcause.report.LeadershipReport;
 import rootcause.report.ReportStage;
@@ -78,8 +79,11 @@ public final class ReportCommand implements Callable<Integer> {
                     spec.commandLine().getOut().println("read " + tables.format().label() + " tables: causes version "
                             + versions.get(OutputLayout.CAUSES) + ", complaints version " + versions.get(OutputLayout.COMPLAINTS));
                 }
-                List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage),
-                        RunCounts.read(storage, new OutputLayout(out).manifest()))
+                // OUT/causes holds the emerging flags as the run derived them: the report describes the run's rule
+                // (and takes its month threshold for segments and trend points) rather than one it did not use.
+                EmergingRule rule = RunManifest.emergingRule(storage, layout.manifest());
+                List<Path> written = new ReportStage(new ReportWriter(new LeadershipReport(rule), storage),
+                        RunCounts.read(storage, layout.manifest()))
                         .write(aggregates, monthComplaints, out, List.of(month));
                 written.forEach(p -> spec.commandLine().getOut().println(Storage.display(p)));
                 return CommandLine.ExitCode.OK;

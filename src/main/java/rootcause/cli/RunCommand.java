@@ -2,6 +2,7 @@ package rootcause.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import rootcause.metric.EmergingRule;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.ingest.InputSpec;
@@ -41,6 +42,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonJobOptions common = new CommonJobOptions();
+
+    @Mixin
+    EmergingRuleOptions emerging = new EmergingRuleOptions();
 
     @Option(names = "--force",
             description = "Run even when the output folder already holds the result of these very inputs and settings "
@@ -83,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         org.apache.hadoop.fs.Path out = Storage.path(output);
         JobConfig config = new JobConfig(specs, out, new LinkedHashSet<>(months), common.taxonomy,
                 new NlpSettings(NlpSettings.SHIFT_REDUCE, maxSentenceTokens), stopAfter, patternsOnly, sentimentModel,
-                common.tableFormat());
+                common.tableFormat(), emerging.rule(EmergingRule.DEFAULT));
         String runId = UUID.randomUUID().toString();
         return LockedOutput.run("run", out, OutputLayout.MANIFEST, runId, common.verbose, config.tableFormat(), (spark, log, lock) -> {
             // A run that took over a dead run's lock never trusts the folder: that run may have half-rewritten months.

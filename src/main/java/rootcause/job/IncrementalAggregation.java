@@ -8,7 +8,7 @@ import org.apache.spark.sql.Row;
 import rootcause.aggregate.AggregateStage;
 import rootcause.console.Console;
 import rootcause.model.Columns;
-import rootcause.report.ReportStage;
+import rootcause.model.TrendWindow;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import static org.apache.spark.sql.functions.col;
  * Aggregation whose cost does not grow with history. Each month's addable statistics ({@link AggregateStage#statistics})
  * are kept in {@code OUT/stats/month=YYYY-MM}; a run recomputes them only for the months whose complaints it
  * (re)wrote, and derives causes, changes, trends and q-values from the stored statistics of the months a report
- * looks at: the reported months and the {@link ReportStage#TREND_MONTHS} before the first (one more than the trend
+ * looks at: the reported months and the {@link TrendWindow#MONTHS} before the first (one more than the trend
  * shows, for its first point's change). A month's metrics depend only on it and the month before, so this gives
  * exactly what aggregating every month's complaints gives.
  */
@@ -69,12 +69,12 @@ final class IncrementalAggregation {
         TreeSet<String> sorted = new TreeSet<>(reported);
         YearMonth first = YearMonth.parse(sorted.first());
         List<String> window = new ArrayList<>();
-        for (YearMonth m = first.minusMonths(ReportStage.TREND_MONTHS); !m.isAfter(YearMonth.parse(sorted.last()));
+        for (YearMonth m = TrendWindow.firstRead(first); !m.isAfter(YearMonth.parse(sorted.last()));
              m = m.plusMonths(1)) {
             window.add(m.toString());
         }
         window.retainAll(tables.months(OutputLayout.STATS));
-        String firstShown = first.minusMonths(ReportStage.TREND_MONTHS - 1L).toString();
+        String firstShown = TrendWindow.firstShown(first).toString();
         Dataset<Row> aggregates = stage.derive(tables.read(OutputLayout.STATS, window));
         return new Result(aggregates.where(col(Columns.MONTH).geq(firstShown)),
                 tables.read(OutputLayout.COMPLAINTS, List.copyOf(sorted)), statsBuilt);

@@ -4,6 +4,7 @@ import rootcause.model.Months;
 import org.apache.hadoop.fs.Path;
 import rootcause.ingest.InputSpec;
 import rootcause.io.Storage;
+import rootcause.metric.EmergingRule;
 import rootcause.nlp.NlpSettings;
 
 import java.util.List;
@@ -22,9 +23,17 @@ import java.util.Set;
  * @param sentimentModel {@code default} or a model folder written by {@code train-sentiment}; null means the
  *                       shipped default
  * @param tableFormat how complaints, stats, causes and candidates are stored
+ * @param emergingRule when a cause counts as emerging; null means {@link EmergingRule#DEFAULT}
  */
 public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
-                        Stage stopAfter, boolean patternsOnly, String sentimentModel, TableFormat tableFormat) {
+                        Stage stopAfter, boolean patternsOnly, String sentimentModel, TableFormat tableFormat,
+                        EmergingRule emergingRule) {
+
+    /** A run with the default emerging rule. */
+    public JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
+                     Stage stopAfter, boolean patternsOnly, String sentimentModel, TableFormat tableFormat) {
+        this(inputs, output, months, taxonomy, nlp, stopAfter, patternsOnly, sentimentModel, tableFormat, EmergingRule.DEFAULT);
+    }
 
     /** A run into plain Parquet, the default. */
     public JobConfig(List<InputSpec> inputs, Path output, Set<String> months, String taxonomy, NlpSettings nlp,
@@ -53,6 +62,7 @@ public record JobConfig(List<InputSpec> inputs, Path output, Set<String> months,
         if (output != null && Storage.isLocal(output)) {
             Storage.local().requireFolderOrAbsent(output, "--output");
         }
+        emergingRule = emergingRule == null ? EmergingRule.DEFAULT : emergingRule;
         inputs = List.copyOf(inputs);
         months = Set.copyOf(months);
     }

@@ -59,6 +59,7 @@ public final class ReclassifyJob {
     private final List<String> months;
     private final String taxonomyFile;
     private final TableFormat tableFormat;
+    private final EmergingRule emergingRule;
     private final Map<String, Long> timings = new LinkedHashMap<>();
 
     /**
@@ -68,6 +69,18 @@ public final class ReclassifyJob {
      */
     public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile,
                          TableFormat tableFormat) {
+        this(spark, output, months, taxonomyFile, tableFormat, null);
+    }
+
+    /**
+     * @param months       months to reclassify; empty for every month in {@code OUT/complaints}
+     * @param taxonomyFile a taxonomy file or bundle folder; null for the built-in taxonomy
+     * @param tableFormat  the format the output's months are stored in
+     * @param emergingRule when a cause counts as emerging; null for the rule the last run recorded in
+     *                     {@code manifest.json} ({@link EmergingRule#DEFAULT} when it records none)
+     */
+    public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile,
+                         TableFormat tableFormat, EmergingRule emergingRule) {
         this.spark = spark;
         this.output = output;
         this.layout = new OutputLayout(output);
@@ -75,13 +88,14 @@ public final class ReclassifyJob {
         this.months = List.copyOf(months);
         this.taxonomyFile = taxonomyFile;
         this.tableFormat = tableFormat;
+        this.emergingRule = emergingRule;
     }
 
     public ReclassifyManifest run() {
         String startedAt = Instant.now().toString();
         long pipelinesBefore = SentimentAnalyzer.pipelinesCreated();
         MonthTables tables = MonthTables.open(spark, output, tableFormat);
-        RootCauseJob.recover(tables);
+        JobSteps.recover(tables);
         Map<String, Long> tableVersionsBefore = tables.versions();
         List<String> stored = tables.months(OutputLayout.COMPLAINTS);
         List<String> selected = selectedMonths(stored);
@@ -122,22 +136,23 @@ public final class ReclassifyJob {
         }
         stageLine("classify", String.format(Locale.ROOT, "%,d complaints of %s by taxonomy %s, %s",
                 countsAfter.values().stream().mapToLong(Long::longValue).sum(), String.join(", ", selected), version,
-                RootCauseJob.semanticDetail(taxonomy, classify)), "classify");
+                JobSteps.semanticDetail(taxonomy, classify)), "classify");
 
         List<String> reported = reportedMonths(selected, stored);
+        EmergingRule rule = emergingRule != null ? emergingRule : recordedRule();
         IncrementalAggregation.Result aggregated = timed("aggregate_and_report", () -> {
             IncrementalAggregation.Result r = new IncrementalAggregation(tables,
-                    new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(selected, reported);
+                    new AggregateStage(taxonomy.causeInfos(), rule)).aggregate(selected, reported);
             tables.write(r.aggregates().where(col(Columns.MONTH).isin(reported.toArray())), OutputLayout.CAUSES, reported);
             tables.write(classify.candidateTerms(after), OutputLayout.CANDIDATES, selected);
             RunCounts counts = RunCounts.read(storage, layout.manifest());
             List<String> following = reported.stream().filter(m -> !selected.contains(m)).toList();
             try {
-                new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, taxonomyFile), counts)
+                new ReportStage(new ReportWriter(new LeadershipReport(rule), storage, taxonomyFile), counts)
                         .write(r.aggregates(), r.complaints(), output, selected);
                 if (!following.isEmpty()) {
                     // a following month keeps the taxonomy of the run that classified it, for the command it offers
-                    new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, runTaxonomyFile()), counts)
+                    new ReportStage(new ReportWriter(new LeadershipReport(rule), storage, runTaxonomyFile()), counts)
                             .write(r.aggregates(), r.complaints(), output, following);
                 }
             } catch (IOException e) {
@@ -151,9 +166,9 @@ public final class ReclassifyJob {
 
         ReclassifyManifest manifest = new ReclassifyManifest(ReclassifyManifest.VERB, UUID.randomUUID().toString(),
                 startedAt, Instant.now().toString(), selected, reported,
-                RootCauseJob.taxonomyInfo(taxonomy, taxonomyFile, sha256), versionsBefore, countsAfter, classifyStats,
+                JobSteps.taxonomyInfo(taxonomy, taxonomyFile, sha256), versionsBefore, countsAfter, classifyStats,
                 aggregated.statsBuilt(), SentimentAnalyzer.pipelinesCreated() - pipelinesBefore, timings)
-                .withTables(tables.format(), tableVersionsBefore, tables.versions());
+                .withTables(tables.format(), tableVersionsBefore, tables.versions()).withEmergingRule(rule);
         org.apache.hadoop.fs.Path file = Storage.child(output, OutputLayout.RECLASSIFY_MANIFEST);
         try {
             manifest.write(storage, file);
@@ -163,14 +178,19 @@ public final class ReclassifyJob {
         return manifest;
     }
 
+    /** The emerging rule the last run recorded in {@code manifest.json}. */
+    private EmergingRule recordedRule() {
+        return RunManifest.emergingRule(storage, layout.manifest());
+    }
+
     /** The taxonomy file of the last run into the output ({@code manifest.json}); null when built-in or unknown. */
     private String runTaxonomyFile() throws IOException {
         org.apache.hadoop.fs.Path file = layout.manifest();
         if (!storage.isFile(file)) {
             return null;
         }
-        String source = RunManifest.read(storage, file).taxonomy().get(RootCauseJob.TAXONOMY_SOURCE);
-        return source == null || RootCauseJob.BUILT_IN.equals(source) ? null : source;
+        String source = RunManifest.read(storage, file).taxonomy().get(JobSteps.TAXONOMY_SOURCE);
+        return source == null || JobSteps.BUILT_IN.equals(source) ? null : source;
     }
 
     /** The requested months, each of which must be stored; all stored months when none is requested. */

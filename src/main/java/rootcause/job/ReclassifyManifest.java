@@ -26,6 +26,7 @@ import java.util.Map;
  * @param tableFormat              {@code delta} for tables; absent for plain Parquet, as are the versions
  * @param tableVersionsBefore      each table's version before the verb: what time travel reads back
  * @param tableVersions            each table's version after it
+ * @param emergingRule             the emerging rule the reported months' causes were derived with
  */
 public record ReclassifyManifest(
         @JsonProperty("verb") String verb,
@@ -43,7 +44,8 @@ public record ReclassifyManifest(
         @JsonProperty("timings_ms") Map<String, Long> timingsMs,
         @JsonProperty("table_format") @JsonInclude(JsonInclude.Include.NON_NULL) String tableFormat,
         @JsonProperty("table_versions_before") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersionsBefore,
-        @JsonProperty("table_versions") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersions) {
+        @JsonProperty("table_versions") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersions,
+        @JsonProperty("emerging_rule") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> emergingRule) {
 
     /** Without tables: plain Parquet, whose manifest is as it always was. */
     public ReclassifyManifest(String verb, String runId, String startedAt, String finishedAt, List<String> monthsReclassified,
@@ -52,7 +54,7 @@ public record ReclassifyManifest(
                               Map<String, Object> classify, List<String> statsBuiltFromComplaints,
                               long corenlpPipelinesCreated, Map<String, Long> timingsMs) {
         this(verb, runId, startedAt, finishedAt, monthsReclassified, monthsReported, taxonomy, taxonomyVersionsBefore,
-                complaintsByMonth, classify, statsBuiltFromComplaints, corenlpPipelinesCreated, timingsMs, null, null, null);
+                complaintsByMonth, classify, statsBuiltFromComplaints, corenlpPipelinesCreated, timingsMs, null, null, null, null);
     }
 
     /** This manifest with the tables' format and versions; plain Parquet adds nothing. */
@@ -62,7 +64,14 @@ public record ReclassifyManifest(
         }
         return new ReclassifyManifest(verb, runId, startedAt, finishedAt, monthsReclassified, monthsReported, taxonomy,
                 taxonomyVersionsBefore, complaintsByMonth, classify, statsBuiltFromComplaints, corenlpPipelinesCreated,
-                timingsMs, format.label(), before, after);
+                timingsMs, format.label(), before, after, emergingRule);
+    }
+
+    /** This manifest with the emerging rule the reported months' causes were derived with. */
+    public ReclassifyManifest withEmergingRule(rootcause.metric.EmergingRule rule) {
+        return new ReclassifyManifest(verb, runId, startedAt, finishedAt, monthsReclassified, monthsReported, taxonomy,
+                taxonomyVersionsBefore, complaintsByMonth, classify, statsBuiltFromComplaints, corenlpPipelinesCreated,
+                timingsMs, tableFormat, tableVersionsBefore, tableVersions, rule.settings());
     }
 
     public static final String VERB = "reclassify";

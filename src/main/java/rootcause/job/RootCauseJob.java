@@ -9,7 +9,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import rootcause.aggregate.AggregateStage;
-import rootcause.metric.EmergingRule;
 import rootcause.classify.ClassifyStage;
 import rootcause.classify.EmbeddingCache;
 import rootcause.classify.Taxonomy;
@@ -17,7 +16,6 @@ import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
 import rootcause.console.Console;
 import rootcause.clean.NameRedactor;
-import rootcause.embed.SentenceEmbedder;
 import rootcause.ingest.IngestResult;
 import rootcause.ingest.IngestStage;
 import rootcause.io.OutputLayout;
@@ -118,7 +116,7 @@ public final class RootCauseJob {
                 return previous.get();
             }
         }
-        recover(tables);
+        JobSteps.recover(tables);
         List<Dataset<Row>> persisted = new ArrayList<>();
         try {
             IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
@@ -154,7 +152,7 @@ public final class RootCauseJob {
                         .withColumn(Columns.TAXONOMY_VERSION, lit(taxonomyVersion)));
                 persisted.addAll(classify.persisted());
                 stageLine("classify", String.format(Locale.ROOT, "%d causes of taxonomy %s, %s",
-                        taxonomy.causeInfos().size(), taxonomyVersion, semanticDetail(taxonomy, classify)), "classify");
+                        taxonomy.causeInfos().size(), taxonomyVersion, JobSteps.semanticDetail(taxonomy, classify)), "classify");
             }
             Dataset<Row> finished = complaints == cleaned ? cleaned : persist(complaints, persisted);
 
@@ -167,18 +165,7 @@ public final class RootCauseJob {
             List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
             if (config.stopAfter().includes(JobConfig.Stage.NLP)) {
                 nlpStats.putAll(AnalysisCounts.nlp(finished));
-                nlpStats.put("texts_looked_up", nlp.distinctTexts());
-                nlpStats.put("cache_hits", nlp.cacheHits());
-                nlpStats.put("texts_analysed", nlp.textsAnalysed());
-                nlpStats.put("cache", Storage.display(new org.apache.hadoop.fs.Path(nlpCache.location())));
-                nlpStats.put("corenlp_pipelines_created", rootcause.nlp.SentimentAnalyzer.pipelinesCreated());
-                nlpStats.put("parser_model", nlpSettings.parse() ? nlpSettings.parserModel() : "none (parser-free sentiment model)");
-                nlpStats.put("max_sentence_tokens", config.nlp().maxSentenceTokens());
-                nlpStats.put("model_files_sha256", modelFilesSha256);
-                nlpStats.put("sentiment_model", sentimentModel.location());
-                nlpStats.put("sentiment_model_sha256", sentimentModel.sha256());
-                nlpStats.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
-                nlpStats.put("sentiment_model_features", sentimentModel.model().families().toString());
+                nlpStats.putAll(nlp.manifestSection(nlpCache, modelFilesSha256));
             }
             String classified = "";
             if (config.stopAfter().includes(JobConfig.Stage.CLASSIFY)) {
@@ -234,17 +221,6 @@ public final class RootCauseJob {
         return data.persist(StorageLevel.MEMORY_AND_DISK());
     }
 
-    /** The classify line's account of the semantic layer: sentences from the embedding cache, sentences embedded. */
-    static String semanticDetail(Taxonomy taxonomy, ClassifyStage classify) {
-        if (!taxonomy.hasSemanticLayer()) {
-            return "patterns only";
-        }
-        return String.format(Locale.ROOT, "patterns and semantic layer (%,d distinct sentences: %,d from the "
-                        + "embedding cache, %,d embedded; %,d of the taxonomy's own embedded)", classify.sentencesLookedUp(),
-                classify.sentencesLookedUp() - classify.sentencesEmbedded(), classify.sentencesEmbedded(),
-                classify.taxonomySentencesEmbedded());
-    }
-
     /** The console line of a stage, timed by the manifest's timings of its steps. */
     private void stageLine(String stage, String detail, String... steps) {
         StepTimings.stageLine(timings, stage, detail, steps);
@@ -258,12 +234,12 @@ public final class RootCauseJob {
     private void aggregateAndReport(MonthTables tables, Taxonomy taxonomy, ClassifyStage classify,
                                     Dataset<Row> complaints, List<FileCounts> files, List<String> months) {
         IncrementalAggregation.Result aggregated = new IncrementalAggregation(tables,
-                new AggregateStage(taxonomy.causeInfos(), EmergingRule.DEFAULT)).aggregate(months, months);
+                new AggregateStage(taxonomy.causeInfos(), config.emergingRule())).aggregate(months, months);
         tables.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), OutputLayout.CAUSES, months);
         tables.write(classify.candidateTerms(complaints), OutputLayout.CANDIDATES, months);
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
-            new ReportStage(new ReportWriter(new LeadershipReport(EmergingRule.DEFAULT), storage, config.taxonomy()), counts)
+            new ReportStage(new ReportWriter(new LeadershipReport(config.emergingRule()), storage, config.taxonomy()), counts)
                     .write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports under " + Storage.display(layout().reports()), e);
@@ -273,15 +249,6 @@ public final class RootCauseJob {
     /** SHA-256 of the taxonomy file the run uses (the built-in one without {@code --taxonomy}). */
     private String taxonomySha256() {
         return TaxonomyLoader.sha256(config.taxonomy() == null ? null : Path.of(config.taxonomy()));
-    }
-
-    /** What a killed run left, repaired before this run writes ({@link MonthTables#recover}). */
-    static void recover(MonthTables tables) {
-        String recovered = tables.recover();
-        if (!recovered.isEmpty()) {
-            Console.line("output: " + recovered);
-            LOG.info(recovered);
-        }
     }
 
     /**
@@ -310,33 +277,10 @@ public final class RootCauseJob {
         versions.put("java", System.getProperty("java.version"));
         versions.putAll(LibraryVersions.libraries());
         return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
-                taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
+                JobSteps.taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
                 monthsWritten, files, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
                         "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks, inputsFingerprint)
-                .withTables(tables.format(), tables.versions());
-    }
-
-    static final String TAXONOMY_SOURCE = "source";
-    static final String BUILT_IN = "built-in";
-
-    /** The manifest's {@code taxonomy} object: which taxonomy classified, from which file, with which layers. */
-    static Map<String, String> taxonomyInfo(Taxonomy taxonomy, String file, String taxonomySha256) {
-        Map<String, String> taxonomyInfo = new LinkedHashMap<>();
-        taxonomyInfo.put("id", taxonomy.id());
-        taxonomyInfo.put("version", taxonomy.version());
-        taxonomyInfo.put(TAXONOMY_SOURCE, file == null ? BUILT_IN : file);
-        taxonomyInfo.put("sha256", taxonomySha256);
-        if (taxonomy.hasSemanticLayer()) {
-            taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
-            rootcause.embed.Encoder encoder = taxonomy.semantic().encoder();
-            taxonomyInfo.put("embedding_model", encoder.description() + " from " + encoder.artifact() + ":"
-                    + encoder.artifactVersion());
-            taxonomyInfo.put("embedding_model_sha256", SentenceEmbedder.modelSha256(encoder));
-            taxonomyInfo.put("semantic_decision", taxonomy.semantic().decision().yaml());
-        } else {
-            taxonomyInfo.put("semantic_layer", "none (patterns only)");
-        }
-        return taxonomyInfo;
+                .withTables(tables.format(), tables.versions()).withEmergingRule(config.emergingRule());
     }
 
     private <T> T timed(String step, java.util.function.Supplier<T> work) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.apache.hadoop.fs.Path;
 import rootcause.io.Storage;
+import rootcause.metric.EmergingRule;
 import rootcause.model.RowCounts;
 
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Map;
  * input file; the reconciliation rule over the totals with its result; the months it wrote; versions; timings; the
  * driver's heap; the result of the run checks; the fingerprint of its inputs and settings ({@link UpToDate}); and,
  * for tables ({@code --table-format delta}), their format and each table's version after the run (absent for plain
- * Parquet, whose manifest is as it always was).
+ * Parquet, whose manifest is as it always was); and the emerging rule its causes were derived with.
  */
 public record RunManifest(
         @JsonProperty("run_id") String runId,
@@ -46,7 +47,8 @@ public record RunManifest(
         @JsonProperty("checks") List<RunCheck> checks,
         @JsonProperty("inputs_fingerprint") String inputsFingerprint,
         @JsonProperty("table_format") @JsonInclude(JsonInclude.Include.NON_NULL) String tableFormat,
-        @JsonProperty("table_versions") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersions) {
+        @JsonProperty("table_versions") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersions,
+        @JsonProperty("emerging_rule") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> emergingRule) {
 
     /** The manifest's totals, as one run's counts. */
     public static RunManifest of(String runId, String startedAt, String finishedAt, Map<String, String> versions,
@@ -58,7 +60,7 @@ public record RunManifest(
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten,
                 total.read(), total.accepted(), total.rejected(), total.filtered(), total.reconciliation(),
                 FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, nlp, classify,
-                timingsMs, resources, checks, inputsFingerprint, null, null);
+                timingsMs, resources, checks, inputsFingerprint, null, null, null);
     }
 
     /** This manifest with the tables' format and versions; plain Parquet adds nothing. */
@@ -68,7 +70,32 @@ public record RunManifest(
         }
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
                 rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
-                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, format.label(), tableVersions);
+                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, format.label(), tableVersions,
+                emergingRule);
+    }
+
+    /** This manifest with the emerging rule the run derived its causes with ({@link EmergingRule#settings}). */
+    public RunManifest withEmergingRule(EmergingRule rule) {
+        return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
+                rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
+                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, tableFormat, tableVersions,
+                rule.settings());
+    }
+
+    /**
+     * The emerging rule the run into {@code file} recorded; {@link EmergingRule#DEFAULT} when there is no manifest or
+     * it records none (written before the rule was configurable, when it was always the default).
+     */
+    public static EmergingRule emergingRule(Storage storage, Path file) {
+        try {
+            if (!storage.isFile(file)) {
+                return EmergingRule.DEFAULT;
+            }
+            EmergingRule recorded = EmergingRule.fromSettings(read(storage, file).emergingRule());
+            return recorded == null ? EmergingRule.DEFAULT : recorded;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + Storage.display(file), e);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

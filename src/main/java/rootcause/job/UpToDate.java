@@ -1,5 +1,7 @@
 package rootcause.job;
 
+import rootcause.metric.EmergingRule;
+
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.hadoop.fs.Path;
 import rootcause.ingest.InputSpec;
@@ -56,6 +58,10 @@ public final class UpToDate {
                 .append("\nembedding=").append(embeddingFingerprint)
                 .append("\nstop_after=").append(config.stopAfter())
                 .append("\ntable_format=").append(config.tableFormat().label());
+        // Only a rule other than the default is written, so a default run's fingerprint is what it always was.
+        if (!config.emergingRule().equals(EmergingRule.DEFAULT)) {
+            canonical.append("\nemerging_rule=").append(config.emergingRule().settings());
+        }
         return DigestUtils.sha256Hex(canonical.toString());
     }
 

@@ -29,7 +29,7 @@ public final class CauseMetricRegistry {
     /** The metrics in the order they derive: each reads only the values of those before it. */
     public static final List<CauseMetric<?>> METRICS = List.of(Volume.METRIC, Sentiment.METRIC, Impact.METRIC,
             ChangeInShare.METRIC, LowVolume.METRIC, TaxonomyVersion.METRIC, Emerging.METRIC, CustomerScoreImpact.METRIC,
-            NpsPoints.METRIC, OutcomeRates.METRIC);
+            NpsPoints.METRIC, OutcomeRates.METRIC, MedianSentiment.METRIC);
 
     /** Which cause, month and slice a row is about: the first columns of {@code OUT/causes}. */
     private static final List<MetricValue<?>> IDENTITY = List.of(CauseMetrics.MONTH, CauseMetrics.DIMENSION,

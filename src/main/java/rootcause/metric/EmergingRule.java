@@ -13,8 +13,21 @@ package rootcause.metric;
  */
 public record EmergingRule(double minShareIncrease, double maxQValue, long minNewComplaints, long minMonthComplaints) {
 
+    /** The default of each part of the rule (the options' defaults: {@code run --help}). */
+    public static final double DEFAULT_MIN_SHARE_INCREASE = 0.05;
+    public static final double DEFAULT_MAX_Q_VALUE = 0.05;
+    public static final long DEFAULT_MIN_NEW_COMPLAINTS = 5;
+    public static final long DEFAULT_MIN_MONTH_COMPLAINTS = 30;
+
     /** 5 points up at q &lt; 0.05, or new with 5 complaints or more at q &lt; 0.05; months of 30 complaints or more. */
-    public static final EmergingRule DEFAULT = new EmergingRule(0.05, 0.05, 5, 30);
+    public static final EmergingRule DEFAULT = new EmergingRule(DEFAULT_MIN_SHARE_INCREASE, DEFAULT_MAX_Q_VALUE,
+            DEFAULT_MIN_NEW_COMPLAINTS, DEFAULT_MIN_MONTH_COMPLAINTS);
+
+    /** The names of the rule's parts in {@code alerts.json}'s {@code settings} and the manifests' {@code emerging_rule}. */
+    public static final String MIN_SHARE_INCREASE = "min_share_increase";
+    public static final String MAX_Q_VALUE = "max_q_value";
+    public static final String MIN_NEW_COMPLAINTS = "min_new_complaints";
+    public static final String MIN_MONTH_COMPLAINTS = "min_month_complaints";
 
     /** Which part of the rule made a cause emerging, as written in {@code alerts.json}. */
     public static final String SHARE_ROSE = "share_rose";
@@ -27,6 +40,26 @@ public record EmergingRule(double minShareIncrease, double maxQValue, long minNe
                     + "), 0 < maxQValue < 1 (got " + maxQValue + "), minNewComplaints >= 1 (got " + minNewComplaints
                     + "), minMonthComplaints >= 1 (got " + minMonthComplaints + ")");
         }
+    }
+
+    /** The rule's parts by name ({@link #MIN_SHARE_INCREASE}, ...), in this order, as written in JSON. */
+    public java.util.Map<String, Object> settings() {
+        java.util.Map<String, Object> settings = new java.util.LinkedHashMap<>();
+        settings.put(MIN_SHARE_INCREASE, minShareIncrease);
+        settings.put(MAX_Q_VALUE, maxQValue);
+        settings.put(MIN_NEW_COMPLAINTS, minNewComplaints);
+        settings.put(MIN_MONTH_COMPLAINTS, minMonthComplaints);
+        return settings;
+    }
+
+    /** The rule {@link #settings} wrote (numbers as JSON reads them back); null for null. */
+    public static EmergingRule fromSettings(java.util.Map<String, ?> settings) {
+        if (settings == null) {
+            return null;
+        }
+        return new EmergingRule(((Number) settings.get(MIN_SHARE_INCREASE)).doubleValue(),
+                ((Number) settings.get(MAX_Q_VALUE)).doubleValue(), ((Number) settings.get(MIN_NEW_COMPLAINTS)).longValue(),
+                ((Number) settings.get(MIN_MONTH_COMPLAINTS)).longValue());
     }
 
     /** A month (of one slice) too small to call a change in, or to read its trend point as firm. */

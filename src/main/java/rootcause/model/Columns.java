@@ -35,7 +35,10 @@ public final class Columns {
     public static final String DUPLICATE_OF = "duplicate_of";
 
     // nlp
-    /** array of struct{index, text, sentiment (0-4, -1 unknown), token_begin, token_end, lemmas}. */
+    /**
+     * array of struct{index, text, sentiment (0-4, -1 unknown), sentiment_probabilities, polarity, token_begin,
+     * token_end, lemmas}: field names in {@link SentenceAnalysis}.
+     */
     public static final String SENTENCES = "sentences";
     public static final String SENTIMENT_SCORE = "sentiment_score";
     public static final String SENTIMENT_LABEL = "sentiment_label";

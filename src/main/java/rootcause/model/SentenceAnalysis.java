@@ -23,6 +23,19 @@ public record SentenceAnalysis(int index, String text, int sentiment, List<Doubl
         implements Serializable {
     public static final int UNKNOWN = -1;
 
+    /**
+     * Field names of one element of the {@code sentences} column (the nlp stage's output, {@code NlpStage.SENTENCE}):
+     * what every stage that reads a sentence struct reads it by.
+     */
+    public static final String INDEX = "index";
+    public static final String TEXT = "text";
+    public static final String SENTIMENT = "sentiment";
+    public static final String SENTIMENT_PROBABILITIES = "sentiment_probabilities";
+    public static final String POLARITY = "polarity";
+    public static final String TOKEN_BEGIN = "token_begin";
+    public static final String TOKEN_END = "token_end";
+    public static final String LEMMAS = "lemmas";
+
     public SentenceAnalysis {
         sentimentProbabilities = List.copyOf(sentimentProbabilities);
         lemmas = List.copyOf(lemmas);

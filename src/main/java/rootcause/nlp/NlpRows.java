@@ -53,12 +53,14 @@ public final class NlpRows {
             if (s == null) {
                 continue;
             }
-            List<String> lemmas = s.getList(s.fieldIndex(NlpStage.LEMMAS));
-            int p = s.fieldIndex(NlpStage.SENTIMENT_PROBABILITIES);
+            List<String> lemmas = s.getList(s.fieldIndex(SentenceAnalysis.LEMMAS));
+            int p = s.fieldIndex(SentenceAnalysis.SENTIMENT_PROBABILITIES);
             List<Double> probabilities = s.isNullAt(p) ? List.of() : s.getList(p);
-            sentences.add(new SentenceAnalysis(s.getInt(s.fieldIndex(NlpStage.INDEX)), s.getString(s.fieldIndex(NlpStage.TEXT)),
-                    s.getInt(s.fieldIndex(NlpStage.SENTIMENT)), probabilities, s.getDouble(s.fieldIndex(NlpStage.POLARITY)),
-                    s.getInt(s.fieldIndex(NlpStage.TOKEN_BEGIN)), s.getInt(s.fieldIndex(NlpStage.TOKEN_END)), lemmas));
+            sentences.add(new SentenceAnalysis(s.getInt(s.fieldIndex(SentenceAnalysis.INDEX)),
+                    s.getString(s.fieldIndex(SentenceAnalysis.TEXT)), s.getInt(s.fieldIndex(SentenceAnalysis.SENTIMENT)),
+                    probabilities, s.getDouble(s.fieldIndex(SentenceAnalysis.POLARITY)),
+                    s.getInt(s.fieldIndex(SentenceAnalysis.TOKEN_BEGIN)), s.getInt(s.fieldIndex(SentenceAnalysis.TOKEN_END)),
+                    lemmas));
         }
         return List.copyOf(sentences);
     }

@@ -13,8 +13,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import rootcause.console.StageProgress;
+import rootcause.io.Storage;
 import rootcause.model.Columns;
 import rootcause.model.DocumentAnalysis;
+import rootcause.model.SentenceAnalysis;
 import rootcause.model.StageInput;
 import rootcause.sentiment.PolarityModel;
 import rootcause.sentiment.SentimentModelFile;
@@ -22,7 +24,9 @@ import rootcause.sentiment.SentimentModelFile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -45,26 +49,19 @@ public final class NlpStage {
             .add(Columns.COMPLAINT_ID, DataTypes.StringType)
             .add(Columns.TEXT, DataTypes.StringType);
 
-    /** Field names of one element of the {@code sentences} column. */
-    public static final String INDEX = "index";
-    public static final String TEXT = "text";
-    public static final String SENTIMENT = "sentiment";
-    public static final String SENTIMENT_PROBABILITIES = "sentiment_probabilities";
-    public static final String POLARITY = "polarity";
-    public static final String TOKEN_BEGIN = "token_begin";
-    public static final String TOKEN_END = "token_end";
-    public static final String LEMMAS = "lemmas";
-
-    /** One element of the {@code sentences} column ({@link rootcause.model.SentenceAnalysis}). */
+    /**
+     * One element of the {@code sentences} column ({@link SentenceAnalysis}); its field names are the data contract's,
+     * in {@link SentenceAnalysis}, where other stages read them.
+     */
     public static final StructType SENTENCE = new StructType()
-            .add(INDEX, DataTypes.IntegerType, false)
-            .add(TEXT, DataTypes.StringType)
-            .add(SENTIMENT, DataTypes.IntegerType, false)
-            .add(SENTIMENT_PROBABILITIES, DataTypes.createArrayType(DataTypes.DoubleType, false))
-            .add(POLARITY, DataTypes.DoubleType, false)
-            .add(TOKEN_BEGIN, DataTypes.IntegerType, false)
-            .add(TOKEN_END, DataTypes.IntegerType, false)
-            .add(LEMMAS, DataTypes.createArrayType(DataTypes.StringType, false));
+            .add(SentenceAnalysis.INDEX, DataTypes.IntegerType, false)
+            .add(SentenceAnalysis.TEXT, DataTypes.StringType)
+            .add(SentenceAnalysis.SENTIMENT, DataTypes.IntegerType, false)
+            .add(SentenceAnalysis.SENTIMENT_PROBABILITIES, DataTypes.createArrayType(DataTypes.DoubleType, false))
+            .add(SentenceAnalysis.POLARITY, DataTypes.DoubleType, false)
+            .add(SentenceAnalysis.TOKEN_BEGIN, DataTypes.IntegerType, false)
+            .add(SentenceAnalysis.TOKEN_END, DataTypes.IntegerType, false)
+            .add(SentenceAnalysis.LEMMAS, DataTypes.createArrayType(DataTypes.StringType, false));
 
     /** The columns the stage appends, in this order. */
     public static final StructType NLP_COLUMNS = new StructType()
@@ -169,6 +166,34 @@ public final class NlpStage {
     /** Distinct texts of the last {@link #apply} whose analysis came from the cache. */
     public long cacheHits() {
         return cacheHits;
+    }
+
+    /**
+     * The stage's part of the manifest's {@code nlp} section, in the manifest's order: what the last {@link #apply}
+     * looked up, found in the cache and analysed, the cache's folder, the CoreNLP pipelines built so far, and the
+     * settings and models it ran with.
+     *
+     * @param cache            the cache the last {@link #apply} used
+     * @param modelFilesSha256 the SHA-256 of every model file the run loads (the clean stage's name models too), by
+     *                         class-path resource
+     */
+    public Map<String, Object> manifestSection(NlpCache cache, Map<String, String> modelFilesSha256) {
+        Map<String, Object> section = new LinkedHashMap<>();
+        section.put("texts_looked_up", distinctTexts);
+        section.put("cache_hits", cacheHits);
+        section.put("texts_analysed", textsAnalysed);
+        section.put("cache", Storage.display(new org.apache.hadoop.fs.Path(cache.location())));
+        section.put("corenlp_pipelines_created", SentimentAnalyzer.pipelinesCreated());
+        section.put("parser_model", settings.parse() ? settings.parserModel() : "none (parser-free sentiment model)");
+        section.put("max_sentence_tokens", settings.maxSentenceTokens());
+        section.put("model_files_sha256", modelFilesSha256);
+        if (sentimentModel != null) {
+            section.put("sentiment_model", sentimentModel.location());
+            section.put("sentiment_model_sha256", sentimentModel.sha256());
+            section.put("sentiment_model_trained_on", sentimentModel.model().trainedOn());
+            section.put("sentiment_model_features", sentimentModel.model().families().toString());
+        }
+        return section;
     }
 
     /**

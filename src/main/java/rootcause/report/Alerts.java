@@ -31,12 +31,7 @@ public final class Alerts {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("month", report.month());
         doc.put("rule", rule.describe());
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("min_share_increase", rule.minShareIncrease());
-        settings.put("max_q_value", rule.maxQValue());
-        settings.put("min_new_complaints", rule.minNewComplaints());
-        settings.put("min_month_complaints", rule.minMonthComplaints());
-        doc.put("settings", settings);
+        doc.put("settings", rule.settings());
         doc.put("month_complaints", report.monthComplaints());
         doc.put("previous_month_complaints", report.causes().isEmpty() ? null : report.causes().get(0).get(ChangeInShare.PREVIOUS_MONTH_COMPLAINTS));
         doc.put("low_volume", rule.isLowVolume(report.monthComplaints()));

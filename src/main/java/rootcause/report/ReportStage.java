@@ -13,8 +13,9 @@ import rootcause.aggregate.SegmentComparison;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
 import rootcause.model.Evidence;
+import rootcause.model.SentenceAnalysis;
 import rootcause.model.StageInput;
-import rootcause.nlp.NlpStage;
+import rootcause.model.TrendWindow;
 
 import java.io.IOException;
 import java.time.ZonedDateTime;
@@ -50,8 +51,6 @@ public final class ReportStage {
 
     public static final List<String> REQUIRED_COMPLAINT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.MONTH,
             Columns.IS_DUPLICATE, Columns.CAUSES, Columns.SENTENCES, Columns.MOST_NEGATIVE_SENTENCE);
-    /** Months of history the trend chart shows, ending with the report's month. */
-    public static final int TREND_MONTHS = 12;
 
     // Internal columns of the quote query.
     private static final String CAUSE = "rc_cause";
@@ -115,7 +114,7 @@ public final class ReportStage {
 
     private MonthReport monthReport(String month, List<CauseMetrics> wholeMonths, Map<String, List<Quote>> quotes,
                                     List<SegmentComparison.Row> segments) {
-        String firstTrendMonth = java.time.YearMonth.parse(month).minusMonths(TREND_MONTHS - 1L).toString();
+        String firstTrendMonth = TrendWindow.firstShown(java.time.YearMonth.parse(month)).toString();
         List<CauseMetrics> causes = wholeMonths.stream()
                 .filter(m -> m.month().equals(month) && m.level().equals(CauseMetrics.LEVEL_CAUSE)).toList();
         List<CauseMetrics> groups = wholeMonths.stream()
@@ -148,7 +147,7 @@ public final class ReportStage {
                 .where(coalesce(size(col(Columns.CAUSES)), lit(0)).leq(0))
                 .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), lit(Columns.UNCLASSIFIED).as(CAUSE_ID),
                         col(Columns.MOST_NEGATIVE_SENTENCE).as(SENTENCE),
-                        array_min(transform(col(Columns.SENTENCES), s -> s.getField(NlpStage.POLARITY))).as(POLARITY),
+                        array_min(transform(col(Columns.SENTENCES), s -> s.getField(SentenceAnalysis.POLARITY))).as(POLARITY),
                         lit(null).cast("string").as(MATCHED_BY), lit(null).cast("string").as(MATCHED_TEXT));
         // A sentence a pattern matched comes before the same sentence matched by the model: its words can be shown.
         Column patternFirst = col(MATCHED_BY).desc_nulls_last();

@@ -118,7 +118,7 @@ class IncrementalAggregationTest {
         // The last run's trend months are the full path's too, and no more than the report shows.
         String last = months.get(MONTHS - 1);
         List<CauseMetrics> trend = AggregateStage.collectMetrics(results.get(results.size() - 1).aggregates());
-        String firstShown = YearMonth.parse(last).minusMonths(rootcause.report.ReportStage.TREND_MONTHS - 1L).toString();
+        String firstShown = rootcause.model.TrendWindow.firstShown(YearMonth.parse(last)).toString();
         assertThat(trend.stream().map(CauseMetrics::month).distinct().sorted().toList())
                 .isEqualTo(months.subList(months.indexOf(firstShown), MONTHS));
         assertThat(trend).isEqualTo(full.stream().filter(m -> m.month().compareTo(firstShown) >= 0).toList());

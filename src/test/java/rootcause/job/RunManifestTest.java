@@ -1,6 +1,7 @@
 package rootcause.job;
 
 import rootcause.io.Storage;
+import rootcause.metric.EmergingRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,24 @@ class RunManifestTest {
 
         assertThat(RunManifest.read(Storage.local(), file)).isEqualTo(m);
         assertThat(dir.resolve("manifest.json.tmp")).doesNotExist();
+    }
+
+    @Test
+    void recordsTheEmergingRuleTheRunUsedAndReadsItBack(@TempDir Path dir) throws Exception {
+        org.apache.hadoop.fs.Path file = Storage.path(dir.resolve("manifest.json").toString());
+        assertThat(RunManifest.emergingRule(Storage.local(), file)).as("no manifest").isEqualTo(EmergingRule.DEFAULT);
+        RunManifest without = manifest(List.of(file("a.csv", 10, 7, 2, 1)));
+        without.write(Storage.local(), file);
+        assertThat(new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).has("emerging_rule")).isFalse();
+        assertThat(RunManifest.emergingRule(Storage.local(), file)).as("a manifest from before the rule was recorded")
+                .isEqualTo(EmergingRule.DEFAULT);
+
+        EmergingRule rule = new EmergingRule(0.1, 0.01, 8, 50);
+        without.withEmergingRule(rule).write(Storage.local(), file);
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("manifest.json").toFile()).get("emerging_rule");
+        assertThat(json.toString())
+                .isEqualTo("{\"min_share_increase\":0.1,\"max_q_value\":0.01,\"min_new_complaints\":8,\"min_month_complaints\":50}");
+        assertThat(RunManifest.emergingRule(Storage.local(), file)).isEqualTo(rule);
     }
 
     @Test

@@ -46,6 +46,13 @@ class UpToDateTest {
         JobConfig delta = new JobConfig(parquet.inputs(), parquet.output(), parquet.months(), null, parquet.nlp(),
                 parquet.stopAfter(), false, null, TableFormat.DELTA);
         assertThat(fingerprint(delta, "t".repeat(64))).as("another table format").isNotEqualTo(fingerprint(parquet, "t".repeat(64)));
+        JobConfig stricter = new JobConfig(parquet.inputs(), parquet.output(), parquet.months(), null, parquet.nlp(),
+                parquet.stopAfter(), false, null, TableFormat.PARQUET, new rootcause.metric.EmergingRule(0.1, 0.05, 5, 30));
+        assertThat(fingerprint(stricter, "t".repeat(64))).as("another emerging rule").isNotEqualTo(fingerprint(parquet, "t".repeat(64)));
+        JobConfig defaultRule = new JobConfig(parquet.inputs(), parquet.output(), parquet.months(), null, parquet.nlp(),
+                parquet.stopAfter(), false, null, TableFormat.PARQUET, rootcause.metric.EmergingRule.DEFAULT);
+        assertThat(fingerprint(defaultRule, "t".repeat(64))).as("the default rule, given or not")
+                .isEqualTo(fingerprint(parquet, "t".repeat(64)));
         assertThat(UpToDate.fingerprint(Storage.local(), config(input, out, Set.of()), null, "t".repeat(64),
                 "n".repeat(64), "none")).as("code of unknown identity").isNull();
     }

@@ -15,7 +15,7 @@ class CauseMetricRegistryTest {
         assertThat(CauseMetricRegistry.STATS_COLUMNS).containsExactly("month", "dimension", "dimension_value", "level",
                 "cause_id", "outcome_name", "outcome_value", "complaints", "sentiment_sum", "negative_complaints",
                 "cause_group", "taxonomy_versions", "scored_complaints", "score_sum", "score_sum_of_squares",
-                "nps_answers", "nps_promoters", "nps_detractors");
+                "nps_answers", "nps_promoters", "nps_detractors", "sentiment_histogram");
     }
 
     @Test

@@ -57,6 +57,33 @@ class MetricDerivationTest {
     }
 
     @Test
+    void aNonDefaultRuleChangesWhichCausesAreFlaggedEmerging() {
+        List<CauseStatsRow> rows = List.of(total("2024-01", 100), total("2024-02", 100),
+                cause("2024-01", "long_wait", "process", 10, -5, 8),
+                cause("2024-02", "long_wait", "process", 20, -12, 18),
+                cause("2024-02", "rudeness", "people", 6, -6, 6));
+        // The default flags both (share +10 points at q = 0.048; new with 6 >= 5): see the first test.
+        assertThat(emerging(MetricDerivation.deriveAll(rows, CAUSES, EmergingRule.DEFAULT)))
+                .containsExactly("long_wait", "rudeness");
+        // A rise must now be 15 points, and a new cause needs 10 complaints: neither is emerging.
+        assertThat(emerging(MetricDerivation.deriveAll(rows, CAUSES, new EmergingRule(0.15, 0.05, 10, 30)))).isEmpty();
+        // A stricter false discovery rate alone (q = 0.048 is not below 0.01) flags neither either.
+        assertThat(emerging(MetricDerivation.deriveAll(rows, CAUSES, new EmergingRule(0.05, 0.01, 5, 30)))).isEmpty();
+        // Months of 100 complaints are too small for a rule that wants 200: no change is called, nothing emerges.
+        List<CauseMetrics> small = MetricDerivation.deriveAll(rows, CAUSES, new EmergingRule(0.05, 0.05, 5, 200));
+        assertThat(emerging(small)).isEmpty();
+        assertThat(small).allSatisfy(m -> assertThat(m.get(LowVolume.LOW_VOLUME)).isTrue());
+        // A looser one flags the new cause from 3 complaints on, the rise from 10 points on: the same two.
+        assertThat(emerging(MetricDerivation.deriveAll(rows, CAUSES, new EmergingRule(0.10, 0.05, 3, 30))))
+                .containsExactly("long_wait", "rudeness");
+    }
+
+    private static List<String> emerging(List<CauseMetrics> metrics) {
+        return metrics.stream().filter(m -> m.month().equals("2024-02") && m.get(Emerging.EMERGING))
+                .map(CauseMetrics::causeId).toList();
+    }
+
+    @Test
     void qValuesAreAdjustedWithinTheMonthAndEmergingFollowsThem() {
         // The same rise as long_wait above (p = 0.048) among 22 causes that did not move: q = 23 x 0.048 > 0.05.
         List<CauseStatsRow> rows = new java.util.ArrayList<>(List.of(total("2024-01", 100), total("2024-02", 100),

@@ -76,6 +76,22 @@ class NlpStageTest {
                 .hasMessage("stage 'nlp': input is missing column(s) [text]; columns present: [complaint_id, body]");
     }
 
+    @Test
+    void givesItsOwnSectionOfTheManifestWithTheSettingsAndModelsItRanWith() {
+        NlpStage stage = new NlpStage(NlpSettings.defaults().withoutParser());
+        Map<String, Object> section = stage.manifestSection(new NlpCache("/tmp/out/nlp-cache", "f1"),
+                Map.of("tagger", "abc"));
+
+        assertThat(section.keySet()).containsExactly("texts_looked_up", "cache_hits", "texts_analysed", "cache",
+                "corenlp_pipelines_created", "parser_model", "max_sentence_tokens", "model_files_sha256",
+                "sentiment_model", "sentiment_model_sha256", "sentiment_model_trained_on", "sentiment_model_features");
+        assertThat(section.get("texts_looked_up")).isEqualTo(0L);
+        assertThat(section.get("parser_model")).isEqualTo("none (parser-free sentiment model)");
+        assertThat(section.get("max_sentence_tokens")).isEqualTo(NlpSettings.DEFAULT_MAX_SENTENCE_TOKENS);
+        assertThat(section.get("model_files_sha256")).isEqualTo(Map.of("tagger", "abc"));
+        assertThat(section.get("sentiment_model_sha256")).isEqualTo(stage.sentimentModel().sha256());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -1,0 +1,68 @@
+package rootcause.job;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import rootcause.classify.ClassifyStage;
+import rootcause.classify.Taxonomy;
+import rootcause.console.Console;
+import rootcause.embed.Encoder;
+import rootcause.embed.SentenceEmbedder;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@link RootCauseJob} ({@code run}) and {@link ReclassifyJob} ({@code reclassify}) both do: repair what a killed
+ * run left, describe the classify stage's semantic layer on the console, and write the manifests' {@code taxonomy}
+ * object.
+ */
+final class JobSteps {
+    private static final Logger LOG = LogManager.getLogger(JobSteps.class);
+
+    /** The {@code taxonomy} object's key naming the taxonomy file, and its value for the built-in taxonomy. */
+    static final String TAXONOMY_SOURCE = "source";
+    static final String BUILT_IN = "built-in";
+
+    private JobSteps() {}
+
+    /** What a killed run left, repaired before this run writes ({@link MonthTables#recover}). */
+    static void recover(MonthTables tables) {
+        String recovered = tables.recover();
+        if (!recovered.isEmpty()) {
+            Console.line("output: " + recovered);
+            LOG.info(recovered);
+        }
+    }
+
+    /** The classify line's account of the semantic layer: sentences from the embedding cache, sentences embedded. */
+    static String semanticDetail(Taxonomy taxonomy, ClassifyStage classify) {
+        if (!taxonomy.hasSemanticLayer()) {
+            return "patterns only";
+        }
+        return String.format(Locale.ROOT, "patterns and semantic layer (%,d distinct sentences: %,d from the "
+                        + "embedding cache, %,d embedded; %,d of the taxonomy's own embedded)", classify.sentencesLookedUp(),
+                classify.sentencesLookedUp() - classify.sentencesEmbedded(), classify.sentencesEmbedded(),
+                classify.taxonomySentencesEmbedded());
+    }
+
+    /** The manifest's {@code taxonomy} object: which taxonomy classified, from which file, with which layers. */
+    static Map<String, String> taxonomyInfo(Taxonomy taxonomy, String file, String taxonomySha256) {
+        Map<String, String> taxonomyInfo = new LinkedHashMap<>();
+        taxonomyInfo.put("id", taxonomy.id());
+        taxonomyInfo.put("version", taxonomy.version());
+        taxonomyInfo.put(TAXONOMY_SOURCE, file == null ? BUILT_IN : file);
+        taxonomyInfo.put("sha256", taxonomySha256);
+        if (taxonomy.hasSemanticLayer()) {
+            taxonomyInfo.put("semantic_layer", taxonomy.semantic().toString());
+            Encoder encoder = taxonomy.semantic().encoder();
+            taxonomyInfo.put("embedding_model", encoder.description() + " from " + encoder.artifact() + ":"
+                    + encoder.artifactVersion());
+            taxonomyInfo.put("embedding_model_sha256", SentenceEmbedder.modelSha256(encoder));
+            taxonomyInfo.put("semantic_decision", taxonomy.semantic().decision().yaml());
+        } else {
+            taxonomyInfo.put("semantic_layer", "none (patterns only)");
+        }
+        return taxonomyInfo;
+    }
+}
