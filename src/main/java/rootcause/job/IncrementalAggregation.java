@@ -12,6 +12,7 @@ import rootcause.model.TrendWindow;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -49,15 +50,22 @@ final class IncrementalAggregation {
      * @param reported months whose causes and reports are to be written (at least the changed ones)
      */
     Result aggregate(List<String> changed, List<String> reported) {
-        // Months written before OUT/stats existed (the first run after an upgrade) get their statistics once.
+        // Months written before OUT/stats existed (the first run after an upgrade) get their statistics once, and so
+        // do all months when the stored statistics lack a column a newer metric added (they could not be merged).
         TreeSet<String> missing = new TreeSet<>(tables.months(OutputLayout.COMPLAINTS));
-        missing.removeAll(tables.months(OutputLayout.STATS));
+        List<String> stored = List.copyOf(tables.months(OutputLayout.STATS));
+        List<String> lacking = stored.isEmpty() ? List.of() : AggregateStage.STATS_COLUMNS.stream()
+                .filter(c -> !Arrays.asList(tables.read(OutputLayout.STATS, stored).columns()).contains(c)).toList();
+        if (lacking.isEmpty()) {
+            missing.removeAll(stored);
+        }
         missing.removeAll(changed);
         List<String> statsBuilt = new ArrayList<>(missing);
         if (!statsBuilt.isEmpty()) {
-            String message = String.format(java.util.Locale.ROOT, "%s has no statistics of %d earlier months (%s); "
-                            + "built them once from %s", tables.folder(OutputLayout.STATS), statsBuilt.size(),
-                    String.join(", ", statsBuilt), tables.folder(OutputLayout.COMPLAINTS));
+            String message = String.format(java.util.Locale.ROOT, "%s has no %sstatistics of %d earlier months (%s); "
+                            + "built them once from %s", tables.folder(OutputLayout.STATS),
+                    lacking.isEmpty() ? "" : "current (an earlier version's lack " + String.join(", ", lacking) + ") ",
+                    statsBuilt.size(), String.join(", ", statsBuilt), tables.folder(OutputLayout.COMPLAINTS));
             Console.line("stats: " + message);
             LOG.info(message);
         }

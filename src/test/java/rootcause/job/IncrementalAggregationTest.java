@@ -123,4 +123,29 @@ class IncrementalAggregationTest {
                 .isEqualTo(months.subList(months.indexOf(firstShown), MONTHS));
         assertThat(trend).isEqualTo(full.stream().filter(m -> m.month().compareTo(firstShown) >= 0).toList());
     }
+
+    /** Statistics stored by a version before a metric's column existed are built again from the complaints, once. */
+    @Test
+    void statisticsLackingANewerMetricsColumnAreBuiltAgain(@TempDir Path out) {
+        AggregateStage stage = new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT);
+        MonthFolders folders = new MonthFolders(spark, rootcause.io.Storage.path(out.toString()));
+        List<String> months = List.of(FIRST.toString(), FIRST.plusMonths(1).toString(), FIRST.plusMonths(2).toString());
+        List<String> old = months.subList(0, 2);
+        Dataset<Row> oldComplaints = all.where(col(Columns.MONTH).isin(old.toArray()));
+        folders.write(oldComplaints, OutputLayout.COMPLAINTS, old);
+        String dropped = rootcause.metric.MedianSentiment.SENTIMENT_HISTOGRAM; // the newest metric's state
+        folders.write(AggregateStage.statistics(oldComplaints).drop(dropped), OutputLayout.STATS, old);
+        folders.publish();
+
+        String month = months.get(2);
+        folders.write(all.where(col(Columns.MONTH).equalTo(month)), OutputLayout.COMPLAINTS, List.of(month));
+        IncrementalAggregation.Result result = new IncrementalAggregation(folders, stage).aggregate(List.of(month), List.of(month));
+        folders.publish();
+
+        assertThat(result.statsBuilt()).as("every stored month, once").isEqualTo(old);
+        assertThat(spark.read().parquet(out.resolve("stats").toString()).columns()).contains(dropped);
+        List<CauseMetrics> full = AggregateStage.collectMetrics(stage.aggregate(all.where(col(Columns.MONTH).isin(months.toArray()))));
+        assertThat(AggregateStage.collectMetrics(result.aggregates()))
+                .isEqualTo(full.stream().filter(m -> m.month().compareTo(rootcause.model.TrendWindow.firstShown(YearMonth.parse(month)).toString()) >= 0).toList());
+    }
 }
