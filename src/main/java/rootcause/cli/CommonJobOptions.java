@@ -13,17 +13,22 @@ final class CommonJobOptions {
             description = "Also show every INFO line (Spark's included) on the console; they are always in OUT/logs/.")
     boolean verbose;
 
-    @Option(names = "--table-format", defaultValue = "parquet", paramLabel = "FORMAT",
+    @Option(names = "--table-format", paramLabel = "FORMAT",
             description = "How complaints, stats, causes and candidates are stored: parquet (plain files; pandas reads "
                     + "them), delta (Delta Lake tables partitioned by month; a month is replaced in one commit, safe "
                     + "on object stores; earlier versions stay readable) or iceberg (Apache Iceberg tables partitioned "
                     + "by month, path-based; a month is replaced in one commit; earlier snapshots stay readable). "
-                    + "Default: ${DEFAULT-VALUE}; an output folder "
-                    + "keeps the format it was first written in.")
+                    + "Default: run writes parquet into a new folder; reclassify uses the folder's own format. An "
+                    + "output folder keeps the format it was first written in.")
     String tableFormat;
 
-    /** The format {@code --table-format} names; a clear error for any other. */
+    /** The format {@code --table-format} names (plain Parquet when not given); a clear error for any other. */
     TableFormat tableFormat() {
-        return TableFormat.named(tableFormat);
+        return tableFormat == null ? TableFormat.PARQUET : TableFormat.named(tableFormat);
+    }
+
+    /** The format {@code --table-format} names; null when not given. */
+    TableFormat givenTableFormat() {
+        return tableFormat == null ? null : TableFormat.named(tableFormat);
     }
 }

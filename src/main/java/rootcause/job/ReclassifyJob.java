@@ -65,7 +65,7 @@ public final class ReclassifyJob {
     /**
      * @param months       months to reclassify; empty for every month in {@code OUT/complaints}
      * @param taxonomyFile a taxonomy file or bundle folder; null for the built-in taxonomy
-     * @param tableFormat  the format the output's months are stored in
+     * @param tableFormat  the format the output's months are stored in; null for the one the folder holds
      */
     public ReclassifyJob(SparkSession spark, org.apache.hadoop.fs.Path output, List<String> months, String taxonomyFile,
                          TableFormat tableFormat) {
@@ -75,7 +75,7 @@ public final class ReclassifyJob {
     /**
      * @param months       months to reclassify; empty for every month in {@code OUT/complaints}
      * @param taxonomyFile a taxonomy file or bundle folder; null for the built-in taxonomy
-     * @param tableFormat  the format the output's months are stored in
+     * @param tableFormat  the format the output's months are stored in; null for the one the folder holds
      * @param emergingRule when a cause counts as emerging; null for the rule the last run recorded in
      *                     {@code manifest.json} ({@link EmergingRule#DEFAULT} when it records none)
      */
@@ -94,7 +94,7 @@ public final class ReclassifyJob {
     public ReclassifyManifest run() {
         String startedAt = Instant.now().toString();
         long pipelinesBefore = SentimentAnalyzer.pipelinesCreated();
-        MonthTables tables = MonthTables.open(spark, output, tableFormat);
+        MonthTables tables = tableFormat == null ? MonthTables.open(spark, output) : MonthTables.open(spark, output, tableFormat);
         JobSteps.recover(tables);
         Map<String, Long> tableVersionsBefore = tables.versions();
         List<String> stored = tables.months(OutputLayout.COMPLAINTS);
