@@ -1,5 +1,10 @@
 package rootcause.job;
 
+import static rootcause.job.TableRows.month;
+import static rootcause.job.TableRows.months;
+import static rootcause.job.TableRows.same;
+import static rootcause.job.TableRows.versions;
+
 import rootcause.io.OutputLayout;
 import io.delta.tables.DeltaTable;
 import org.apache.spark.sql.Dataset;
@@ -20,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -101,23 +105,5 @@ class DeltaTablesRunTest {
     /** How many versions the table has: its history's length. */
     private long history(Path out, String name) {
         return DeltaTable.forPath(spark, table(out, name)).history().count();
-    }
-
-    private static Dataset<Row> month(Dataset<Row> table, String month) {
-        return table.where(col(Columns.MONTH).equalTo(month));
-    }
-
-    /** The taxonomy versions that classified the rows: the run's patterns only, reclassify's the whole taxonomy. */
-    private static List<String> versions(Dataset<Row> complaints) {
-        return complaints.select(Columns.TAXONOMY_VERSION).distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
-    }
-
-    private static List<String> months(Dataset<Row> table) {
-        return table.select(Columns.MONTH).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
-    }
-
-    /** The same rows, as multisets. */
-    private static boolean same(Dataset<Row> a, Dataset<Row> b) {
-        return a.count() == b.count() && a.exceptAll(b).isEmpty() && b.exceptAll(a).isEmpty();
     }
 }

@@ -1,5 +1,10 @@
 package rootcause.job;
 
+import static rootcause.job.TableRows.month;
+import static rootcause.job.TableRows.months;
+import static rootcause.job.TableRows.same;
+import static rootcause.job.TableRows.versions;
+
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.hadoop.HadoopTables;
@@ -24,7 +29,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -133,23 +137,5 @@ class IcebergTablesRunTest {
         Map<String, Long> counts = new TreeMap<>();
         table.groupBy(Columns.MONTH).count().collectAsList().forEach(r -> counts.put(String.valueOf(r.get(0)), r.getLong(1)));
         return counts;
-    }
-
-    private static Dataset<Row> month(Dataset<Row> table, String month) {
-        return table.where(col(Columns.MONTH).equalTo(month));
-    }
-
-    /** The taxonomy versions that classified the rows: the run's patterns only, reclassify's the whole taxonomy. */
-    private static List<String> versions(Dataset<Row> complaints) {
-        return complaints.select(Columns.TAXONOMY_VERSION).distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
-    }
-
-    private static List<String> months(Dataset<Row> table) {
-        return table.select(Columns.MONTH).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
-    }
-
-    /** The same rows, as multisets. */
-    private static boolean same(Dataset<Row> a, Dataset<Row> b) {
-        return a.count() == b.count() && a.exceptAll(b).isEmpty() && b.exceptAll(a).isEmpty();
     }
 }
