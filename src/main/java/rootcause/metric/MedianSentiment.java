@@ -35,8 +35,11 @@ public final class MedianSentiment implements CauseMetric<MedianSentiment.Histog
     public static final double MAX_ERROR = 0.005;
 
     public static final String SENTIMENT_HISTOGRAM = "sentiment_histogram";
-    /** NaN when there are no complaints. */
-    public static final MetricValue<Double> MEDIAN_SENTIMENT = MetricValue.number("median_sentiment", 36);
+    /**
+     * NaN when there are no complaints; null in a row built without it (a row of another tool or a test fixture), as
+     * the other optional values are.
+     */
+    public static final MetricValue<Double> MEDIAN_SENTIMENT = MetricValue.optionalNumber("median_sentiment", 36);
 
     /** Complaints per bin, {@link #BINS} of them: the state. */
     public record Histogram(long[] counts) {

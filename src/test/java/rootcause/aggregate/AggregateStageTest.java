@@ -149,7 +149,7 @@ public class AggregateStageTest {
             "change_in_share double?", "change_p_value double?", "change_q_value double?", "change_test string?",
             "low_volume boolean", "emerging boolean", "emerging_rule string?", "scored_complaints bigint", "mean_score double?",
             "mean_score_without double?", "score_impact double?", "score_impact_low double?", "score_impact_high double?", "nps_points double?",
-            "outcome_rates string?", "taxonomy_version string?", "taxonomy_changed boolean?", "median_sentiment double");
+            "outcome_rates string?", "taxonomy_version string?", "taxonomy_changed boolean?", "median_sentiment double?");
 
     static List<String> describe(StructType schema) {
         return Arrays.stream(schema.fields())
