@@ -34,11 +34,6 @@ final class DeltaMonthTables extends TableMonthTables {
     }
 
     @Override
-    public Dataset<Row> read(String name, List<String> months) {
-        return latest(name).where(col(Columns.MONTH).isin(months.toArray()));
-    }
-
-    @Override
     Dataset<Row> latest(String name) {
         return spark.read().format("delta").load(folder(name).toString());
     }

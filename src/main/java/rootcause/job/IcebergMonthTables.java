@@ -65,11 +65,6 @@ final class IcebergMonthTables extends TableMonthTables {
     }
 
     @Override
-    public Dataset<Row> read(String name, List<String> months) {
-        return latest(name).where(col(Columns.MONTH).isin(months.toArray()));
-    }
-
-    @Override
     Dataset<Row> latest(String name) {
         return spark.read().format("iceberg").load(location(name));
     }

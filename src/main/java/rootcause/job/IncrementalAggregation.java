@@ -54,8 +54,9 @@ final class IncrementalAggregation {
         // do all months when the stored statistics lack a column a newer metric added (they could not be merged).
         TreeSet<String> missing = new TreeSet<>(tables.months(OutputLayout.COMPLAINTS));
         List<String> stored = List.copyOf(tables.months(OutputLayout.STATS));
-        List<String> lacking = stored.isEmpty() ? List.of() : AggregateStage.STATS_COLUMNS.stream()
-                .filter(c -> !Arrays.asList(tables.read(OutputLayout.STATS, stored).columns()).contains(c)).toList();
+        List<String> storedColumns = stored.isEmpty() ? AggregateStage.STATS_COLUMNS
+                : Arrays.asList(tables.read(OutputLayout.STATS, stored).columns());
+        List<String> lacking = AggregateStage.STATS_COLUMNS.stream().filter(c -> !storedColumns.contains(c)).toList();
         if (lacking.isEmpty()) {
             missing.removeAll(stored);
         }

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -50,6 +52,12 @@ abstract sealed class TableMonthTables implements MonthTables permits DeltaMonth
 
     /** The whole latest version of an existing table. */
     abstract Dataset<Row> latest(String name);
+
+    /** A table's months as of its latest version: a table holds only committed months, so nothing is staged. */
+    @Override
+    public Dataset<Row> read(String name, List<String> months) {
+        return latest(name).where(col(Columns.MONTH).isin(months.toArray()));
+    }
 
     /** One commit: the months' rows of the table (created when missing) replaced by the data's. */
     abstract void commit(Dataset<Row> data, String name, List<String> months);
