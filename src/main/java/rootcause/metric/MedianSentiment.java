@@ -102,6 +102,12 @@ public final class MedianSentiment implements CauseMetric<MedianSentiment.Histog
         return a.plus(b);
     }
 
+    /** {@link #bin} as a Spark column, the one the job aggregates with (null for a null sentiment). */
+    public static Column binColumn(Column sentiment) {
+        return when(sentiment.isNotNull(),
+                least(lit(BINS - 1), greatest(lit(0), floor(sentiment.plus(1).divide(BIN_WIDTH)).cast("int"))));
+    }
+
     /** The bin of a sentiment in [-1, 1]. */
     public static int bin(double sentiment) {
         return Math.max(0, Math.min(BINS - 1, (int) Math.floor((sentiment + 1) / BIN_WIDTH)));
@@ -109,11 +115,8 @@ public final class MedianSentiment implements CauseMetric<MedianSentiment.Histog
 
     @Override
     public List<StatsColumn> statsColumns() {
-        // each entry's bin, as in bin(); a null sentiment has none, and collect_list leaves it out
-        Column sentiment = CauseStatsRow.entrySentiment();
-        Column bin = when(sentiment.isNotNull(),
-                least(lit(BINS - 1), greatest(lit(0), floor(sentiment.plus(1).divide(BIN_WIDTH)).cast("int"))));
-        Column histogram = aggregate(collect_list(bin), array_repeat(lit(0L), BINS),
+        // a null sentiment has no bin, and collect_list leaves it out
+        Column histogram = aggregate(collect_list(binColumn(CauseStatsRow.entrySentiment())), array_repeat(lit(0L), BINS),
                 (counts, b) -> transform(counts, (count, i) -> when(i.equalTo(b), count.plus(1L)).otherwise(count)));
         return List.of(new StatsColumn(SENTIMENT_HISTOGRAM, 18, histogram));
     }

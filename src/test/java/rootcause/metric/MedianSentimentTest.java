@@ -25,6 +25,21 @@ class MedianSentimentTest {
     }
 
     @Test
+    void theJobsBinColumnAgreesWithTheBinRule() {
+        double[] sentiments = {-1.0, -0.995, -0.99, -0.5, -0.005, 0.0, 0.005, 0.5, 0.99, 0.999, 1.0};
+        org.apache.spark.sql.SparkSession spark = rootcause.SparkTestSession.get();
+        List<org.apache.spark.sql.Row> rows = java.util.Arrays.stream(sentiments)
+                .mapToObj(x -> org.apache.spark.sql.RowFactory.create(x)).toList();
+        List<org.apache.spark.sql.Row> bins = spark.createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                        .add("s", org.apache.spark.sql.types.DataTypes.DoubleType))
+                .select(org.apache.spark.sql.functions.col("s"),
+                        MedianSentiment.binColumn(org.apache.spark.sql.functions.col("s")).as("bin"))
+                .collectAsList();
+        assertThat(bins).hasSize(sentiments.length)
+                .allSatisfy(r -> assertThat(r.getInt(1)).as("bin of %s", r.getDouble(0)).isEqualTo(MedianSentiment.bin(r.getDouble(0))));
+    }
+
+    @Test
     void binsCoverMinusOneToOneWithOneInTheLastBin() {
         assertThat(MedianSentiment.bin(-1.0)).isZero();
         assertThat(MedianSentiment.bin(-0.995)).isZero();
