@@ -44,13 +44,11 @@ public final class ReclassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.apache.hadoop.fs.Path out = Storage.path(output);
-        // Without --table-format it rewrites the folder in the format it holds. That is known only once Spark can
-        // read the folder (its Hadoop settings reach s3a:// and the like), so the session can read Delta, as the
-        // report verb's does: nothing changes for plain Parquet, and Iceberg needs no static setting.
+        // Without --table-format it rewrites the folder in the format it holds.
         TableFormat format = common.givenTableFormat();
         // It rewrites months of the folder, so it holds the folder's lock like a run.
         return LockedOutput.run("reclassify", out, OutputLayout.RECLASSIFY_MANIFEST, UUID.randomUUID().toString(), common.verbose,
-                format == null ? TableFormat.DELTA : format, (spark, log, lock) -> {
+                TableFormat.sessionFor(format), (spark, log, lock) -> {
             EmergingRule rule = emerging.rule(RunManifest.emergingRule(Storage.of(spark), new OutputLayout(out).manifest()));
             ReclassifyManifest manifest = new ReclassifyJob(spark, out, months, common.taxonomy, format, rule).run();
             RunSummary.lines(Storage.of(spark), out, manifest.monthsReported(), log, OutputLayout.RECLASSIFY_MANIFEST)

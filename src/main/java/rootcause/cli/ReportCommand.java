@@ -55,10 +55,8 @@ public final class ReportCommand implements Callable<Integer> {
         Path causes = layout.dataset(OutputLayout.CAUSES);
         Path complaints = layout.dataset(OutputLayout.COMPLAINTS);
         boolean ownSession = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-        // Which format the folder holds is known only once Spark can read it (its Hadoop settings reach s3a:// and
-        // the like), so the report's session can always read Delta; it changes nothing for plain Parquet, and Iceberg
-        // needs no static setting (its tables set their catalog when opened).
-        SparkSession spark = SparkSessions.forJob("rootcause report", TableFormat.DELTA);
+        // It reads whatever format the folder holds.
+        SparkSession spark = SparkSessions.forJob("rootcause report", TableFormat.sessionFor(null));
         try {
             Storage storage = Storage.of(spark);
             for (Path required : List.of(causes, complaints)) {

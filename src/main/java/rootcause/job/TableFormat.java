@@ -31,6 +31,15 @@ public enum TableFormat {
         return sessionSettings;
     }
 
+    /**
+     * The format whose session opens an existing folder of any format: which one it holds is known only once Spark
+     * can read the folder (its Hadoop settings reach s3a:// and the like), and Delta's static settings change nothing
+     * for plain Parquet, while Iceberg needs none. The given format when there is one.
+     */
+    public static TableFormat sessionFor(TableFormat given) {
+        return given == null ? DELTA : given;
+    }
+
     /** Its name on the command line and in manifests. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
