@@ -1,4 +1,8 @@
-package rootcause.sentiment;
+package rootcause.evaluation.sentiment;
+
+import rootcause.sentiment.ConfusionMatrix;
+import rootcause.sentiment.PolarityFeatures;
+import rootcause.sentiment.PolarityModel;
 
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package rootcause.nlp.eval;
+package rootcause.evaluation.sentiment;
 
 import rootcause.sentiment.Polarity;
 import org.apache.commons.csv.CSVFormat;

@@ -1,4 +1,4 @@
-package rootcause.train;
+package rootcause.evaluation;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,4 +1,4 @@
-package rootcause.evaluate;
+package rootcause.evaluation.causes;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

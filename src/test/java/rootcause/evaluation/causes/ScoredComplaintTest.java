@@ -1,4 +1,6 @@
-package rootcause.evaluate;
+package rootcause.evaluation.causes;
+
+import rootcause.evaluation.EvaluationCorpus;
 
 import org.junit.jupiter.api.Test;
 import rootcause.classify.ComplaintClassifier;

@@ -1,12 +1,11 @@
-package rootcause.train;
+package rootcause.evaluation.causes;
 
 import org.junit.jupiter.api.Test;
 import rootcause.classify.CauseMatcher;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.classify.TrainingSentence;
-import rootcause.evaluate.EvaluationCorpus;
-import rootcause.evaluate.ScoredComplaint;
+import rootcause.evaluation.EvaluationCorpus;
 import rootcause.model.SentenceAnalysis;
 
 import java.util.List;

@@ -1,11 +1,9 @@
-package rootcause.train;
+package rootcause.evaluation.causes;
 
 import rootcause.classify.Cause;
 import rootcause.classify.CauseMatcher;
 import rootcause.classify.ExampleMatcher;
 import rootcause.classify.Taxonomy;
-import rootcause.evaluate.CauseScores;
-import rootcause.evaluate.ScoredComplaint;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package rootcause.nlp.bench;
+package rootcause.bench;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -18,7 +18,7 @@ import rootcause.nlp.SentimentAnalyzer;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import rootcause.nlp.DefaultModelTrainer;
+import rootcause.evaluation.sentiment.DefaultModelTrainer;
 import rootcause.sentiment.PolarityFeatures;
 import rootcause.sentiment.PolarityModel;
 import rootcause.sentiment.SentimentModelFile;
@@ -179,7 +179,7 @@ public final class NlpBenchmark implements Callable<Integer> {
         };
     }
 
-    private static List<rootcause.sentiment.SentimentCrossValidation.Item> uncheckedAnalysed(SentimentAnalyzer analyzer) {
+    private static List<rootcause.evaluation.sentiment.SentimentCrossValidation.Item> uncheckedAnalysed(SentimentAnalyzer analyzer) {
         try {
             return DefaultModelTrainer.analysedSentences(analyzer);
         } catch (Exception e) {

@@ -1,4 +1,4 @@
-package rootcause.sentiment;
+package rootcause.evaluation.sentiment;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,7 @@
-package rootcause.sentiment;
+package rootcause.evaluation.sentiment;
+
+import rootcause.sentiment.Polarity;
+import rootcause.sentiment.PolarityModel;
 
 /**
  * How well three-class probabilities are calibrated, accumulated one prediction at a time: the expected calibration

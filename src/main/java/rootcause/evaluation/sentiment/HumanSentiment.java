@@ -1,4 +1,4 @@
-package rootcause.evaluate;
+package rootcause.evaluation.sentiment;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,4 +1,6 @@
-package rootcause.evaluate;
+package rootcause.evaluation.causes;
+
+import rootcause.evaluation.EvaluationCorpus;
 
 import rootcause.classify.Cause;
 import rootcause.classify.CauseMatcher;

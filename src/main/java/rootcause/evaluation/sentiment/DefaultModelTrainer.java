@@ -1,4 +1,7 @@
-package rootcause.nlp;
+package rootcause.evaluation.sentiment;
+
+import rootcause.nlp.NlpSettings;
+import rootcause.nlp.SentimentAnalyzer;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -8,7 +11,6 @@ import rootcause.sentiment.ConfusionMatrix;
 import rootcause.sentiment.Polarity;
 import rootcause.sentiment.PolarityFeatures;
 import rootcause.sentiment.PolarityModel;
-import rootcause.sentiment.SentimentCrossValidation;
 import rootcause.sentiment.SentimentModelFile;
 
 import java.io.IOException;

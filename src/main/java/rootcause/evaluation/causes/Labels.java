@@ -1,4 +1,6 @@
-package rootcause.evaluate;
+package rootcause.evaluation.causes;
+
+import rootcause.evaluation.EvaluationCorpus;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,4 +1,4 @@
-package rootcause.train;
+package rootcause.evaluation.causes;
 
 import rootcause.classify.CauseMatcher;
 import rootcause.classify.CauseSignal;
@@ -6,7 +6,6 @@ import rootcause.classify.ExampleMatcher;
 import rootcause.classify.SignalHit;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TrainingSentence;
-import rootcause.evaluate.ScoredComplaint;
 import rootcause.model.SentenceAnalysis;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package rootcause.evaluate;
+package rootcause.evaluation;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

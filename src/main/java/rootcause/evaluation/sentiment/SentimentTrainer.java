@@ -1,20 +1,20 @@
-package rootcause.train;
+package rootcause.evaluation.sentiment;
+
+import rootcause.evaluation.SentimentCorpus;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import rootcause.embed.SentenceEmbedder;
-import rootcause.evaluate.EvaluationCorpus;
+import rootcause.evaluation.EvaluationCorpus;
 import rootcause.ingest.InputSpec;
 import rootcause.model.SentenceAnalysis;
 import rootcause.sentiment.ConfusionMatrix;
-import rootcause.sentiment.LabelLeak;
 import rootcause.sentiment.Polarity;
 import rootcause.sentiment.PolarityFeatures;
 import rootcause.sentiment.PolarityLabels;
 import rootcause.sentiment.PolarityModel;
-import rootcause.sentiment.SentimentCrossValidation;
 
 import java.io.IOException;
 import java.io.Reader;
