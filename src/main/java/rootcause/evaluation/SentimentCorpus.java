@@ -1,12 +1,12 @@
 package rootcause.evaluation;
 
+import rootcause.model.DataContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import rootcause.model.Columns;
 import rootcause.model.SentenceAnalysis;
-import rootcause.nlp.NlpRows;
 import rootcause.nlp.NlpSettings;
 import rootcause.nlp.NlpStage;
 
@@ -82,7 +82,7 @@ public final class SentimentCorpus {
         Map<String, List<SentenceAnalysis>> out = new HashMap<>();
         for (Row r : NlpStage.coreNlpOnly(NlpSettings.defaults()).apply(input)
                 .select(col(Columns.COMPLAINT_ID), col(Columns.SENTENCES)).collectAsList()) {
-            out.put(r.getString(0), NlpRows.sentencesFrom(r));
+            out.put(r.getString(0), DataContract.sentencesOf(r));
         }
         return out;
     }
