@@ -12,6 +12,8 @@ import rootcause.clean.PiiRedactor;
 import rootcause.model.Columns;
 
 import java.io.IOException;
+import rootcause.model.DataContract;
+import org.apache.spark.sql.types.StructType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,10 +87,58 @@ public final class OutputContract {
         if (rejects.filter(col(Columns.REASON).isNull()).count() > 0) {
             problems.add("rejects/ has rows without a reason");
         }
+        problems.addAll(schemaViolations(out, spark, complaints));
         problems.addAll(piiIn("complaints", complaints));
         problems.addAll(piiIn("rejects", rejects));
         problems.addAll(piiInTextFiles(out));
         return problems;
+    }
+
+    /**
+     * The written datasets against the data contract ({@link DataContract}): the nlp and classify columns of
+     * {@code complaints/}, {@code candidates/} and the caches, by name and type in order (Parquet reads every field
+     * back as nullable, so nullability is not compared).
+     */
+    static List<String> schemaViolations(Path out, SparkSession spark, Dataset<Row> complaints) {
+        List<String> problems = new ArrayList<>();
+        for (StructType contract : List.of(DataContract.NLP.type(), DataContract.CLASSIFIED)) {
+            for (StructField f : contract.fields()) {
+                String written = java.util.Arrays.asList(complaints.schema().fieldNames()).contains(f.name())
+                        ? complaints.schema().apply(f.name()).dataType().catalogString() : "nothing";
+                if (!written.equals(f.dataType().catalogString())) {
+                    problems.add("complaints." + f.name() + " is " + written + ", the contract says " + f.dataType().catalogString());
+                }
+            }
+        }
+        rootcause.job.MonthTables tables = rootcause.job.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
+        var candidateMonths = tables.months(OutputLayout.CANDIDATES);
+        if (!candidateMonths.isEmpty()) { // a run without an unclassified negative complaint writes none
+            checkSchema(problems, "candidates", tables.read(OutputLayout.CANDIDATES, candidateMonths).schema(), DataContract.CANDIDATE);
+        }
+        for (var cache : java.util.Map.of(OutputLayout.NLP_CACHE, DataContract.NLP_CACHE, OutputLayout.EMBEDDING_CACHE, DataContract.EMBEDDING_CACHE).entrySet()) {
+            try (var fingerprints = Files.list(out.resolve(cache.getKey()))) {
+                for (Path folder : fingerprints.filter(OutputContract::holdsParquet).toList()) {
+                    checkSchema(problems, cache.getKey(), spark.read().parquet(folder.toString()).schema(), cache.getValue());
+                }
+            } catch (IOException e) {
+                // no cache written (the run had none)
+            }
+        }
+        return problems;
+    }
+
+    private static boolean holdsParquet(Path folder) {
+        try (var files = Files.list(folder)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".parquet"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void checkSchema(List<String> problems, String name, StructType written, StructType contract) {
+        if (!written.catalogString().equals(contract.catalogString())) {
+            problems.add(name + " is " + written.catalogString() + ", the contract says " + contract.catalogString());
+        }
     }
 
     /** Every string column, and every string inside nested arrays/structs via its JSON form. */

@@ -1,10 +1,10 @@
 package rootcause.classify;
 
+import rootcause.model.DataContract;
 import rootcause.model.NegativeComplaint;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.Window;
@@ -13,14 +13,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
-import rootcause.model.Evidence;
 import rootcause.model.StageInput;
-import rootcause.nlp.NlpRows;
-import rootcause.nlp.NlpStage;
 import scala.collection.Seq;
-import scala.jdk.javaapi.CollectionConverters;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,45 +34,12 @@ import static org.apache.spark.sql.functions.udf;
  * ({@link CauseMatcher#shared}).
  */
 public final class ClassifyStage {
-    /** One sentence as the nlp stage writes it (defined there, once). */
-    public static final StructType SENTENCE = NlpStage.SENTENCE;
-
     /** Columns this stage reads, with the types it expects. */
     public static final StructType INPUT_SCHEMA = new StructType(new StructField[]{
             DataTypes.createStructField(Columns.COMPLAINT_ID, DataTypes.StringType, true),
             DataTypes.createStructField(Columns.MONTH, DataTypes.StringType, true),
-            NlpStage.NLP_COLUMNS.apply(Columns.SENTENCES),
+            DataContract.NLP.type().apply(Columns.SENTENCES),
             DataTypes.createStructField(Columns.SENTIMENT_SCORE, DataTypes.DoubleType, true)});
-
-    /** One piece of evidence ({@link Evidence}): what found the cause in which sentence. */
-    public static final StructType EVIDENCE = new StructType(new StructField[]{
-            DataTypes.createStructField(Evidence.PHRASE, DataTypes.StringType, false),
-            DataTypes.createStructField(Evidence.MATCHED_TEXT, DataTypes.StringType, false),
-            DataTypes.createStructField(Evidence.SENTENCE_INDEX, DataTypes.IntegerType, false),
-            DataTypes.createStructField(Evidence.SENTENCE, DataTypes.StringType, true),
-            DataTypes.createStructField(Evidence.SENTENCE_SENTIMENT, DataTypes.IntegerType, false),
-            DataTypes.createStructField(Evidence.SENTENCE_POLARITY, DataTypes.DoubleType, false),
-            DataTypes.createStructField(Evidence.MATCHED_BY, DataTypes.StringType, false),
-            DataTypes.createStructField(Evidence.SCORE, DataTypes.DoubleType, true)});
-
-    /** One cause found in a complaint; {@code matched_by} is {@link CauseMatch#matchedBy()}. */
-    public static final StructType CAUSE = new StructType(new StructField[]{
-            DataTypes.createStructField(CauseMatch.CAUSE_ID, DataTypes.StringType, false),
-            DataTypes.createStructField(CauseMatch.CAUSE_GROUP, DataTypes.StringType, false),
-            DataTypes.createStructField(CauseMatch.SENTIMENT, DataTypes.DoubleType, false),
-            DataTypes.createStructField(CauseMatch.MATCHED_BY, DataTypes.StringType, false),
-            DataTypes.createStructField(CauseMatch.EVIDENCE, DataTypes.createArrayType(EVIDENCE, false), false)});
-
-    /** Columns this stage adds to its input. */
-    public static final StructType OUTPUT_COLUMNS = new StructType(new StructField[]{
-            DataTypes.createStructField(Columns.CAUSES, DataTypes.createArrayType(CAUSE, false), false),
-            DataTypes.createStructField(Columns.CAUSE_IDS, DataTypes.createArrayType(DataTypes.StringType, false), false)});
-
-    /** Output of {@link #candidateTerms}: frequent terms of unclassified negative complaints, per month. */
-    public static final StructType CANDIDATE_SCHEMA = new StructType(new StructField[]{
-            DataTypes.createStructField(Columns.MONTH, DataTypes.StringType, true),
-            DataTypes.createStructField("term", DataTypes.StringType, true),
-            DataTypes.createStructField("complaints", DataTypes.LongType, false)});
 
     /** Terms kept per month by {@link #candidateTerms}. */
     public static final int CANDIDATES_PER_MONTH = 30;
@@ -142,11 +104,11 @@ public final class ClassifyStage {
         Dataset<Row> input = complaints;
         Column result;
         if (semantic == null) {
-            result = udf(new ClassifyFunction(taxonomy), OUTPUT_COLUMNS)
+            result = udf(new ClassifyFunction(taxonomy), DataContract.CLASSIFIED)
                     .apply(col(Columns.SENTENCES), lit(null).cast(SemanticStage.DOCUMENT_HITS));
         } else {
             input = semantic.withModelHits(complaints);
-            result = udf(new ClassifyFunction(taxonomy), OUTPUT_COLUMNS)
+            result = udf(new ClassifyFunction(taxonomy), DataContract.CLASSIFIED)
                     .apply(col(Columns.SENTENCES), col(SemanticStage.MODEL_HITS));
         }
         Dataset<Row> classified = input.withColumn(RESULT, result)
@@ -165,26 +127,26 @@ public final class ClassifyStage {
         checkInputColumns(classified, "classify (candidate terms)", new StructType(new StructField[]{
                 INPUT_SCHEMA.apply(Columns.COMPLAINT_ID), INPUT_SCHEMA.apply(Columns.MONTH),
                 INPUT_SCHEMA.apply(Columns.SENTENCES), INPUT_SCHEMA.apply(Columns.SENTIMENT_SCORE),
-                OUTPUT_COLUMNS.apply(Columns.CAUSE_IDS)}));
+                DataContract.CLASSIFIED.apply(Columns.CAUSE_IDS)}));
         Column terms = udf((UDF1<Seq<Row>, List<String>>) ClassifyStage::distinctTerms,
                 DataTypes.createArrayType(DataTypes.StringType)).apply(col(Columns.SENTENCES));
         Dataset<Row> perComplaintTerm = classified
                 .where(NegativeComplaint.column()
                         .and(size(col(Columns.CAUSE_IDS)).equalTo(1))
                         .and(array_contains(col(Columns.CAUSE_IDS), Columns.UNCLASSIFIED)))
-                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), explode(terms).as("term"));
-        Dataset<Row> counted = perComplaintTerm.groupBy(col(Columns.MONTH), col("term"))
-                .agg(count(lit(1)).as("complaints"));
+                .select(col(Columns.MONTH), col(Columns.COMPLAINT_ID), explode(terms).as(DataContract.TERM));
+        Dataset<Row> counted = perComplaintTerm.groupBy(col(Columns.MONTH), col(DataContract.TERM))
+                .agg(count(lit(1)).as(DataContract.TERM_COMPLAINTS));
         return counted
                 .withColumn("rc_rank", row_number().over(Window.partitionBy(col(Columns.MONTH))
-                        .orderBy(col("complaints").desc(), col("term").asc())))
+                        .orderBy(col(DataContract.TERM_COMPLAINTS).desc(), col(DataContract.TERM).asc())))
                 .where(col("rc_rank").leq(CANDIDATES_PER_MONTH))
                 .drop("rc_rank")
-                .orderBy(col(Columns.MONTH), col("complaints").desc(), col("term"));
+                .orderBy(col(Columns.MONTH), col(DataContract.TERM_COMPLAINTS).desc(), col(DataContract.TERM));
     }
 
     private static List<String> distinctTerms(Seq<Row> sentences) {
-        return CandidateTerms.distinctTerms(NlpRows.sentencesFrom(sentences));
+        return CandidateTerms.distinctTerms(DataContract.sentences(sentences));
     }
 
     static void checkInputColumns(Dataset<Row> input, String stage, StructType required) {
@@ -205,19 +167,8 @@ public final class ClassifyStage {
             if (matcher == null) {
                 matcher = CauseMatcher.shared(taxonomy);
             }
-            List<CauseMatch> matches = matcher.match(NlpRows.sentencesFrom(sentenceRows), SemanticStage.hitsFrom(modelHits));
-            List<Row> causes = new ArrayList<>(matches.size());
-            for (CauseMatch m : matches) {
-                List<Row> evidence = new ArrayList<>(m.evidence().size());
-                for (Evidence e : m.evidence()) {
-                    evidence.add(RowFactory.create(e.phrase(), e.matchedText(), e.sentenceIndex(), e.sentence(),
-                            e.sentenceSentiment(), e.sentencePolarity(), e.matchedBy(), e.score()));
-                }
-                causes.add(RowFactory.create(m.causeId(), m.causeGroup(), m.sentiment(), m.matchedBy(),
-                        CollectionConverters.asScala(evidence).toSeq()));
-            }
-            return RowFactory.create(CollectionConverters.asScala(causes).toSeq(),
-                    CollectionConverters.asScala(CauseMatcher.causeIds(matches)).toSeq());
+            List<CauseMatch> matches = matcher.match(DataContract.sentences(sentenceRows), SemanticStage.hitsFrom(modelHits));
+            return DataContract.classified(matches, CauseMatcher.causeIds(matches));
         }
     }
 }

@@ -1,11 +1,10 @@
 package rootcause.classify;
 
+import rootcause.model.DataContract;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import rootcause.embed.Encoder;
 import rootcause.embed.SentenceEmbedder;
 import rootcause.io.ParquetCache;
@@ -16,18 +15,10 @@ import rootcause.io.ParquetCache;
  * the taxonomy's own examples alike.
  *
  * <p>A {@link ParquetCache}: one folder per {@link #fingerprint} (the embedding model's files, artifact version and
- * vector layout), holding {@value #KEY} (hex SHA-256 of the sentence's text) and the unit vector: never the text.
+ * vector layout), holding {@value DataContract#EMBEDDING_CACHE_KEY} (hex SHA-256 of the sentence's text) and the unit vector: never the text.
  * An embedding depends on the model and the text only, not on the taxonomy, so a taxonomy edit reuses it whole.
  */
 public final class EmbeddingCache {
-    /** The key column: hex SHA-256 of the sentence's text. */
-    public static final String KEY = "sentence_sha256";
-    /** The embedding column: {@value SentenceEmbedder#DIMENSION} floats of unit length. */
-    public static final String VECTOR = "embedding";
-    /** A stored embedding. */
-    static final StructType SCHEMA = new StructType()
-            .add(KEY, DataTypes.StringType, false)
-            .add(VECTOR, DataTypes.createArrayType(DataTypes.FloatType, false), false);
     /** Bumped when the embedding code changes what it stores for the same text and model. */
     static final int FORMAT = 1;
 
@@ -38,7 +29,7 @@ public final class EmbeddingCache {
      * @param encoder the encoder whose embeddings it keeps: each has its own fingerprint folder
      */
     public EmbeddingCache(String root, Encoder encoder) {
-        this.files = new ParquetCache(root, fingerprint(encoder), SCHEMA);
+        this.files = new ParquetCache(root, fingerprint(encoder), DataContract.EMBEDDING_CACHE);
     }
 
     /**
@@ -47,7 +38,7 @@ public final class EmbeddingCache {
      */
     public static String fingerprint(Encoder encoder) {
         return DigestUtils.sha256Hex("format=" + FORMAT
-                + "\nschema=" + SCHEMA.json()
+                + "\nschema=" + DataContract.EMBEDDING_CACHE.json()
                 + "\nmodel=" + encoder.description() + " from " + encoder.artifact() + ":" + encoder.artifactVersion()
                 + "\nmodel_sha256=" + SentenceEmbedder.modelSha256(encoder));
     }
@@ -57,12 +48,12 @@ public final class EmbeddingCache {
         return files.location();
     }
 
-    /** Every stored embedding ({@link #SCHEMA}); empty when nothing is stored yet. */
+    /** Every stored embedding ({@link DataContract#EMBEDDING_CACHE}); empty when nothing is stored yet. */
     Dataset<Row> read(SparkSession spark) {
         return files.read(spark);
     }
 
-    /** Appends embeddings ({@link #SCHEMA}) as new files; {@code rows} is their count, to size the files. */
+    /** Appends embeddings ({@link DataContract#EMBEDDING_CACHE}) as new files; {@code rows} is their count, to size the files. */
     void append(Dataset<Row> embeddings, long rows) {
         files.append(embeddings, rows);
     }

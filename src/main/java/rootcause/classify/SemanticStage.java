@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.model.DataContract;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -72,7 +73,7 @@ final class SemanticStage {
     static final int SENTENCES_PER_PARTITION = 500;
 
     private static final String DOC_KEY = "rc_doc_key";
-    private static final String SENTENCE_KEY = EmbeddingCache.KEY;
+    private static final String SENTENCE_KEY = DataContract.EMBEDDING_CACHE_KEY;
     private static final String INDEX = "rc_sentence_index";
     private static final String TEXT = "rc_sentence_text";
     private static final String TOKENS = "rc_sentence_tokens";
@@ -143,7 +144,7 @@ final class SemanticStage {
                 .unionByName(taxonomyTexts.select(col(SENTENCE_KEY), col(TEXT), lit(false).as(FROM_COMPLAINTS)))
                 .groupBy(col(SENTENCE_KEY))
                 .agg(first(col(TEXT)).as(TEXT), max(col(FROM_COMPLAINTS)).as(FROM_COMPLAINTS));
-        Dataset<Row> stored = cache == null ? spark.createDataFrame(List.of(), EmbeddingCache.SCHEMA) : cache.read(spark);
+        Dataset<Row> stored = cache == null ? spark.createDataFrame(List.of(), DataContract.EMBEDDING_CACHE) : cache.read(spark);
         long start = System.nanoTime();
         Dataset<Row> vectors = storedAndNew(needed, stored);
         List<CauseSignal> signals = driverSignals(vectors, ownTextByKey);
@@ -167,12 +168,12 @@ final class SemanticStage {
     }
 
     /**
-     * The embedding of every needed sentence ({@link EmbeddingCache#SCHEMA}): the stored ones, and the others
+     * The embedding of every needed sentence ({@link DataContract#EMBEDDING_CACHE}): the stored ones, and the others
      * embedded now and appended to the cache. Counts both kinds for the manifest, in one pass.
      */
     private Dataset<Row> storedAndNew(Dataset<Row> needed, Dataset<Row> stored) {
         // Each needed sentence, marked by whether the cache holds it (a key stored twice must not count twice).
-        Dataset<Row> storedKeys = stored.select(col(EmbeddingCache.KEY).as(STORED_KEY)).dropDuplicates(STORED_KEY);
+        Dataset<Row> storedKeys = stored.select(col(DataContract.EMBEDDING_CACHE_KEY).as(STORED_KEY)).dropDuplicates(STORED_KEY);
         Dataset<Row> looked = needed.join(storedKeys, needed.col(SENTENCE_KEY).equalTo(storedKeys.col(STORED_KEY)), "left")
                 .withColumn(MISSING, col(STORED_KEY).isNull()).drop(STORED_KEY)
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -196,17 +197,17 @@ final class SemanticStage {
         Dataset<Row> cachedKeys = looked.where(not(col(MISSING))).select(col(SENTENCE_KEY));
         // Joined on the name: cachedKeys derives from stored too, so stored.col(k) == cachedKeys.col(k) is ambiguous.
         Dataset<Row> cached = stored.join(cachedKeys,
-                scala.jdk.javaapi.CollectionConverters.asScala(List.of(EmbeddingCache.KEY)).toSeq(), "left_semi");
+                scala.jdk.javaapi.CollectionConverters.asScala(List.of(DataContract.EMBEDDING_CACHE_KEY)).toSeq(), "left_semi");
         if (toEmbed == 0) {
             // Every sentence is cached: no task may load the model for nothing.
-            return cached.dropDuplicates(EmbeddingCache.KEY);
+            return cached.dropDuplicates(DataContract.EMBEDDING_CACHE_KEY);
         }
         Dataset<Row> missing = looked.where(col(MISSING));
         int partitions = (int) Math.max(missing.sparkSession().sparkContext().defaultParallelism(),
                 Math.min(10_000, (toEmbed + SENTENCES_PER_PARTITION - 1) / SENTENCES_PER_PARTITION));
         LongAccumulator done = missing.sparkSession().sparkContext().longAccumulator("sentences embedded");
         Dataset<Row> newVectors = missing.repartition(partitions, col(SENTENCE_KEY))
-                .map(new Embed(taxonomy.semantic().encoder(), done), Encoders.row(EmbeddingCache.SCHEMA))
+                .map(new Embed(taxonomy.semantic().encoder(), done), Encoders.row(DataContract.EMBEDDING_CACHE))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(newVectors);
         // Embedding is most of classify's time on a first run: minutes on real exports, so it shows progress.
@@ -218,7 +219,7 @@ final class SemanticStage {
             cache.append(newVectors, toEmbed);
         }
         // A key stored twice (say, a cache folder copied into itself) must not duplicate sentences.
-        return newVectors.unionByName(cached).dropDuplicates(EmbeddingCache.KEY);
+        return newVectors.unionByName(cached).dropDuplicates(DataContract.EMBEDDING_CACHE_KEY);
     }
 
     /** The taxonomy's signals that read vectors, in its order. */
@@ -233,7 +234,7 @@ final class SemanticStage {
     private List<CauseSignal> driverSignals(Dataset<Row> vectors, Map<String, String> ownTextByKey) {
         Map<String, float[]> byText = new HashMap<>();
         for (Row r : vectors.where(col(SENTENCE_KEY).isin(ownTextByKey.keySet().toArray())).collectAsList()) {
-            byText.put(ownTextByKey.get(r.getString(r.fieldIndex(SENTENCE_KEY))), vector(r.getList(r.fieldIndex(EmbeddingCache.VECTOR))));
+            byText.put(ownTextByKey.get(r.getString(r.fieldIndex(SENTENCE_KEY))), vector(r.getList(r.fieldIndex(DataContract.EMBEDDING))));
         }
         java.util.function.Function<String, float[]> embedded = text -> {
             float[] v = byText.get(text);
@@ -312,7 +313,7 @@ final class SemanticStage {
             // Only the token count matters to a vector signal; the index is the complaint's, set when joined back.
             rootcause.model.SentenceAnalysis sentence = new rootcause.model.SentenceAnalysis(0, s.getString(s.fieldIndex(TEXT)),
                     rootcause.model.SentenceAnalysis.UNKNOWN, 0, s.getInt(s.fieldIndex(TOKENS)), List.of());
-            float[] vector = vector(s.getList(s.fieldIndex(EmbeddingCache.VECTOR)));
+            float[] vector = vector(s.getList(s.fieldIndex(DataContract.EMBEDDING)));
             List<Row> rows = new ArrayList<>();
             for (CauseSignal signal : signals.value()) {
                 for (SignalHit h : signal.judge(sentence, vector)) {

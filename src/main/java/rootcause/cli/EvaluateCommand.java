@@ -9,10 +9,10 @@ import picocli.CommandLine.Parameters;
 import rootcause.nlp.NlpSettings;
 import rootcause.nlp.SentimentAnalyzer;
 import rootcause.sentiment.ConfusionMatrix;
-import rootcause.nlp.eval.EvaluationSets;
-import rootcause.nlp.eval.LabelledText;
-import rootcause.nlp.eval.Prediction;
-import rootcause.nlp.eval.SentimentEvaluation;
+import rootcause.evaluation.sentiment.EvaluationSets;
+import rootcause.evaluation.sentiment.LabelledText;
+import rootcause.evaluation.sentiment.Prediction;
+import rootcause.evaluation.sentiment.SentimentEvaluation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -8,12 +8,12 @@ import picocli.CommandLine.Spec;
 import rootcause.classify.SemanticSettings;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
-import rootcause.evaluate.CauseScores;
-import rootcause.evaluate.EvaluationCorpus;
-import rootcause.evaluate.HumanSentiment;
-import rootcause.evaluate.Labels;
-import rootcause.evaluate.ScoredComplaint;
-import rootcause.evaluate.TaxonomyEvaluation;
+import rootcause.evaluation.causes.CauseScores;
+import rootcause.evaluation.EvaluationCorpus;
+import rootcause.evaluation.sentiment.HumanSentiment;
+import rootcause.evaluation.causes.Labels;
+import rootcause.evaluation.causes.ScoredComplaint;
+import rootcause.evaluation.causes.TaxonomyEvaluation;
 import rootcause.ingest.InputSpec;
 
 import java.io.PrintWriter;
@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code evaluate-taxonomy}: scores the taxonomy (patterns plus semantic layer) against hand labels. The exports go
- * through the job's own profiles and clean stage in local Spark; the scoring lives in {@code rootcause.evaluate}.
+ * through the job's own profiles and clean stage in local Spark; the scoring lives in {@code rootcause.evaluation.causes}.
  */
 @Command(name = "evaluate-taxonomy", mixinStandardHelpOptions = true,
         description = "Score the root-cause taxonomy on hand labels (source,id,cause_ids), reading the exports "

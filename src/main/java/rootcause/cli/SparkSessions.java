@@ -34,11 +34,11 @@ final class SparkSessions {
     }
 
     /** The cleaned complaints of the inputs, read in a session of their own that is stopped before returning. */
-    static java.util.Map<String, rootcause.evaluate.EvaluationCorpus.Complaint> corpus(
+    static java.util.Map<String, rootcause.evaluation.EvaluationCorpus.Complaint> corpus(
             String appName, java.util.List<rootcause.ingest.InputSpec> inputs) {
         SparkSession spark = forJob(appName);
         try {
-            return rootcause.evaluate.EvaluationCorpus.load(spark, inputs);
+            return rootcause.evaluation.EvaluationCorpus.load(spark, inputs);
         } finally {
             spark.stop();
         }

@@ -9,9 +9,9 @@ import picocli.CommandLine.Spec;
 import rootcause.ingest.InputSpec;
 import rootcause.sentiment.ConfusionMatrix;
 import rootcause.sentiment.PolarityFeatures;
-import rootcause.sentiment.SentimentCrossValidation;
+import rootcause.evaluation.sentiment.SentimentCrossValidation;
 import rootcause.sentiment.SentimentModelFile;
-import rootcause.train.SentimentTrainer;
+import rootcause.evaluation.sentiment.SentimentTrainer;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.col;
 /**
  * Every record read, with its disposition.
  *
- * @param rows  {@link IngestStage#ROW_SCHEMA}: accepted, filtered and rejected records
+ * @param rows  {@link rootcause.model.DataContract#INGESTED}: accepted, filtered and rejected records
  * @param files the input files, in the order read
  * @param lines each input file's physical lines, by file: the parser must return one row per record there
  */

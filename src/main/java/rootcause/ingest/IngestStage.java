@@ -1,5 +1,6 @@
 package rootcause.ingest;
 
+import rootcause.model.DataContract;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,32 +35,6 @@ public final class IngestStage {
     public static final String FILTERED = "filtered";
     public static final String REJECTED = "rejected";
 
-    /**
-     * The profile's outcomes in its order, as (name, value) pairs; a null value is an outcome the row does not state.
-     * An array, not a map: Spark's set operations (except, intersect, distinct) refuse map columns.
-     */
-    public static final org.apache.spark.sql.types.ArrayType OUTCOMES_TYPE = DataTypes.createArrayType(new StructType()
-            .add(Columns.OUTCOME_NAME, DataTypes.StringType).add(Columns.OUTCOME_VALUE, DataTypes.StringType), false);
-
-    /** Every record read, with its disposition; accepted rows carry the canonical complaint columns. */
-    public static final StructType ROW_SCHEMA = new StructType()
-            .add(Columns.COMPLAINT_ID, DataTypes.StringType)
-            .add(Columns.SOURCE, DataTypes.StringType, false)
-            .add(Columns.SOURCE_FILE, DataTypes.StringType, false)
-            .add(Columns.RECORD, DataTypes.LongType, false)
-            .add(Columns.CHANNEL, DataTypes.StringType)
-            .add(Columns.PRODUCT, DataTypes.StringType)
-            .add(Columns.REGION, DataTypes.StringType)
-            .add(Columns.SCORE, DataTypes.DoubleType)
-            .add(Columns.SCORE_SCALE, DataTypes.StringType)
-            .add(Columns.OUTCOMES, OUTCOMES_TYPE)
-            .add(Columns.CREATED_DATE, DataTypes.DateType)
-            .add(Columns.MONTH, DataTypes.StringType)
-            .add(Columns.TEXT, DataTypes.StringType)
-            .add(Columns.DISPOSITION, DataTypes.StringType, false)
-            .add(Columns.REASON, DataTypes.StringType)
-            .add(Columns.DETAIL, DataTypes.StringType)
-            .add(Columns.RAW_RECORD, DataTypes.StringType);
 
     private static final String CORRUPT = "rc_corrupt_record";
     private static final String ROW_ORDER = "rc_row_order";
@@ -91,7 +66,7 @@ public final class IngestStage {
         return new IngestStage(spark, months, exportColumn);
     }
 
-    /** The records of every file of every input, one Dataset with {@link #ROW_SCHEMA}. */
+    /** The records of every file of every input, one Dataset with {@link DataContract#INGESTED}. */
     public IngestResult read(List<InputSpec> inputs) {
         Dataset<Row> all = null;
         List<String> files = new ArrayList<>();
@@ -301,7 +276,7 @@ public final class IngestStage {
         List<Column> pairs = new java.util.ArrayList<>();
         profile.outcomes().forEach((name, column) -> pairs.add(
                 struct(lit(name).as(Columns.OUTCOME_NAME), cell(profile, positions, column).as(Columns.OUTCOME_VALUE))));
-        return org.apache.spark.sql.functions.array(pairs.toArray(Column[]::new)).cast(OUTCOMES_TYPE);
+        return org.apache.spark.sql.functions.array(pairs.toArray(Column[]::new)).cast(DataContract.OUTCOMES);
     }
 
     private static Column optionalCell(SourceProfile profile, Map<String, Integer> positions, String column) {

@@ -24,7 +24,7 @@ public record SentenceAnalysis(int index, String text, int sentiment, List<Doubl
     public static final int UNKNOWN = -1;
 
     /**
-     * Field names of one element of the {@code sentences} column (the nlp stage's output, {@code NlpStage.SENTENCE}):
+     * Field names of one element of the {@code sentences} column (the nlp stage's output, {@link DataContract#SENTENCE}, which gives their order):
      * what every stage that reads a sentence struct reads it by.
      */
     public static final String INDEX = "index";

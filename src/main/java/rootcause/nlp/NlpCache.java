@@ -1,12 +1,10 @@
 package rootcause.nlp;
 
+import rootcause.model.DataContract;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import rootcause.io.ParquetCache;
 
 import static org.apache.spark.sql.functions.concat;
@@ -18,14 +16,10 @@ import static org.apache.spark.sql.functions.sha2;
  * earlier ones, analyses only the texts it has never seen.
  *
  * <p>A {@link ParquetCache}: one folder per fingerprint ({@link NlpCacheKey}: settings, models, versions), holding
- * {@value #KEY} and the nlp columns: the key and the analysis, never the complaint's text (the sentences inside an
+ * {@value DataContract#NLP_CACHE_KEY} ({@link NlpCacheKey#key}) and the nlp columns: the key and the analysis, never the complaint's text (the sentences inside an
  * analysis are the already redacted text, exactly as in {@code OUT/complaints}).
  */
 public final class NlpCache {
-    /** The key column: hex SHA-256 of the fingerprint and the text ({@link NlpCacheKey#key}). */
-    public static final String KEY = "text_sha256";
-    /** A stored analysis: its key, then {@link NlpStage#NLP_COLUMNS}. */
-    static final StructType SCHEMA = keyThen(NlpStage.NLP_COLUMNS);
 
     private final ParquetCache files;
 
@@ -34,7 +28,7 @@ public final class NlpCache {
      * @param fingerprint {@link NlpCacheKey#fingerprint} of the run's settings and models
      */
     public NlpCache(String root, String fingerprint) {
-        this.files = new ParquetCache(root, fingerprint, SCHEMA);
+        this.files = new ParquetCache(root, fingerprint, DataContract.NLP_CACHE);
     }
 
     public String fingerprint() {
@@ -51,22 +45,13 @@ public final class NlpCache {
         return sha2(concat(lit(NlpCacheKey.prefix(fingerprint)), text), 256);
     }
 
-    /** Every stored analysis of this fingerprint ({@link #SCHEMA}); empty when nothing is stored yet. */
+    /** Every stored analysis of this fingerprint ({@link DataContract#NLP_CACHE}); empty when nothing is stored yet. */
     Dataset<Row> read(SparkSession spark) {
         return files.read(spark);
     }
 
-    /** Appends analyses ({@link #SCHEMA}) as new files; {@code rows} is their count, to size the files. */
+    /** Appends analyses ({@link DataContract#NLP_CACHE}) as new files; {@code rows} is their count, to size the files. */
     void append(Dataset<Row> analyses, long rows) {
         files.append(analyses, rows);
-    }
-
-    /** {@value #KEY}, then the given columns. */
-    static StructType keyThen(StructType rest) {
-        StructType s = new StructType().add(KEY, DataTypes.StringType, false);
-        for (StructField f : rest.fields()) {
-            s = s.add(f);
-        }
-        return s;
     }
 }

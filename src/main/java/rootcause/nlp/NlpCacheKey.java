@@ -1,5 +1,6 @@
 package rootcause.nlp;
 
+import rootcause.model.DataContract;
 import org.apache.commons.codec.digest.DigestUtils;
 
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class NlpCacheKey {
                                      String sentimentModelSha256, Map<String, String> libraryVersions) {
         String canonical = "format=" + FORMAT
                 + "\nsettings=" + settings
-                + "\ncolumns=" + NlpStage.NLP_COLUMNS.json()
+                + "\ncolumns=" + DataContract.NLP.type().json()
                 + "\nmodel_files=" + new TreeMap<>(modelFilesSha256)
                 + "\nsentiment_model=" + sentimentModelSha256
                 + "\nlibraries=" + new TreeMap<>(libraryVersions);

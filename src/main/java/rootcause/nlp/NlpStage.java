@@ -1,5 +1,6 @@
 package rootcause.nlp;
 
+import rootcause.model.DataContract;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,7 +17,6 @@ import rootcause.console.StageProgress;
 import rootcause.io.Storage;
 import rootcause.model.Columns;
 import rootcause.model.DocumentAnalysis;
-import rootcause.model.SentenceAnalysis;
 import rootcause.model.StageInput;
 import rootcause.sentiment.PolarityModel;
 import rootcause.sentiment.SentimentModelFile;
@@ -49,27 +49,6 @@ public final class NlpStage {
             .add(Columns.COMPLAINT_ID, DataTypes.StringType)
             .add(Columns.TEXT, DataTypes.StringType);
 
-    /**
-     * One element of the {@code sentences} column ({@link SentenceAnalysis}); its field names are the data contract's,
-     * in {@link SentenceAnalysis}, where other stages read them.
-     */
-    public static final StructType SENTENCE = new StructType()
-            .add(SentenceAnalysis.INDEX, DataTypes.IntegerType, false)
-            .add(SentenceAnalysis.TEXT, DataTypes.StringType)
-            .add(SentenceAnalysis.SENTIMENT, DataTypes.IntegerType, false)
-            .add(SentenceAnalysis.SENTIMENT_PROBABILITIES, DataTypes.createArrayType(DataTypes.DoubleType, false))
-            .add(SentenceAnalysis.POLARITY, DataTypes.DoubleType, false)
-            .add(SentenceAnalysis.TOKEN_BEGIN, DataTypes.IntegerType, false)
-            .add(SentenceAnalysis.TOKEN_END, DataTypes.IntegerType, false)
-            .add(SentenceAnalysis.LEMMAS, DataTypes.createArrayType(DataTypes.StringType, false));
-
-    /** The columns the stage appends, in this order. */
-    public static final StructType NLP_COLUMNS = new StructType()
-            .add(Columns.SENTENCES, DataTypes.createArrayType(SENTENCE, false))
-            .add(Columns.SENTIMENT_SCORE, DataTypes.DoubleType)
-            .add(Columns.SENTIMENT_LABEL, DataTypes.StringType)
-            .add(Columns.MOST_NEGATIVE_SENTENCE, DataTypes.StringType)
-            .add(Columns.SENTENCES_TOO_LONG, DataTypes.IntegerType);
 
     /**
      * Texts per analysis task. Small tasks keep both cores busy to the end (one 3,000-word narrative can take
@@ -113,13 +92,13 @@ public final class NlpStage {
         return sentimentModel;
     }
 
-    /** All input columns plus {@link #NLP_COLUMNS}. Runs CoreNLP over the distinct texts before returning. */
+    /** All input columns plus {@link DataContract#NLP}. Runs CoreNLP over the distinct texts before returning. */
     public Dataset<Row> apply(Dataset<Row> input) {
         return apply(input, null);
     }
 
     /**
-     * All input columns plus {@link #NLP_COLUMNS}: texts whose key the cache holds are taken from it, the others run
+     * All input columns plus {@link DataContract#NLP}: texts whose key the cache holds are taken from it, the others run
      * through CoreNLP before returning and are appended to the cache.
      *
      * @param cache where analyses are kept between runs; null for none
@@ -135,7 +114,7 @@ public final class NlpStage {
             distinctTexts = keys.count();
             Dataset<Row> stored = cache == null ? null : cache.read(input.sparkSession());
             Dataset<Row> unseen = stored == null ? texts
-                    : texts.join(stored.select(NlpCache.KEY), texts.col(HASH_KEY).equalTo(stored.col(NlpCache.KEY)), "left_anti");
+                    : texts.join(stored.select(DataContract.NLP_CACHE_KEY), texts.col(HASH_KEY).equalTo(stored.col(DataContract.NLP_CACHE_KEY)), "left_anti");
             Dataset<Row> analysed = analyseDistinctTexts(unseen);
             cacheHits = distinctTexts - textsAnalysed;
             if (stored == null) {
@@ -144,9 +123,9 @@ public final class NlpStage {
             if (textsAnalysed > 0) {
                 cache.append(analysed, textsAnalysed);
             }
-            Dataset<Row> hits = stored.join(keys, stored.col(NlpCache.KEY).equalTo(keys.col(HASH_KEY)), "left_semi");
+            Dataset<Row> hits = stored.join(keys, stored.col(DataContract.NLP_CACHE_KEY).equalTo(keys.col(HASH_KEY)), "left_semi");
             // A key stored twice (say, a cache folder copied into itself) must not duplicate complaints.
-            return joinBack(input, keyed, analysed.unionByName(hits).dropDuplicates(NlpCache.KEY));
+            return joinBack(input, keyed, analysed.unionByName(hits).dropDuplicates(DataContract.NLP_CACHE_KEY));
         } catch (RuntimeException e) {
             unpersist();
             throw e;
@@ -228,7 +207,7 @@ public final class NlpStage {
         textsAnalysed = count;
         if (count == 0) {
             // Every text came from the cache: no task may build a pipeline (it loads every model) for nothing.
-            return texts.sparkSession().createDataFrame(List.of(), NlpCache.SCHEMA);
+            return texts.sparkSession().createDataFrame(List.of(), DataContract.NLP_CACHE);
         }
         int partitions = (int) Math.max(texts.sparkSession().sparkContext().defaultParallelism(),
                 Math.min(10_000, (count + TEXTS_PER_PARTITION - 1) / TEXTS_PER_PARTITION));
@@ -240,7 +219,7 @@ public final class NlpStage {
         // otherwise coalesce the small shuffle into one task on one core) and makes distinct local.
         Dataset<Row> analyses = texts.repartition(partitions, col(HASH_KEY)).distinct()
                 .mapPartitions(new AnalysePartition(settings, sentimentModel == null ? null : sentimentModel.sha256(), model, done),
-                        Encoders.row(NlpCache.SCHEMA))
+                        Encoders.row(DataContract.NLP_CACHE))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         persisted.add(analyses);
         try (StageProgress ignored = new StageProgress("nlp", "texts", done, count, progressIntervalSeconds)) {
@@ -254,10 +233,10 @@ public final class NlpStage {
         for (String name : input.columns()) {
             out.add(keyed.col(name));
         }
-        for (String name : NLP_COLUMNS.fieldNames()) {
+        for (String name : DataContract.NLP.type().fieldNames()) {
             out.add(analyses.col(name));
         }
-        return keyed.join(analyses, keyed.col(HASH_KEY).equalTo(analyses.col(NlpCache.KEY)), "left")
+        return keyed.join(analyses, keyed.col(HASH_KEY).equalTo(analyses.col(DataContract.NLP_CACHE_KEY)), "left")
                 .select(out.toArray(Column[]::new));
     }
 
@@ -292,7 +271,7 @@ public final class NlpStage {
                     DocumentAnalysis coreNlp = analyzer.analyze(text);
                     DocumentAnalysis analysis = polarity == null ? coreNlp : polarity.apply(coreNlp);
                     done.add(1);
-                    Object[] nlp = NlpRows.values(analysis);
+                    Object[] nlp = DataContract.NLP.values(analysis);
                     Object[] row = new Object[nlp.length + 1];
                     row[0] = keyed.getString(0);
                     System.arraycopy(nlp, 0, row, 1, nlp.length);

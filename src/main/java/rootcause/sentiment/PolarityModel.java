@@ -154,7 +154,7 @@ public final class PolarityModel implements Serializable {
         return p[Polarity.POSITIVE.ordinal()] - p[Polarity.NEGATIVE.ordinal()];
     }
 
-    static Polarity mostProbable(double[] p) {
+    public static Polarity mostProbable(double[] p) {
         Polarity best = Polarity.NEUTRAL;
         for (Polarity c : Polarity.values()) {
             if (p[c.ordinal()] > p[best.ordinal()]) best = c;

@@ -15,7 +15,7 @@ import java.util.Map;
  * A sentiment model as a run uses it: where it came from, its bytes and their SHA-256 (the manifest records both).
  * A model directory holds {@value #MODEL} (the weights) and {@value #ABOUT} (what it was trained on, for people).
  * The shipped default lives on the class path at {@value #DEFAULT_RESOURCE}, inside the slim models jar: it is
- * trained at build time from the project's own written sentences (the nlp stage's {@code DefaultModelTrainer}, which needs CoreNLP).
+ * trained at build time from the project's own written sentences ({@code evaluation.sentiment.DefaultModelTrainer}, which needs CoreNLP).
  *
  * @param location a directory, or {@code default} for the shipped model
  * @param sha256   hash of the model bytes

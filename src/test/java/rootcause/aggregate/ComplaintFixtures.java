@@ -1,5 +1,6 @@
 package rootcause.aggregate;
 
+import rootcause.model.DataContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -7,11 +8,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import rootcause.classify.ClassifyStage;
 import rootcause.model.CauseMatch;
 import rootcause.model.Columns;
 import rootcause.model.Evidence;
-import rootcause.nlp.NlpStage;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -22,10 +21,10 @@ public final class ComplaintFixtures {
     private ComplaintFixtures() {}
 
     /** The nlp stage's own sentences column type (struct and nullability), so the fixtures cannot drift from it. */
-    static final DataType SENTENCES = NlpStage.NLP_COLUMNS.apply(Columns.SENTENCES).dataType();
+    static final DataType SENTENCES = DataContract.NLP.type().apply(Columns.SENTENCES).dataType();
     /** The classify stage's own causes and cause ids column types. */
-    static final DataType CAUSES = ClassifyStage.OUTPUT_COLUMNS.apply(Columns.CAUSES).dataType();
-    static final DataType CAUSE_IDS = ClassifyStage.OUTPUT_COLUMNS.apply(Columns.CAUSE_IDS).dataType();
+    static final DataType CAUSES = DataContract.CLASSIFIED.apply(Columns.CAUSES).dataType();
+    static final DataType CAUSE_IDS = DataContract.CLASSIFIED.apply(Columns.CAUSE_IDS).dataType();
 
     public static final StructType SCHEMA = new StructType()
             .add("complaint_id", DataTypes.StringType).add("source", DataTypes.StringType)

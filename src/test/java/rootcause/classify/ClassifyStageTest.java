@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.model.DataContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -45,7 +46,7 @@ class ClassifyStageTest {
                         sentence(0, "The agent was not rude.", 1, "the agent be not rude ."))));
 
         StructType expected = ClassifyStage.INPUT_SCHEMA;
-        for (var f : ClassifyStage.OUTPUT_COLUMNS.fields()) {
+        for (var f : DataContract.CLASSIFIED.fields()) {
             expected = expected.add(f);
         }
         assertThat(out.schema().simpleString()).isEqualTo(expected.simpleString());
@@ -139,7 +140,7 @@ class ClassifyStageTest {
         Dataset<Row> classified = STAGE.classify(input(rows.toArray(Row[]::new)));
         List<Row> terms = STAGE.candidateTerms(classified).collectAsList();
 
-        assertThat(STAGE.candidateTerms(classified).schema()).isEqualTo(ClassifyStage.CANDIDATE_SCHEMA);
+        assertThat(STAGE.candidateTerms(classified).schema()).isEqualTo(DataContract.CANDIDATE);
         assertThat(terms).map(Row::toString).containsExactly(
                 "[2024-01,billing,3]", "[2024-01,billing cycle,3]", "[2024-01,change,3]", "[2024-01,cycle,3]",
                 "[2024-01,cycle change,3]", "[2024-02,escrow,1]", "[2024-02,escrow escrow,1]");

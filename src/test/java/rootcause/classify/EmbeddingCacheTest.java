@@ -1,5 +1,6 @@
 package rootcause.classify;
 
+import rootcause.model.DataContract;
 import rootcause.io.OutputLayout;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,10 +60,10 @@ class EmbeddingCacheTest {
         assertThat(first.sentencesEmbedded()).isEqualTo(3);
         assertThat(first.taxonomySentencesEmbedded()).isEqualTo(own);
         Dataset<Row> stored = cache.read(SPARK);
-        assertThat(stored.columns()).containsExactly(EmbeddingCache.KEY, EmbeddingCache.VECTOR);
+        assertThat(stored.columns()).containsExactly(DataContract.EMBEDDING_CACHE_KEY, DataContract.EMBEDDING);
         assertThat(stored.count()).isEqualTo(3 + own);
         // The stored vector is the model's, float for float, under the SHA-256 of the sentence's text.
-        Row hungUp = stored.where(stored.col(EmbeddingCache.KEY)
+        Row hungUp = stored.where(stored.col(DataContract.EMBEDDING_CACHE_KEY)
                 .equalTo(org.apache.commons.codec.digest.DigestUtils.sha256Hex(HUNG_UP))).first();
         float[] expected = SentenceEmbedder.shared().embed(HUNG_UP);
         List<Float> vector = hungUp.getList(1);

@@ -1,5 +1,6 @@
 package rootcause.nlp;
 
+import rootcause.model.DataContract;
 import rootcause.io.OutputLayout;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,8 +49,8 @@ class NlpCacheTest {
 
         Dataset<Row> stored = spark.read().parquet(cache.location());
         assertThat(stored.columns()).as("the key and the analysis, not the complaint's text")
-                .containsExactly(NlpCache.SCHEMA.fieldNames()).doesNotContain(Columns.TEXT);
-        assertThat(stored.select(NlpCache.KEY).as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactly(DataContract.NLP_CACHE.fieldNames()).doesNotContain(Columns.TEXT);
+        assertThat(stored.select(DataContract.NLP_CACHE_KEY).as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
                 .as("Spark's key is NlpCacheKey's").containsExactlyInAnyOrder(NlpCacheKey.key(cache.fingerprint(), RUDE),
                         NlpCacheKey.key(cache.fingerprint(), LATE), NlpCacheKey.key(cache.fingerprint(), ""));
 
@@ -63,10 +64,10 @@ class NlpCacheTest {
         again.persisted().forEach(Dataset::unpersist);
 
         assertThat(secondOut).hasSize(4);
-        assertThat(NlpRows.analysisFrom(secondOut.get("c1"))).isEqualTo(NlpRows.analysisFrom(firstOut.get("c1")));
-        assertThat(NlpRows.analysisFrom(secondOut.get("c6"))).isEqualTo(NlpRows.analysisFrom(firstOut.get("c1")));
-        assertThat(NlpRows.analysisFrom(secondOut.get("c3"))).isEqualTo(NlpRows.analysisFrom(firstOut.get("c3")));
-        assertThat(NlpRows.analysisFrom(secondOut.get("c5")))
+        assertThat(DataContract.NLP.decode(secondOut.get("c1"))).isEqualTo(DataContract.NLP.decode(firstOut.get("c1")));
+        assertThat(DataContract.NLP.decode(secondOut.get("c6"))).isEqualTo(DataContract.NLP.decode(firstOut.get("c1")));
+        assertThat(DataContract.NLP.decode(secondOut.get("c3"))).isEqualTo(DataContract.NLP.decode(firstOut.get("c3")));
+        assertThat(DataContract.NLP.decode(secondOut.get("c5")))
                 .isEqualTo(SentimentAnalyzer.shared(SETTINGS).analyze(NEW));
         assertThat(spark.read().parquet(cache.location()).count()).as("the new analysis appended").isEqualTo(4);
 
@@ -75,7 +76,7 @@ class NlpCacheTest {
         assertThat(allStored.cacheHits()).isEqualTo(3);
         assertThat(allStored.textsAnalysed()).isZero();
         assertThat(allStored.persisted()).as("nothing analysed, nothing persisted").isEmpty();
-        assertThat(NlpRows.analysisFrom(thirdOut.get("c5"))).isEqualTo(NlpRows.analysisFrom(secondOut.get("c5")));
+        assertThat(DataContract.NLP.decode(thirdOut.get("c5"))).isEqualTo(DataContract.NLP.decode(secondOut.get("c5")));
         assertThat(spark.read().parquet(cache.location()).count()).as("nothing appended").isEqualTo(4);
 
         NlpStage otherSettings = NlpStage.coreNlpOnly(SETTINGS);

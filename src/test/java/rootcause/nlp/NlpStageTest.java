@@ -1,5 +1,6 @@
 package rootcause.nlp;
 
+import rootcause.model.DataContract;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -47,8 +48,8 @@ class NlpStageTest {
 
         Dataset<Row> out = stage.apply(in);
 
-        assertThat(out.columns()).containsExactly(concat(INGESTED.fieldNames(), NlpStage.NLP_COLUMNS.fieldNames()));
-        assertThat(out.schema().apply(Columns.SENTENCES).dataType()).isEqualTo(NlpStage.NLP_COLUMNS.apply(Columns.SENTENCES).dataType());
+        assertThat(out.columns()).containsExactly(concat(INGESTED.fieldNames(), DataContract.NLP.type().fieldNames()));
+        assertThat(out.schema().apply(Columns.SENTENCES).dataType()).isEqualTo(DataContract.NLP.type().apply(Columns.SENTENCES).dataType());
         assertThat(stage.distinctTexts()).isEqualTo(3);
         assertThat(stage.textsAnalysed()).as("three distinct texts (one empty), each analysed once").isEqualTo(3);
 
@@ -57,12 +58,12 @@ class NlpStageTest {
         assertThat(byId).hasSize(4);
         DocumentAnalysis expected = stage.sentimentModel().model()
                 .apply(SentimentAnalyzer.shared(NlpSettings.defaults()).analyze(RUDE));
-        assertThat(NlpRows.analysisFrom(byId.get("c1"))).isEqualTo(expected);
-        assertThat(NlpRows.analysisFrom(byId.get("c2"))).isEqualTo(expected);
-        assertThat(NlpRows.sentencesFrom(byId.get("c1"))).hasSize(2);
+        assertThat(DataContract.NLP.decode(byId.get("c1"))).isEqualTo(expected);
+        assertThat(DataContract.NLP.decode(byId.get("c2"))).isEqualTo(expected);
+        assertThat(DataContract.sentencesOf(byId.get("c1"))).hasSize(2);
         assertThat(byId.get("c2").getString(byId.get("c2").fieldIndex(Columns.DUPLICATE_OF))).isEqualTo("c1");
-        assertThat(NlpRows.sentencesFrom(byId.get("c3")).get(0).lemmas()).contains("card", "arrive");
-        assertThat(NlpRows.sentencesFrom(byId.get("c4"))).isEmpty();
+        assertThat(DataContract.sentencesOf(byId.get("c3")).get(0).lemmas()).contains("card", "arrive");
+        assertThat(DataContract.sentencesOf(byId.get("c4"))).isEmpty();
         assertThat(byId.get("c4").getString(byId.get("c4").fieldIndex(Columns.SENTIMENT_LABEL))).isEqualTo("neutral");
         assertThat(byId.get("c4").isNullAt(byId.get("c4").fieldIndex(Columns.TEXT))).isTrue();
     }
