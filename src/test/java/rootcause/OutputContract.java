@@ -69,7 +69,7 @@ public final class OutputContract {
             }
         }
         // Through the job's own reader: a Delta table's folder also holds the files of months it replaced.
-        rootcause.job.MonthTables tables = rootcause.job.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
+        rootcause.job.tables.MonthTables tables = rootcause.job.tables.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
         Dataset<Row> complaints = tables.read(OutputLayout.COMPLAINTS, tables.months(OutputLayout.COMPLAINTS));
         Dataset<Row> ofThisRun = complaints.filter(col(Columns.MONTH).isin(months.toArray()));
         long rows = ofThisRun.count();
@@ -110,7 +110,7 @@ public final class OutputContract {
                 }
             }
         }
-        rootcause.job.MonthTables tables = rootcause.job.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
+        rootcause.job.tables.MonthTables tables = rootcause.job.tables.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
         var candidateMonths = tables.months(OutputLayout.CANDIDATES);
         if (!candidateMonths.isEmpty()) { // a run without an unclassified negative complaint writes none
             checkSchema(problems, "candidates", tables.read(OutputLayout.CANDIDATES, candidateMonths).schema(), DataContract.CANDIDATE);

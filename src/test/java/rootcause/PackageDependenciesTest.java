@@ -61,6 +61,14 @@ class PackageDependenciesTest {
     void packagesDependOnEachOtherWithoutCycles() {
         slices().matching("rootcause.(*)..").should().beFreeOfCycles().check(APPLICATION);
         slices().matching("rootcause.evaluation.(*)..").should().beFreeOfCycles().check(APPLICATION);
+        slices().matching("rootcause.job.(*)..").should().beFreeOfCycles().check(APPLICATION);
+    }
+
+    /** job's parts (the lock, the manifest, the month tables) sit under the run that uses them, never the reverse. */
+    @Test
+    void theRunsPartsDoNotImportTheRun() {
+        noClasses().that().resideInAnyPackage("rootcause.job.lock..", "rootcause.job.manifest..", "rootcause.job.tables..")
+                .should().dependOnClassesThat().resideInAPackage("rootcause.job").check(APPLICATION);
     }
 
     @Test

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.ingest.InputSpec;
-import rootcause.job.FileCounts;
+import rootcause.job.manifest.FileCounts;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
-import rootcause.job.RunManifest;
+import rootcause.job.manifest.RunManifest;
 import rootcause.model.Columns;
 import rootcause.nlp.NlpSettings;
 

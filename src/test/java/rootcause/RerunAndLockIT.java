@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.classify.EmbeddingCache;
-import rootcause.job.RunLock;
+import rootcause.job.lock.RunLock;
 import rootcause.nlp.NlpCache;
 
 import java.io.IOException;

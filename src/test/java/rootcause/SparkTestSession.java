@@ -1,7 +1,7 @@
 package rootcause;
 
 import org.apache.spark.sql.SparkSession;
-import rootcause.job.TableFormat;
+import rootcause.job.tables.TableFormat;
 
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package rootcause.cli;
 
 import picocli.CommandLine.Option;
-import rootcause.job.TableFormat;
+import rootcause.job.tables.TableFormat;
 
 /** The options {@code run} and {@code reclassify} share, defined once (a picocli mixin). */
 final class CommonJobOptions {

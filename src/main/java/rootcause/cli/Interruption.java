@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import rootcause.console.Console;
 import rootcause.console.RunLog;
 import rootcause.io.Storage;
-import rootcause.job.RunLock;
+import rootcause.job.lock.RunLock;
 import rootcause.job.StepTimings;
 
 import java.time.Instant;

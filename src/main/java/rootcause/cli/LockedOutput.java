@@ -4,8 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import rootcause.console.Console;
 import rootcause.console.RunLog;
 import rootcause.io.Storage;
-import rootcause.job.RunLock;
-import rootcause.job.TableFormat;
+import rootcause.job.lock.RunLock;
+import rootcause.job.tables.TableFormat;
 
 import java.nio.file.Path;
 import java.util.Optional;

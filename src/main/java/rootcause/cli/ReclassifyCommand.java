@@ -2,13 +2,13 @@ package rootcause.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import rootcause.job.RunManifest;
+import rootcause.job.manifest.RunManifest;
 import rootcause.metric.EmergingRule;
 import picocli.CommandLine.Option;
 import rootcause.console.Console;
 import rootcause.job.ReclassifyJob;
-import rootcause.job.ReclassifyManifest;
-import rootcause.job.TableFormat;
+import rootcause.job.manifest.ReclassifyManifest;
+import rootcause.job.tables.TableFormat;
 
 import rootcause.io.OutputLayout;
 import rootcause.io.Storage;

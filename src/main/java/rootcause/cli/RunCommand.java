@@ -10,7 +10,7 @@ import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
-import rootcause.job.RunManifest;
+import rootcause.job.manifest.RunManifest;
 import rootcause.nlp.NlpSettings;
 
 import java.nio.file.Path;

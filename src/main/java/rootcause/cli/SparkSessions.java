@@ -2,7 +2,7 @@ package rootcause.cli;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import rootcause.job.TableFormat;
+import rootcause.job.tables.TableFormat;
 
 /**
  * The one factory of every verb's Spark session: spark-submit's settings when present, local mode otherwise, and the

@@ -1,5 +1,7 @@
 package rootcause.job;
 
+import rootcause.job.tables.TableFormat;
+
 import rootcause.model.Months;
 import org.apache.hadoop.fs.Path;
 import rootcause.ingest.InputSpec;

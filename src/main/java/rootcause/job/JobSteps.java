@@ -1,5 +1,7 @@
 package rootcause.job;
 
+import rootcause.job.tables.MonthTables;
+
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import rootcause.classify.ClassifyStage;

@@ -1,5 +1,11 @@
 package rootcause.job;
 
+import rootcause.job.manifest.AnalysisCounts;
+import rootcause.job.manifest.ReclassifyManifest;
+import rootcause.job.manifest.RunManifest;
+import rootcause.job.tables.MonthTables;
+import rootcause.job.tables.TableFormat;
+
 import rootcause.model.Months;
 import rootcause.io.OutputLayout;
 import rootcause.io.Storage;

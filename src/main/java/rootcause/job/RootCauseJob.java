@@ -1,5 +1,13 @@
 package rootcause.job;
 
+import rootcause.job.lock.RunLock;
+import rootcause.job.manifest.AnalysisCounts;
+import rootcause.job.manifest.FileCounts;
+import rootcause.job.manifest.ManifestCounts;
+import rootcause.job.manifest.RunCheck;
+import rootcause.job.manifest.RunManifest;
+import rootcause.job.tables.MonthTables;
+
 import rootcause.io.ParquetCache;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;

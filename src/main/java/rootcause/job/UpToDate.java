@@ -1,5 +1,10 @@
 package rootcause.job;
 
+import rootcause.job.manifest.ReclassifyManifest;
+import rootcause.job.manifest.RunCheck;
+import rootcause.job.manifest.RunManifest;
+import rootcause.job.tables.MonthTables;
+
 import rootcause.metric.EmergingRule;
 
 import org.apache.commons.codec.digest.DigestUtils;

@@ -8,7 +8,7 @@ import rootcause.SparkTestSession;
 import rootcause.ingest.InputSpec;
 import rootcause.job.JobConfig;
 import rootcause.job.RootCauseJob;
-import rootcause.job.RunManifest;
+import rootcause.job.manifest.RunManifest;
 import rootcause.nlp.NlpSettings;
 
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package rootcause.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import rootcause.job.FileCounts;
-import rootcause.job.RunManifest;
+import rootcause.job.manifest.FileCounts;
+import rootcause.job.manifest.RunManifest;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -11,8 +11,8 @@ import rootcause.SparkTestSession;
 import rootcause.aggregate.AggregateStage;
 import rootcause.aggregate.AggregateStageTest;
 import rootcause.aggregate.ComplaintFixtures;
-import rootcause.job.MonthTables;
-import rootcause.job.TableFormat;
+import rootcause.job.tables.MonthTables;
+import rootcause.job.tables.TableFormat;
 import rootcause.metric.EmergingRule;
 
 import java.io.PrintWriter;
@@ -139,7 +139,7 @@ class ReportCommandTest {
         cli.setOut(new PrintWriter(new StringWriter()));
         cli.setErr(new PrintWriter(err));
 
-        try (rootcause.job.RunLock held = rootcause.job.RunLock.forRun(rootcause.io.Storage.local(), folder, "held-by-the-test")) {
+        try (rootcause.job.lock.RunLock held = rootcause.job.lock.RunLock.forRun(rootcause.io.Storage.local(), folder, "held-by-the-test")) {
             int code = cli.execute("report", "--output", out.toString(), "--month", "2024-02");
             assertThat(code).as(err.toString()).isEqualTo(CommandLine.ExitCode.USAGE);
             assertThat(err.toString()).contains("rootcause report: the output folder is in use by " + held.holder().describe());

@@ -1,5 +1,10 @@
 package rootcause.job;
 
+import rootcause.job.manifest.ReclassifyManifest;
+import rootcause.job.manifest.RunManifest;
+import rootcause.job.tables.MonthTables;
+import rootcause.job.tables.TableFormat;
+
 import static rootcause.job.TableRows.month;
 import static rootcause.job.TableRows.months;
 import static rootcause.job.TableRows.same;

@@ -1,5 +1,8 @@
 package rootcause.job;
 
+import rootcause.job.tables.MonthTables;
+import rootcause.job.tables.TableFormat;
+
 import rootcause.io.OutputLayout;
 import rootcause.metric.ChangeInShare;
 import rootcause.metric.NpsPoints;
@@ -83,7 +86,7 @@ class IncrementalAggregationTest {
         AggregateStage stage = new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT);
         List<CauseMetrics> full = AggregateStage.collectMetrics(stage.aggregate(all));
 
-        MonthFolders folders = new MonthFolders(spark, rootcause.io.Storage.path(out.toString()));
+        MonthTables folders = MonthTables.open(spark, rootcause.io.Storage.path(out.toString()), TableFormat.PARQUET);
         List<String> months = new ArrayList<>();
         for (int i = 0; i < MONTHS; i++) {
             months.add(FIRST.plusMonths(i).toString());
@@ -128,7 +131,7 @@ class IncrementalAggregationTest {
     @Test
     void statisticsLackingANewerMetricsColumnAreBuiltAgain(@TempDir Path out) {
         AggregateStage stage = new AggregateStage(AggregateStageTest.CAUSES, EmergingRule.DEFAULT);
-        MonthFolders folders = new MonthFolders(spark, rootcause.io.Storage.path(out.toString()));
+        MonthTables folders = MonthTables.open(spark, rootcause.io.Storage.path(out.toString()), TableFormat.PARQUET);
         List<String> months = List.of(FIRST.toString(), FIRST.plusMonths(1).toString(), FIRST.plusMonths(2).toString());
         List<String> old = months.subList(0, 2);
         Dataset<Row> oldComplaints = all.where(col(Columns.MONTH).isin(old.toArray()));

@@ -1,5 +1,8 @@
 package rootcause.job;
 
+import rootcause.job.tables.IcebergMonthTables;
+import rootcause.job.tables.TableFormat;
+
 import rootcause.io.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,7 @@
 package rootcause.job;
 
+import rootcause.job.lock.RunLock;
+
 import rootcause.io.OutputLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.io.FileUtils;

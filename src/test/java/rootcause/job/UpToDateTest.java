@@ -1,5 +1,12 @@
 package rootcause.job;
 
+import rootcause.job.manifest.FileCounts;
+import rootcause.job.manifest.RunCheck;
+import rootcause.job.manifest.RunManifest;
+import rootcause.job.manifest.RunManifestTest;
+import rootcause.job.tables.MonthTables;
+import rootcause.job.tables.TableFormat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.ingest.InputSpec;
@@ -62,7 +69,7 @@ class UpToDateTest {
         Path out = tmp.resolve("out");
         org.apache.hadoop.fs.Path output = Storage.path(out.toString());
         String fingerprint = "f".repeat(64);
-        MonthTables tables = new MonthFolders(rootcause.SparkTestSession.get(), output);
+        MonthTables tables = MonthTables.open(rootcause.SparkTestSession.get(), output, TableFormat.PARQUET);
         assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).as("no manifest yet").isEmpty();
 
         List<FileCounts> files = List.of(RunManifestTest.file("a.csv", 10, 7, 2, 1));

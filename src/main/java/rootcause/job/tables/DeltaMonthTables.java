@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.tables;
 
 import io.delta.tables.DeltaTable;
 import org.apache.hadoop.fs.Path;

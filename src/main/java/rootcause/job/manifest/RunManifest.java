@@ -1,4 +1,7 @@
-package rootcause.job;
+package rootcause.job.manifest;
+
+import rootcause.job.UpToDate;
+import rootcause.job.tables.TableFormat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,5 @@
-package rootcause.job;
+package rootcause.job.tables;
+
 
 import rootcause.io.ParquetCache;
 import rootcause.io.OutputLayout;
@@ -113,7 +114,7 @@ final class MonthFolders implements MonthTables {
      * Makes every staged month live, each by two renames (the live month aside, the staged one in), then deletes the
      * staging folder with the replaced months. Statistics are counted from complaints, so a month whose complaints
      * are swapped in loses its old statistics even when the run staged none (a run that stopped before aggregating):
-     * the next run rebuilds them ({@link IncrementalAggregation}).
+     * the next run rebuilds them ({@code rootcause.job.IncrementalAggregation}).
      */
     @Override
     public void publish() {

@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.manifest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import rootcause.ingest.CsvStructure;

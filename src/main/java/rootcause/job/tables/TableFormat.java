@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.tables;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.manifest;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,12 +14,12 @@ import java.util.TreeMap;
 import static org.apache.spark.sql.functions.*;
 
 /** Per-file counts for the manifest, from one small aggregation over the ingested rows and one over duplicates. */
-final class ManifestCounts {
+public final class ManifestCounts {
     private static final String ROWS = "rc_rows";
 
     private ManifestCounts() {}
 
-    static List<FileCounts> perFile(Dataset<Row> rows, Dataset<Row> complaints, List<String> files,
+    public static List<FileCounts> perFile(Dataset<Row> rows, Dataset<Row> complaints, List<String> files,
                                    Map<String, CsvStructure.Lines> lines) {
         List<Row> byReason = rows.groupBy(col(Columns.SOURCE_FILE), col(Columns.SOURCE), col(Columns.DISPOSITION),
                         col(Columns.REASON), col(Columns.MONTH))

@@ -1,4 +1,6 @@
-package rootcause.job;
+package rootcause.job.manifest;
+
+import rootcause.job.tables.TableFormat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

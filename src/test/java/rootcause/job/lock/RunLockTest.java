@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.lock;
 
 import rootcause.io.OutputLayout;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.lock;
 
 /**
  * The output folder is locked by another run. Like a bad argument, it is the user's to resolve: the command line

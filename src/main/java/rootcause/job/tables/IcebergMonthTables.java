@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.tables;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.iceberg.PartitionSpec;
@@ -36,7 +36,7 @@ import static org.apache.spark.sql.functions.col;
  * it is set here to a Hadoop catalog rooted in the output folder (Iceberg's default, a Hive catalog, needs Hive's
  * classes, which Spark's distribution lacks).
  */
-final class IcebergMonthTables extends TableMonthTables {
+public final class IcebergMonthTables extends TableMonthTables {
     /** A table's metadata folder (metadata JSON per version, manifests, version hint): what makes a folder a table. */
     static final String METADATA = "metadata";
     /** The catalog Iceberg's Spark source resolves table paths through. */
@@ -51,7 +51,7 @@ final class IcebergMonthTables extends TableMonthTables {
      * Lets {@code spark.read().format("iceberg").load(path)} and its writes reach tables by path: sets
      * {@value #CATALOG} to a Hadoop catalog rooted in {@code output}, unless the session set it already.
      */
-    static void reachByPath(SparkSession spark, Path output) {
+    public static void reachByPath(SparkSession spark, Path output) {
         if (spark.conf().getOption(CATALOG).isEmpty()) {
             spark.conf().set(CATALOG, "org.apache.iceberg.spark.SparkCatalog");
             spark.conf().set(CATALOG + ".type", "hadoop");

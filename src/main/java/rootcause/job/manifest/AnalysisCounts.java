@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.manifest;
 
 import rootcause.model.NegativeComplaint;
 import org.apache.spark.sql.Column;
@@ -15,15 +15,15 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.*;
 
 /** Manifest numbers about the nlp and classify stages, each from one small aggregation over the complaints. */
-final class AnalysisCounts {
+public final class AnalysisCounts {
     /** A warning, not an error: a taxonomy that explains less than half of the negative complaints needs work. */
-    static final double MAX_UNCLASSIFIED_NEGATIVE_SHARE = 0.5;
+    public static final double MAX_UNCLASSIFIED_NEGATIVE_SHARE = 0.5;
 
     private static final String CAUSE = "rc_cause";
 
     private AnalysisCounts() {}
 
-    static Map<String, Object> nlp(Dataset<Row> complaints) {
+    public static Map<String, Object> nlp(Dataset<Row> complaints) {
         Row r = complaints.agg(
                 count(lit(1)).as("complaints_analysed"),
                 sum(size(col(Columns.SENTENCES))).as("sentences"),
@@ -33,7 +33,7 @@ final class AnalysisCounts {
     }
 
     /** Over non-duplicate complaints, as the aggregates count them. */
-    static Map<String, Object> classify(Dataset<Row> complaints) {
+    public static Map<String, Object> classify(Dataset<Row> complaints) {
         Dataset<Row> originals = complaints.where(not(col(Columns.IS_DUPLICATE)));
         Column unclassified = array_contains(col(Columns.CAUSE_IDS), Columns.UNCLASSIFIED);
         Column negative = NegativeComplaint.column();
@@ -50,7 +50,7 @@ final class AnalysisCounts {
     }
 
     /** How the causes of non-duplicate complaints were found: by a pattern, or by the semantic layer alone. */
-    static Map<String, Object> matchedBy(Dataset<Row> complaints) {
+    public static Map<String, Object> matchedBy(Dataset<Row> complaints) {
         Column matchedBy = col(CAUSE).getField(CauseMatch.MATCHED_BY);
         Dataset<Row> causes = complaints.where(not(col(Columns.IS_DUPLICATE)))
                 .select(explode(col(Columns.CAUSES)).as(CAUSE));
@@ -69,7 +69,7 @@ final class AnalysisCounts {
         return out;
     }
 
-    static RunCheck unclassifiedCheck(Map<String, Object> classify) {
+    public static RunCheck unclassifiedCheck(Map<String, Object> classify) {
         double share = (double) classify.get("unclassified_negative_share");
         return new RunCheck(RunCheck.WARNING, "unclassified share of negative complaints at most "
                 + Math.round(100 * MAX_UNCLASSIFIED_NEGATIVE_SHARE) + "%", share <= MAX_UNCLASSIFIED_NEGATIVE_SHARE,
@@ -80,7 +80,7 @@ final class AnalysisCounts {
      * The semantic layer's work in the last classify: distinct complaint sentences looked up, how many came from the
      * embedding cache and how many were embedded, the taxonomy's own sentences embedded, and the cache's folder.
      */
-    static Map<String, Object> embeddings(rootcause.classify.ClassifyStage classify, rootcause.classify.EmbeddingCache cache) {
+    public static Map<String, Object> embeddings(rootcause.classify.ClassifyStage classify, rootcause.classify.EmbeddingCache cache) {
         Map<String, Object> stats = new java.util.LinkedHashMap<>();
         stats.put("sentences_looked_up", classify.sentencesLookedUp());
         stats.put("embedding_cache_hits", classify.sentencesLookedUp() - classify.sentencesEmbedded());

@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.lock;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;

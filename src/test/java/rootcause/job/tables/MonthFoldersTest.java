@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.tables;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,4 +1,4 @@
-package rootcause.job;
+package rootcause.job.manifest;
 
 import rootcause.io.Storage;
 import rootcause.metric.EmergingRule;
@@ -13,8 +13,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RunManifestTest {
-    static FileCounts file(String name, long read, long accepted, long rejected, long filtered) {
+public class RunManifestTest {
+    public static FileCounts file(String name, long read, long accepted, long rejected, long filtered) {
         return new FileCounts(name, "survey", read, accepted, rejected, filtered, 0, Map.of(), Map.of(),
                 Map.of("2025-09", accepted), null);
     }
