@@ -2,7 +2,6 @@ package rootcause.cli;
 
 import rootcause.nlp.SentimentScore;
 import picocli.CommandLine;
-import rootcause.sentiment.PolarityModel;
 import rootcause.sentiment.SentimentModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,6 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rootcause.classify.CauseSignal;
 import rootcause.classify.ComplaintClassifier;
+import rootcause.classify.Explanation;
 import rootcause.classify.SignalCombiner;
 import rootcause.classify.SignalHit;
 import rootcause.model.Evidence;
@@ -19,18 +19,13 @@ import rootcause.classify.TaxonomyLoader;
 import rootcause.model.CauseMatch;
 import rootcause.model.DocumentAnalysis;
 import rootcause.model.SentenceAnalysis;
-import rootcause.nlp.NlpSettings;
-import rootcause.nlp.SentimentAnalyzer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -42,9 +37,6 @@ import java.util.stream.Collectors;
         description = "Explain how one complaint is classified: sentences, sentiment, which pattern matched which "
                 + "words, which examples the semantic layer found close, and why a cause did not fire.")
 public final class ExplainCommand implements Callable<Integer> {
-    /** Scored judgements that did not fire which explain shows per sentence and signal, highest first. */
-    private static final int NEAR_MISSES = 3;
-
     @Spec
     CommandSpec spec;
 
@@ -73,27 +65,23 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         String complaint = text != null ? text : Files.readString(file);
         Taxonomy taxonomy = taxonomyFile == null ? TaxonomyLoader.loadDefault() : TaxonomyLoader.load(taxonomyFile);
-        ComplaintClassifier classifier = new ComplaintClassifier(taxonomy);
-        SentimentModelFile sentiment = SentimentModelFile.named(sentimentModel);
-        PolarityModel polarity = sentiment.model();
-        NlpSettings settings = polarity.needsParser() ? NlpSettings.defaults() : NlpSettings.defaults().withoutParser();
-        DocumentAnalysis doc = polarity.apply(SentimentAnalyzer.shared(settings).analyze(complaint));
-        SignalCombiner.Combination combination = classifier.combination(doc.sentences());
-        Map<SignalHit, SignalCombiner.Verdict> verdicts = new HashMap<>();
-        combination.verdicts().forEach(v -> verdicts.put(v.hit(), v));
+        Explanation explained = Explanation.of(complaint, taxonomy, SentimentModelFile.named(sentimentModel));
+        ComplaintClassifier classifier = explained.classifier();
+        DocumentAnalysis doc = explained.document();
+        SignalCombiner.Combination combination = explained.combination();
         PrintWriter out = spec.commandLine().getOut();
 
         out.printf(Locale.ROOT, "taxonomy %s %s (%d causes), signals %s%s, combined as %s%n", taxonomy.id(), taxonomy.version(),
                 taxonomy.causes().size(), classifier.signals().stream().map(CauseSignal::name).collect(Collectors.joining(" + ")),
                 taxonomy.hasSemanticLayer() ? " (" + taxonomy.semantic() + ")" : "", classifier.matcher().combiner().describe());
         out.printf(Locale.ROOT, "document sentiment %.2f (%s; sentiment model %s), %d sentence(s)%n%n",
-                doc.sentimentScore(), doc.sentimentLabel(), sentiment.location(), doc.sentences().size());
-        for (SentenceAnalysis s : doc.sentences()) {
+                doc.sentimentScore(), doc.sentimentLabel(), explained.sentiment().location(), doc.sentences().size());
+        for (Explanation.SentenceJudgements sj : explained.sentences()) {
+            SentenceAnalysis s = sj.sentence();
             out.printf(Locale.ROOT, "[%d] polarity %.2f, CoreNLP %s: %s%n", s.index(), s.polarity(), sentimentText(s.sentiment()), s.text());
             out.printf("    lemmas: %s%n", String.join(" ", s.lemmas()));
-            List<SignalHit> judged = classifier.judgements(s);
-            for (CauseSignal signal : classifier.signals()) {
-                explainSignal(out, taxonomy, signal, judged.stream().filter(h -> h.signal().equals(signal.name())).toList(), verdicts);
+            for (Explanation.SignalJudgements j : sj.signals()) {
+                printSignal(out, taxonomy, j);
             }
         }
         List<CauseMatch> matches = combination.matches();
@@ -118,29 +106,21 @@ public final class ExplainCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
-    /**
-     * One signal on one sentence: its hits with what the combination made of them, then the judgements that did not
-     * fire with their reason (every unscored one, the {@value #NEAR_MISSES} highest scored ones).
-     */
-    private static void explainSignal(PrintWriter out, Taxonomy taxonomy, CauseSignal signal, List<SignalHit> judged,
-                                      Map<SignalHit, SignalCombiner.Verdict> verdicts) {
-        List<SignalHit> fired = judged.stream().filter(SignalHit::fires).toList();
-        if (fired.isEmpty()) {
+    /** One signal on one sentence: its hits with what the combination made of them, then the misses worth showing. */
+    private static void printSignal(PrintWriter out, Taxonomy taxonomy, Explanation.SignalJudgements j) {
+        CauseSignal signal = j.signal();
+        if (j.fired().isEmpty()) {
             out.printf("    no %s matched%n", signal.name());
         }
-        for (SignalHit h : fired) {
-            SignalCombiner.Verdict v = verdicts.get(h);
-            if (v == null || v.counts()) {
+        for (Explanation.Judged judged : j.fired()) {
+            SignalHit h = judged.hit();
+            if (judged.counts()) {
                 out.printf("    MATCH %s (%s): %s%n", h.causeId(), taxonomy.cause(h.causeId()).group(), signal.describe(h));
             } else {
-                out.printf("    %s %s: %s but %s%n", v.label(), h.causeId(), signal.describe(h), v.why());
+                out.printf("    %s %s: %s but %s%n", judged.verdict().label(), h.causeId(), signal.describe(h), judged.verdict().why());
             }
         }
-        List<SignalHit> misses = judged.stream().filter(h -> !h.fires()).toList();
-        List<SignalHit> shown = new java.util.ArrayList<>(misses.stream().filter(h -> h.score() == null).toList());
-        misses.stream().filter(h -> h.score() != null).sorted(Comparator.comparingDouble(SignalHit::score).reversed())
-                .limit(NEAR_MISSES).forEach(shown::add);
-        for (SignalHit h : shown) {
+        for (SignalHit h : j.misses()) {
             out.printf("    %s %s: %s but %s%n", signal.missLabel(), h.causeId(), signal.describe(h), h.reason());
         }
     }

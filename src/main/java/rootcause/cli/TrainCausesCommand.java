@@ -5,26 +5,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rootcause.classify.CauseHeadFile;
-import rootcause.classify.ExampleMatcher;
-import rootcause.classify.SemanticSettings;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
-import rootcause.classify.TaxonomyWriter;
-import rootcause.classify.TrainingSentence;
-import rootcause.embed.SentenceEmbedder;
 import rootcause.evaluation.causes.CauseScores;
 import rootcause.evaluation.EvaluationCorpus;
+import rootcause.evaluation.causes.CauseTraining;
 import rootcause.evaluation.causes.Labels;
-import rootcause.evaluation.causes.ScoredComplaint;
-import rootcause.evaluation.causes.TaxonomyEvaluation;
 import rootcause.ingest.InputSpec;
-import rootcause.evaluation.causes.CauseTrainer;
-import rootcause.evaluation.causes.CrossValidation;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code train-causes}: trains the semantic layer on an analyst's own labelled complaints. Reads the exports through
@@ -86,45 +75,13 @@ public final class TrainCausesCommand implements Callable<Integer> {
         inputs.forEach(i -> specs.add(InputSpec.parse(i)));
         Map<String, Set<String>> gold = Labels.read(labels, base);
         Map<String, EvaluationCorpus.Complaint> corpus = SparkSessions.corpus("rootcause train-causes", specs);
-        TaxonomyEvaluation evaluation = new TaxonomyEvaluation(base);
-        List<ScoredComplaint> analysed = evaluation.analyse(gold, corpus);
-        Map<String, float[]> cache = new ConcurrentHashMap<>();
-        CauseScores before = evaluation.score(analysed, gold);
-        List<ScoredComplaint> outOfFold = CrossValidation.outOfFold(base, analysed, gold, folds,
-                t -> cache.computeIfAbsent(t, x -> SentenceEmbedder.shared(base.semantic().encoder()).embed(x)));
-        double threshold = CrossValidation.bestThreshold(base, outOfFold, gold);
-        CauseScores cv = CrossValidation.score(base, outOfFold, gold, threshold);
-
-        StringWriter report = new StringWriter();
-        PrintWriter r = new PrintWriter(report);
-        r.printf("base taxonomy %s %s on %d labelled complaints (%s):%n", base.id(), base.version(), analysed.size(), labels);
-        before.print(r);
-        r.printf(Locale.ROOT, "%n%d-fold cross-validation of the trained layer (folds by normalised text), at the threshold"
-                + " %.2f chosen for the best out-of-fold micro F1:%n", folds, threshold);
-        cv.print(r);
-        r.flush();
-        out.print(report);
-
-        String version = base.version() + "+trained";
-        List<TrainingSentence> sentences = CauseTrainer.sentences(analysed, gold, evaluation.patterns());
-        Files.createDirectories(output);
-        Path bundle = output.resolve(TaxonomyLoader.BUNDLE_FILE);
-        if (base.semantic().decision() == SemanticSettings.Decision.HEAD) {
-            // The head is data: adjusted here, once, to every labelled sentence, and written beside the taxonomy.
-            ExampleMatcher adjusted = ExampleMatcher.fit(base.withTraining(version, sentences),
-                    t -> cache.computeIfAbsent(t, x -> SentenceEmbedder.shared(base.semantic().encoder()).embed(x)));
-            Files.writeString(output.resolve(TaxonomyWriter.HEAD_FILE), CauseHeadFile.json(adjusted.linearModel(), threshold,
-                    base.semantic().encoder(), Map.of("labelled_complaints", analysed.size(),
-                            "labelled_sentences", sentences.size(), "labels", labels.toString(), "folds", folds)));
-            Files.writeString(bundle, TaxonomyWriter.withTrainedHead(TaxonomyLoader.text(taxonomyFile), version, threshold));
-        } else {
-            Files.writeString(bundle, TaxonomyWriter.withTrainingSentences(TaxonomyLoader.text(taxonomyFile), version, threshold, sentences));
-        }
-        Files.writeString(output.resolve("cross-validation.txt"), report.toString());
-        TaxonomyLoader.load(output); // the bundle must load as run --taxonomy will load it
-        out.printf("wrote %s: taxonomy %s %s with %d labelled training sentences%n", bundle, base.id(), version, sentences.size());
+        CauseTraining.Result trained = CauseTraining.train(base, taxonomyFile, gold, corpus, folds, labels, output);
+        out.print(trained.report());
+        out.printf("wrote %s: taxonomy %s %s with %d labelled training sentences%n", trained.bundle(), base.id(),
+                trained.version(), trained.sentences().size());
+        CauseScores cv = trained.crossValidated();
         out.printf(Locale.ROOT, "cv micro precision=%s recall=%s f1=%s folds=%d n=%d%n", CauseScores.format(cv.micro().precision()),
-                CauseScores.format(cv.micro().recall()), CauseScores.format(cv.micro().f1()), folds, analysed.size());
+                CauseScores.format(cv.micro().recall()), CauseScores.format(cv.micro().f1()), folds, trained.complaints());
         out.flush();
         return CommandLine.ExitCode.OK;
     }

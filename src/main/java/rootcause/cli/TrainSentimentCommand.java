@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -136,12 +135,11 @@ public final class TrainSentimentCommand implements Callable<Integer> {
         }
 
         if (ablation) {
-            for (PolarityFeatures.Family f : PolarityFeatures.Family.values()) {
-                ConfusionMatrix m = SentimentCrossValidation.run(corpus.items(), folds, EnumSet.of(f), sigma, embed).matrix();
+            SentimentTrainer.ablation(corpus, folds, sigma, embed, (f, m) -> {
                 out.printf(Locale.ROOT, "features %s alone: cv accuracy=%.3f macro_f1=%.3f%n", f.name().toLowerCase(Locale.ROOT),
                         m.accuracy(), m.macroF1());
                 out.flush();
-            }
+            });
         }
         SentimentTrainer.Trained trained = SentimentTrainer.train(corpus, families, sigma, folds, String.join(" ", inputs),
                 labels, !keepLabelLeak, embed);

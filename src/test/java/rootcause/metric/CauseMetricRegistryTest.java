@@ -9,6 +9,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CauseMetricRegistryTest {
 
+    /**
+     * The registry's list is the one hand-written line a new metric needs (its place in the derivation order); a
+     * metric class left out of it would never be computed, so this fails naming it.
+     */
+    @Test
+    void everyMetricClassIsRegistered() {
+        var classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+                .withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("rootcause.metric");
+        List<String> metricClasses = classes.stream().filter(c -> c.isAssignableTo(CauseMetric.class)
+                        && !c.isInterface() && !c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT))
+                .map(com.tngtech.archunit.core.domain.JavaClass::getName).toList();
+        assertThat(metricClasses).hasSizeGreaterThanOrEqualTo(11);
+        assertThat(CauseMetricRegistry.METRICS.stream().map(m -> m.getClass().getName()).toList())
+                .containsExactlyInAnyOrderElementsOf(metricClasses);
+    }
+
     /** OUT/stats as runs have written it: later runs read earlier months' statistics back. */
     @Test
     void statsColumnsAreThePublishedOnesInTheirOrder() {

@@ -122,6 +122,14 @@ public final class SentimentTrainer {
         return new Trained(model, result, about);
     }
 
+    /** Each feature family alone, cross-validated, handed to {@code each} as soon as it is scored (an ablation). */
+    public static void ablation(Corpus corpus, int folds, double sigma, Function<String, float[]> embed,
+                                java.util.function.BiConsumer<PolarityFeatures.Family, ConfusionMatrix> each) {
+        for (PolarityFeatures.Family f : PolarityFeatures.Family.values()) {
+            each.accept(f, SentimentCrossValidation.run(corpus.items(), folds, java.util.EnumSet.of(f), sigma, embed).matrix());
+        }
+    }
+
     /**
      * Sentence embeddings for the run: when needed, every distinct sentence is embedded once up front, on all cores
      * (the JVM's one model, one ONNX thread per caller), and cross-validation reads them from the memo.
