@@ -1,0 +1,91 @@
+package rootcause.nlp;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.sentiment.SentimentCostAndGradient;
+import edu.stanford.nlp.sentiment.SentimentModel;
+import edu.stanford.nlp.trees.LabeledScoredTreeFactory;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.trees.TreeFactory;
+import rootcause.sentiment.Negation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which sentences CoreNLP's sentiment model (the RNTN) could read sentiment in, so only those are parsed.
+ *
+ * <p>The RNTN scores a leaf from its word alone. A sentence none of whose words has a non-neutral leaf, and with no
+ * negation cue, gives the tree composition nothing to turn ("Order 12345 was placed on 2019-03-04."): such a
+ * sentence is not parsed but scored by the same RNTN over a right-branching tree of its tokens, which costs
+ * microseconds and keeps the root's five probabilities (the polarity layer reads them) close to what the parse would
+ * give. Thread-safe after construction; built once per analyzer.
+ */
+final class SentimentGate {
+    private static final int NEUTRAL = 2;
+
+    private final SentimentModel model;
+    /** Vocabulary keys ({@link SentimentModel#getVocabWord}) whose leaf class is not neutral. */
+    private final Set<String> sentimentWords;
+
+    SentimentGate(SentimentModel model) {
+        this.model = model;
+        Set<String> words = new HashSet<>();
+        SentimentCostAndGradient scorer = new SentimentCostAndGradient(model, null);
+        for (String word : model.wordVectors.keySet()) {
+            Tree leaf = preterminal(word, "X");
+            scorer.forwardPropagateTree(leaf);
+            if (RNNCoreAnnotations.getPredictedClass(leaf) != NEUTRAL) words.add(word);
+        }
+        this.sentimentWords = Set.copyOf(words);
+    }
+
+    static SentimentGate load(String sentimentModelResource) {
+        return new SentimentGate(SentimentModel.loadSerialized(sentimentModelResource));
+    }
+
+    /** Vocabulary words whose leaf the RNTN does not call neutral (the unknown-word vector counts as a word). */
+    Set<String> sentimentWords() {
+        return sentimentWords;
+    }
+
+    /** True when the sentence has a word with a non-neutral leaf or a negation cue: its parse can matter. */
+    boolean needsParse(List<CoreLabel> tokens) {
+        for (CoreLabel token : tokens) {
+            String word = token.word();
+            if (sentimentWords.contains(model.getVocabWord(word))) return true;
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (Negation.CUES.contains(lower) || lower.equals("n't") || lower.equals("nt")) return true;
+        }
+        return false;
+    }
+
+    /** The RNTN over a right-branching binary tree of the tokens (tags as labels): a sentiment tree without a parse. */
+    Tree unparsedSentimentTree(List<CoreLabel> tokens) {
+        TreeFactory tf = new LabeledScoredTreeFactory(CoreLabel.factory());
+        Tree tree = null;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            CoreLabel token = tokens.get(i);
+            Tree leaf = preterminal(token.word(), token.tag() == null ? "X" : token.tag());
+            tree = tree == null ? leaf : tf.newTreeNode(label("X"), List.of(leaf, tree));
+        }
+        new SentimentCostAndGradient(model, null).forwardPropagateTree(tree);
+        return tree;
+    }
+
+    private static Tree preterminal(String word, String tag) {
+        TreeFactory tf = new LabeledScoredTreeFactory(CoreLabel.factory());
+        List<Tree> child = new ArrayList<>(1);
+        child.add(tf.newLeaf(label(word)));
+        return tf.newTreeNode(label(tag), child);
+    }
+
+    private static CoreLabel label(String value) {
+        CoreLabel l = new CoreLabel();
+        l.setValue(value);
+        return l;
+    }
+}
