@@ -129,7 +129,6 @@ public final class SentimentAnalyzer {
                 tooLong++;
             } else {
                 Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-                if (tree == null && gate != null) tree = gate.unparsedSentimentTree(tokens);
                 if (tree != null) {
                     sentiment = RNNCoreAnnotations.getPredictedClass(tree);
                     probabilities = classProbabilities(tree);
@@ -157,7 +156,7 @@ public final class SentimentAnalyzer {
     /**
      * The raw CoreNLP annotation of a text (tests look at parse trees through it). With
      * {@link NlpSettings#parseOnlySentiment}, only the sentences within the length cap that the gate lets through
-     * carry a parse and a sentiment tree.
+     * carry a parse; the others within the cap carry the gate's unparsed sentiment tree.
      */
     Annotation annotate(String text) {
         Annotation doc = new Annotation(text);
@@ -166,7 +165,10 @@ public final class SentimentAnalyzer {
             List<CoreMap> toParse = new ArrayList<>();
             for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
                 List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens.size() <= settings.maxSentenceTokens() && gate.needsParse(tokens)) toParse.add(sentence);
+                if (tokens.size() > settings.maxSentenceTokens()) continue;
+                Tree unparsed = gate.withoutParse(tokens);
+                if (unparsed == null) toParse.add(sentence);
+                else sentence.set(SentimentCoreAnnotations.SentimentAnnotatedTree.class, unparsed);
             }
             if (!toParse.isEmpty()) {
                 // The same sentence maps, so the trees land on the document's sentences.

@@ -83,11 +83,11 @@ public final class SentimentGateSurvey implements Callable<Integer> {
                 sentences++;
                 tokens += toks.size();
                 distinct.add(String.join(" ", toks.stream().map(CoreLabel::word).toList()));
-                if (gate.needsParse(toks)) continue;
+                Tree unparsed = gate.withoutParse(toks);
+                if (unparsed == null) continue;
                 skipped++;
                 skippedTokens += toks.size();
                 Tree parsed = s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-                Tree unparsed = gate.unparsedSentimentTree(toks);
                 int c = RNNCoreAnnotations.getPredictedClass(parsed);
                 if (c != 2) notNeutral++;
                 if (c != RNNCoreAnnotations.getPredictedClass(unparsed)) differs++;

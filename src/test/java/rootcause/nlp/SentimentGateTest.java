@@ -57,8 +57,10 @@ class SentimentGateTest {
         assertThat(skipped.sentimentProbabilities().get(skipped.sentiment()))
                 .isEqualTo(skipped.sentimentProbabilities().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
         assertThat(skipped.lemmas()).contains("order", "place");
-        CoreMap tree = sentences(gated, MIXED).get(0);
-        assertThat(tree.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class)).isNull();
+        CoreMap sentence = sentences(gated, MIXED).get(0);
+        assertThat(sentence.get(TreeCoreAnnotations.TreeAnnotation.class)).isNull();
+        assertThat(sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class).getLeaves())
+                .hasSameSizeAs(sentence.get(CoreAnnotations.TokensAnnotation.class));
     }
 
     @Test
