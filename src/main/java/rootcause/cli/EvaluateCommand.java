@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
 public final class EvaluateCommand implements Callable<Integer> {
     enum Target { sentiment }
 
-    enum Parser { sr, pcfg }
+    /** srGated: shift-reduce parsing only the sentences the sentiment gate lets through (NlpSettings.parseOnlySentiment). */
+    enum Parser { sr, srGated, pcfg }
 
     enum DataSet { sst, airline }
 
@@ -85,8 +86,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private String run(DataSet set, Parser parser) throws IOException, InterruptedException {
-        String model = parser == Parser.sr ? NlpSettings.SHIFT_REDUCE : NlpSettings.PCFG;
-        NlpSettings settings = new NlpSettings(model, NlpSettings.DEFAULT_MAX_SENTENCE_TOKENS);
+        String model = parser == Parser.pcfg ? NlpSettings.PCFG : NlpSettings.SHIFT_REDUCE;
+        NlpSettings settings = new NlpSettings(model, NlpSettings.DEFAULT_MAX_SENTENCE_TOKENS)
+                .withParseOnlySentiment(parser == Parser.srGated);
         List<LabelledText> texts;
         BiFunction<LabelledText, rootcause.model.DocumentAnalysis, Prediction> judge;
         if (set == DataSet.sst) {
@@ -124,7 +126,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     private String section(DataSet set, Parser parser, String what, List<Prediction> predictions, List<LabelledText> texts,
                            double seconds, double loadSeconds) throws IOException {
-        String model = parser == Parser.sr ? NlpSettings.SHIFT_REDUCE : NlpSettings.PCFG;
+        String model = parser == Parser.pcfg ? NlpSettings.PCFG : NlpSettings.SHIFT_REDUCE;
         if (predictionsDir != null) {
             Files.createDirectories(predictionsDir);
             String name = set + "-" + parser + (what.startsWith("polarity") ? "-layer" : "") + ".tsv";

@@ -13,8 +13,11 @@ import java.util.Properties;
  * @param oneSentencePerText treat each text as exactly one sentence (evaluation on SST); the job splits
  * @param parse              run the parser and CoreNLP's sentiment model; false for a parser-free sentiment
  *                           model: sentences and lemmas only, every CoreNLP sentiment unknown, ≈15× faster
+ * @param parseOnlySentiment parse only the sentences with a word the sentiment model reads as non-neutral or a
+ *                           negation; score the others by the same model over an unparsed tree ({@code SentimentGate})
  */
-public record NlpSettings(String parserModel, int maxSentenceTokens, boolean oneSentencePerText, boolean parse)
+public record NlpSettings(String parserModel, int maxSentenceTokens, boolean oneSentencePerText, boolean parse,
+                          boolean parseOnlySentiment)
         implements Serializable {
     public static final String SHIFT_REDUCE = "edu/stanford/nlp/models/srparser/englishSR.ser.gz";
     public static final String PCFG = "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz";
@@ -34,12 +37,17 @@ public record NlpSettings(String parserModel, int maxSentenceTokens, boolean one
 
     /** Settings that split texts into sentences, as the job does. */
     public NlpSettings(String parserModel, int maxSentenceTokens) {
-        this(parserModel, maxSentenceTokens, false, true);
+        this(parserModel, maxSentenceTokens, false, true, false);
     }
 
     /** The same settings without the parser and CoreNLP's sentiment (for a parser-free sentiment model). */
     public NlpSettings withoutParser() {
-        return new NlpSettings(parserModel, maxSentenceTokens, oneSentencePerText, false);
+        return new NlpSettings(parserModel, maxSentenceTokens, oneSentencePerText, false, parseOnlySentiment);
+    }
+
+    /** The same settings, parsing only the sentences the sentiment model could read sentiment in. */
+    public NlpSettings withParseOnlySentiment(boolean on) {
+        return new NlpSettings(parserModel, maxSentenceTokens, oneSentencePerText, parse, on);
     }
 
     /** The project's pipeline: shift-reduce parser, sentences up to 80 tokens. */
@@ -49,7 +57,7 @@ public record NlpSettings(String parserModel, int maxSentenceTokens, boolean one
 
     /** The same settings, but each text is one sentence. */
     public NlpSettings withOneSentencePerText() {
-        return new NlpSettings(parserModel, maxSentenceTokens, true, parse);
+        return new NlpSettings(parserModel, maxSentenceTokens, true, parse, parseOnlySentiment);
     }
 
     /** Class-path resources of the models this pipeline loads: the POS tagger, and with {@link #parse} the parser and the sentiment model. */

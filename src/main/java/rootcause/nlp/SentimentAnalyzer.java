@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,11 +36,26 @@ public final class SentimentAnalyzer {
     private static final java.util.concurrent.atomic.AtomicLong PIPELINES_CREATED = new java.util.concurrent.atomic.AtomicLong();
 
     private final NlpSettings settings;
+    /** The whole pipeline; with {@link NlpSettings#parseOnlySentiment} only up to lemmas. */
     private final StanfordCoreNLP pipeline;
+    /** With {@link NlpSettings#parseOnlySentiment}: parse and sentiment, run on the sentences the gate lets through. */
+    private final StanfordCoreNLP parser;
+    private final SentimentGate gate;
 
     private SentimentAnalyzer(NlpSettings settings) {
         this.settings = settings;
-        this.pipeline = new StanfordCoreNLP(settings.coreNlpProperties());
+        if (settings.parse() && settings.parseOnlySentiment()) {
+            this.pipeline = new StanfordCoreNLP(settings.withoutParser().coreNlpProperties());
+            Properties rest = settings.coreNlpProperties();
+            rest.setProperty("annotators", "parse,sentiment");
+            // It runs on sentences the first pipeline tokenised, tagged and lemmatised.
+            this.parser = new StanfordCoreNLP(rest, false);
+            this.gate = SentimentGate.load(NlpSettings.SENTIMENT_MODEL);
+        } else {
+            this.pipeline = new StanfordCoreNLP(settings.coreNlpProperties());
+            this.parser = null;
+            this.gate = null;
+        }
         PIPELINES_CREATED.incrementAndGet();
     }
 
@@ -137,10 +153,30 @@ public final class SentimentAnalyzer {
         return p;
     }
 
-    /** The raw CoreNLP annotation of a text (tests look at parse trees through it). */
+    /**
+     * The raw CoreNLP annotation of a text (tests look at parse trees through it). With
+     * {@link NlpSettings#parseOnlySentiment}, only the sentences within the length cap that the gate lets through
+     * carry a parse; the others within the cap carry the gate's unparsed sentiment tree.
+     */
     Annotation annotate(String text) {
         Annotation doc = new Annotation(text);
         pipeline.annotate(doc);
+        if (parser != null) {
+            List<CoreMap> toParse = new ArrayList<>();
+            for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+                List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+                if (tokens.size() > settings.maxSentenceTokens()) continue;
+                Tree unparsed = gate.withoutParse(tokens);
+                if (unparsed == null) toParse.add(sentence);
+                else sentence.set(SentimentCoreAnnotations.SentimentAnnotatedTree.class, unparsed);
+            }
+            if (!toParse.isEmpty()) {
+                // The same sentence maps, so the trees land on the document's sentences.
+                Annotation part = new Annotation(text);
+                part.set(CoreAnnotations.SentencesAnnotation.class, toParse);
+                parser.annotate(part);
+            }
+        }
         return doc;
     }
 }

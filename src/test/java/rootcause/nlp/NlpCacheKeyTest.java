@@ -36,6 +36,8 @@ class NlpCacheKeyTest {
                 .as("parser").isNotEqualTo(FINGERPRINT);
         assertThat(NlpCacheKey.fingerprint(NlpSettings.defaults().withoutParser(), MODELS, "cc", LIBRARIES))
                 .as("parser-free").isNotEqualTo(FINGERPRINT);
+        assertThat(NlpCacheKey.fingerprint(NlpSettings.defaults().withParseOnlySentiment(true), MODELS, "cc", LIBRARIES))
+                .as("parsing only what sentiment needs").isNotEqualTo(FINGERPRINT);
         assertThat(NlpCacheKey.fingerprint(NlpSettings.defaults(), Map.of(NlpSettings.TAGGER, "aa", NlpSettings.SHIFT_REDUCE, "bX"),
                 "cc", LIBRARIES)).as("a model file's hash").isNotEqualTo(FINGERPRINT);
         assertThat(NlpCacheKey.fingerprint(NlpSettings.defaults(), MODELS, "cX", LIBRARIES))
