@@ -31,7 +31,7 @@ public final class NlpCacheKey {
     public static String fingerprint(NlpSettings settings, Map<String, String> modelFilesSha256,
                                      String sentimentModelSha256, Map<String, String> libraryVersions) {
         String canonical = "format=" + FORMAT
-                + "\nsettings=" + settings
+                + "\nsettings=" + settings.cacheKeyText()
                 + "\ncolumns=" + DataContract.NLP.type().json()
                 + "\nmodel_files=" + new TreeMap<>(modelFilesSha256)
                 + "\nsentiment_model=" + sentimentModelSha256

@@ -45,6 +45,16 @@ public record NlpSettings(String parserModel, int maxSentenceTokens, boolean one
         return new NlpSettings(parserModel, maxSentenceTokens, oneSentencePerText, false, parseOnlySentiment);
     }
 
+    /**
+     * The settings as the NLP cache's key reads them: the record's text as it was before {@link #parseOnlySentiment}
+     * existed, with that field added only when it is on, so caches written without the gate stay valid.
+     */
+    public String cacheKeyText() {
+        String before = "NlpSettings[parserModel=" + parserModel + ", maxSentenceTokens=" + maxSentenceTokens
+                + ", oneSentencePerText=" + oneSentencePerText + ", parse=" + parse;
+        return before + (parseOnlySentiment ? ", parseOnlySentiment=true]" : "]");
+    }
+
     /** The same settings, parsing only the sentences the sentiment model could read sentiment in. */
     public NlpSettings withParseOnlySentiment(boolean on) {
         return new NlpSettings(parserModel, maxSentenceTokens, oneSentencePerText, parse, on);

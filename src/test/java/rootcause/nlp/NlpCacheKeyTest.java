@@ -27,6 +27,14 @@ class NlpCacheKeyTest {
                 .isNotEqualTo(NlpCacheKey.key(FINGERPRINT, "the agent was rude."));
     }
 
+    /** Caches written before the sentiment gate existed stay valid: without the gate the key text is the old one. */
+    @Test
+    void settingsWithoutTheGateKeepTheKeyTextTheyHadBeforeIt() {
+        assertThat(NlpSettings.defaults().cacheKeyText()).isEqualTo("NlpSettings[parserModel="
+                + NlpSettings.SHIFT_REDUCE + ", maxSentenceTokens=80, oneSentencePerText=false, parse=true]");
+        assertThat(NlpSettings.defaults().withParseOnlySentiment(true).cacheKeyText()).endsWith(", parseOnlySentiment=true]");
+    }
+
     @Test
     void theFingerprintChangesWithEverySettingModelAndVersion() {
         assertThat(FINGERPRINT).matches("[0-9a-f]{64}");
