@@ -39,6 +39,12 @@ public final class OutputLayout {
     public static final String NLP_CACHE = "nlp-cache";
     /** The sentence embeddings' cache, keyed by sentence and encoder. */
     public static final String EMBEDDING_CACHE = "embedding-cache";
+    /**
+     * Content fingerprints of what is stored: {@code _fingerprints/<dataset>/month=…} per month of a month-partitioned
+     * dataset, {@code _fingerprints/reports/<month>} per month's report, {@code _fingerprints/rejects}. A run that computes the same fingerprint
+     * skips the write; whoever replaces a month deletes its fingerprint first. The leading "_" hides it from Spark.
+     */
+    public static final String FINGERPRINTS = "_fingerprints";
     /** The run logs. */
     public static final String LOGS = "logs";
     /** A month's folder in a partitioned dataset is {@code month=2025-09}. */
@@ -108,6 +114,21 @@ public final class OutputLayout {
 
     public Path embeddingCache() {
         return Storage.child(root, EMBEDDING_CACHE);
+    }
+
+    /** The fingerprint of one stored month of a month-partitioned dataset ({@link #FINGERPRINTS}). */
+    public Path monthFingerprint(String dataset, String month) {
+        return monthOf(Storage.child(root, FINGERPRINTS, dataset), month);
+    }
+
+    /** The fingerprint of what {@code rejects/} was written from: the raw rejected rows and the redacting code. */
+    public Path rejectsFingerprint() {
+        return Storage.child(root, FINGERPRINTS, REJECTS);
+    }
+
+    /** The fingerprint of the inputs of one month's report files ({@link #FINGERPRINTS}). */
+    public Path reportFingerprint(String month) {
+        return Storage.child(root, FINGERPRINTS, REPORTS, month);
     }
 
     public Path logs() {

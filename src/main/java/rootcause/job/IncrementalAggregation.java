@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.job.tables.MonthWrites;
 import rootcause.job.tables.MonthTables;
 
 import rootcause.io.OutputLayout;
@@ -15,6 +16,7 @@ import rootcause.model.TrendWindow;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -42,9 +44,23 @@ final class IncrementalAggregation {
     private final MonthTables tables;
     private final AggregateStage stage;
 
+    /** Null: every recomputed month's statistics are written. */
+    private final MonthWrites writes;
+    private final Collection<String> complaintsWritten;
+
     IncrementalAggregation(MonthTables tables, AggregateStage stage) {
+        this(tables, stage, null, List.of());
+    }
+
+    /**
+     * Writes only the statistics that changed ({@link MonthWrites}), and always those of the months in
+     * {@code complaintsWritten}: replacing a month's complaints retires statistics not written with them.
+     */
+    IncrementalAggregation(MonthTables tables, AggregateStage stage, MonthWrites writes, Collection<String> complaintsWritten) {
         this.tables = tables;
         this.stage = stage;
+        this.writes = writes;
+        this.complaintsWritten = complaintsWritten;
     }
 
     /**
@@ -75,7 +91,12 @@ final class IncrementalAggregation {
         List<String> recompute = new ArrayList<>(new TreeSet<>(changed));
         recompute.addAll(statsBuilt);
         if (!recompute.isEmpty()) {
-            tables.write(AggregateStage.statistics(tables.read(OutputLayout.COMPLAINTS, recompute)), OutputLayout.STATS, recompute);
+            Dataset<Row> statistics = AggregateStage.statistics(tables.read(OutputLayout.COMPLAINTS, recompute));
+            if (writes == null) {
+                tables.write(statistics, OutputLayout.STATS, recompute);
+            } else {
+                writes.write(statistics, OutputLayout.STATS, recompute, complaintsWritten);
+            }
         }
         TreeSet<String> sorted = new TreeSet<>(reported);
         YearMonth first = YearMonth.parse(sorted.first());

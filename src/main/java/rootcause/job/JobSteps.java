@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.job.tables.MonthWrites;
 import rootcause.job.tables.MonthTables;
 
 import org.apache.logging.log4j.LogManager;
@@ -13,6 +14,10 @@ import rootcause.embed.SentenceEmbedder;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
+import java.util.TreeSet;
+import rootcause.io.OutputLayout;
+import rootcause.report.ReportWriter;
 
 /**
  * What {@link RootCauseJob} ({@code run}) and {@link ReclassifyJob} ({@code reclassify}) both do: repair what a killed
@@ -35,6 +40,34 @@ final class JobSteps {
             Console.line("output: " + recovered);
             LOG.info(recovered);
         }
+    }
+
+    /** The manifest's reason for rejects not written again. */
+    static final String REJECTS_UNCHANGED = "the same raw rejected rows, redacted by the same build and name models, "
+            + "as the stored rejects";
+
+    /**
+     * The manifest's {@code unchanged} object: per dataset and for the reports, the months a run left as stored, and
+     * why; empty when it wrote everything.
+     */
+    static Map<String, Object> unchanged(Map<String, List<String>> datasets, List<String> reports, boolean rejectsWritten) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (!rejectsWritten) {
+            out.put(OutputLayout.REJECTS, Map.of("reason", REJECTS_UNCHANGED));
+        }
+        datasets.forEach((name, months) -> out.put(name, Map.of("months", months, "reason", MonthWrites.UNCHANGED)));
+        if (!reports.isEmpty()) {
+            out.put(OutputLayout.REPORTS, Map.of("months", List.copyOf(new TreeSet<>(reports)), "reason", ReportWriter.UNCHANGED));
+        }
+        return out;
+    }
+
+    /**
+     * What renders the reports, for their fingerprints: the SHA-256 of the application jar, or, for classes not in a
+     * jar (tests, an IDE), a fixed name: there a changed template goes unnoticed.
+     */
+    static String build(String codeSha256) {
+        return codeSha256 == null ? "unpackaged classes" : codeSha256;
     }
 
     /** The classify line's account of the semantic layer: sentences from the embedding cache, sentences embedded. */

@@ -6,6 +6,8 @@ import rootcause.job.manifest.FileCounts;
 import rootcause.job.manifest.ManifestCounts;
 import rootcause.job.manifest.RunCheck;
 import rootcause.job.manifest.RunManifest;
+import rootcause.job.tables.MonthWrites;
+import rootcause.job.tables.MonthFingerprints;
 import rootcause.job.tables.MonthTables;
 
 import rootcause.io.ParquetCache;
@@ -71,6 +73,8 @@ public final class RootCauseJob {
     private final Map<String, Long> timings = new LinkedHashMap<>();
     private final Storage storage;
     private final boolean skipIfUpToDate;
+    /** {@link JobSteps#build}, set when the run starts. */
+    private String build;
 
     public RootCauseJob(SparkSession spark, JobConfig config) {
         this(spark, config, UUID.randomUUID().toString());
@@ -113,7 +117,9 @@ public final class RootCauseJob {
         NlpCache nlpCache = new NlpCache(layout().nlpCache().toString(), NlpCacheKey.fingerprint(
                 nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
         MonthTables tables = MonthTables.open(spark, config.output(), config.tableFormat());
-        String inputsFingerprint = UpToDate.fingerprint(storage, config, UpToDate.codeSha256(), taxonomySha256,
+        String codeSha256 = UpToDate.codeSha256();
+        build = JobSteps.build(codeSha256);
+        String inputsFingerprint = UpToDate.fingerprint(storage, config, codeSha256, taxonomySha256,
                 nlpCache.fingerprint(), taxonomy.hasSemanticLayer() ? EmbeddingCache.fingerprint(taxonomy.semantic().encoder()) : "none");
         if (skipIfUpToDate) {
             Optional<RunManifest> previous = UpToDate.previous(storage, config.output(), inputsFingerprint, tables);
@@ -166,8 +172,10 @@ public final class RootCauseJob {
 
             List<String> monthsWritten = new ArrayList<>(new TreeSet<>(
                     files.stream().flatMap(f -> f.acceptedByMonth().keySet().stream()).toList()));
-            timed("write_complaints", () -> tables.write(finished, OutputLayout.COMPLAINTS, monthsWritten));
-            timed("write_rejects", () -> writeRejects(clean.redactRejects(ingested.notAccepted())));
+            MonthWrites writes = new MonthWrites(tables, storage, config.output());
+            List<String> complaintsWritten = timed("write_complaints",
+                    () -> writes.write(finished, OutputLayout.COMPLAINTS, monthsWritten, List.of()));
+            boolean rejectsWritten = timed("write_rejects", () -> writeRejects(clean, ingested.notAccepted(), modelFilesSha256));
             Map<String, Object> nlpStats = new LinkedHashMap<>();
             Map<String, Object> classifyStats = new LinkedHashMap<>();
             List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
@@ -187,20 +195,25 @@ public final class RootCauseJob {
                 long unclassified = (long) classifyStats.get("unclassified");
                 classified = String.format(Locale.ROOT, " (%,d of %,d originals given a cause)", all - unclassified, all);
             }
-            stageLine("write", String.format(Locale.ROOT, "%,d complaints in %d months%s, %,d rejected or filtered rows",
-                    read.accepted(), monthsWritten.size(), classified, read.rejected() + read.filtered()),
+            stageLine("write", String.format(Locale.ROOT, "%,d complaints in %d months%s (%d months rewritten, %d unchanged), "
+                            + "%,d rejected or filtered rows", read.accepted(), monthsWritten.size(), classified,
+                            complaintsWritten.size(), monthsWritten.size() - complaintsWritten.size(), read.rejected() + read.filtered()),
                     "write_complaints", "write_rejects");
             // Counts that fail their checks fail the run after the manifest is written; no report shows them.
+            List<String> reportsUnchanged = new ArrayList<>();
             if (config.stopAfter().includes(JobConfig.Stage.REPORT) && !monthsWritten.isEmpty()
                     && RunCheck.failedErrors(checks).isEmpty()) {
-                timed("aggregate_and_report", () -> aggregateAndReport(tables, taxonomy, classify, finished, files, monthsWritten));
-                stageLine("aggregate, report", String.format(Locale.ROOT, "%d months reported: %s",
-                        monthsWritten.size(), String.join(", ", monthsWritten)), "aggregate_and_report");
+                timed("aggregate_and_report", () -> reportsUnchanged.addAll(
+                        aggregateAndReport(writes, tables, taxonomy, classify, finished, files, monthsWritten, complaintsWritten)));
+                stageLine("aggregate, report", String.format(Locale.ROOT, "%d months reported (%d rendered, %d unchanged): %s",
+                        monthsWritten.size(), monthsWritten.size() - reportsUnchanged.size(), reportsUnchanged.size(),
+                        String.join(", ", monthsWritten)), "aggregate_and_report");
             }
-            timed("swap_in_months", tables::publish);
+            timed("swap_in_months", writes::publish);
 
             RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
-                    classifyStats, checks, inputsFingerprint, tables);
+                    classifyStats, checks, inputsFingerprint, tables)
+                    .withUnchanged(JobSteps.unchanged(writes.skipped(), reportsUnchanged, rejectsWritten));
             org.apache.hadoop.fs.Path manifestFile = layout().manifest();
             try {
                 manifest.write(storage, manifestFile);
@@ -239,16 +252,20 @@ public final class RootCauseJob {
      * ({@link IncrementalAggregation}), so a month's change against the previous month and the trends see months
      * written by earlier runs without rescanning their complaints; only this run's months are (re)written.
      */
-    private void aggregateAndReport(MonthTables tables, Taxonomy taxonomy, ClassifyStage classify,
-                                    Dataset<Row> complaints, List<FileCounts> files, List<String> months) {
+    private List<String> aggregateAndReport(MonthWrites writes, MonthTables tables, Taxonomy taxonomy, ClassifyStage classify,
+                                            Dataset<Row> complaints, List<FileCounts> files, List<String> months,
+                                            List<String> complaintsWritten) {
         IncrementalAggregation.Result aggregated = new IncrementalAggregation(tables,
-                new AggregateStage(taxonomy.causeInfos(), config.emergingRule())).aggregate(months, months);
-        tables.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), OutputLayout.CAUSES, months);
-        tables.write(classify.candidateTerms(complaints), OutputLayout.CANDIDATES, months);
+                new AggregateStage(taxonomy.causeInfos(), config.emergingRule()), writes, complaintsWritten).aggregate(months, months);
+        writes.write(aggregated.aggregates().where(col(Columns.MONTH).isin(months.toArray())), OutputLayout.CAUSES, months, List.of());
+        writes.write(classify.candidateTerms(complaints), OutputLayout.CANDIDATES, months, List.of());
         RunCounts counts = RunCounts.of(FileCounts.total(files), FileCounts.duplicates(files));
         try {
-            new ReportStage(new ReportWriter(new LeadershipReport(config.emergingRule()), storage, config.taxonomy()), counts)
-                    .write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
+            // The build renders: a report rendered by another build is rendered again, even from the same inputs.
+            ReportStage reports = new ReportStage(new ReportWriter(new LeadershipReport(config.emergingRule()), storage,
+                    config.taxonomy(), build), counts);
+            reports.write(aggregated.aggregates(), aggregated.complaints(), config.output(), months);
+            return reports.unchanged();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports under " + Storage.display(layout().reports()), e);
         }
@@ -261,14 +278,32 @@ public final class RootCauseJob {
 
     /**
      * Rejects describe the latest run, like the manifest. Sorted by file and record across the part files (a range
-     * partitioning: many tasks, not one, on millions of filtered rows).
+     * partitioning: many tasks, not one, on millions of filtered rows). Not written again, and their raw records not
+     * redacted again, when the raw rejected rows, the application build and the name models are those the stored
+     * rejects were written from ({@code OUT/_fingerprints/rejects}: a SHA-256, no text); returns whether it wrote.
      */
-    private void writeRejects(Dataset<Row> rejects) {
-        rejects.orderBy(col(Columns.SOURCE_FILE), col(Columns.RECORD))
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
-                .parquet(layout().rejects().toString());
+    private boolean writeRejects(CleanStage clean, Dataset<Row> raw, Map<String, String> modelFilesSha256) {
+        Map<String, String> nameModels = new TreeMap<>(modelFilesSha256);
+        nameModels.keySet().retainAll(NameRedactor.MODELS);
+        String fingerprint = org.apache.commons.codec.digest.DigestUtils.sha256Hex(
+                build + "\n" + nameModels + "\n" + MonthFingerprints.ofAll(raw));
+        org.apache.hadoop.fs.Path stored = layout().rejectsFingerprint();
+        try {
+            if (storage.isFile(stored) && storage.isDirectory(layout().rejects())
+                    && fingerprint.equals(storage.readString(stored).trim())) {
+                return false;
+            }
+            storage.delete(stored);
+            clean.redactRejects(raw).orderBy(col(Columns.SOURCE_FILE), col(Columns.RECORD))
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
+                    .parquet(layout().rejects().toString());
+            storage.replace(stored, (fingerprint + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + Storage.display(layout().rejects()), e);
+        }
     }
 
     private OutputLayout layout() {

@@ -67,6 +67,7 @@ public final class ReportStage {
 
     private final ReportWriter writer;
     private final RunCounts counts;
+    private final List<String> unchanged = new ArrayList<>();
 
     public ReportStage(ReportWriter writer, RunCounts counts) {
         this.writer = writer;
@@ -80,7 +81,8 @@ public final class ReportStage {
 
     /**
      * Writes the report files of the given months (all months present in the aggregates when empty);
-     * the other months' aggregates still feed the trend and month-over-month views.
+     * the other months' aggregates still feed the trend and month-over-month views. A month whose files already
+     * show what they would show now is left alone when the writer is given a build ({@link ReportWriter#write}).
      */
     public List<Path> write(Dataset<Row> aggregates, Dataset<Row> complaints, Path outputRoot, List<String> months)
             throws IOException {
@@ -102,14 +104,24 @@ public final class ReportStage {
         List<CauseMetrics> sliced = AggregateStage.collectMetrics(aggregates.where(
                 col(Columns.MONTH).isin(selected.toArray()).and(col(CauseMetrics.LEVEL.column()).equalTo(CauseMetrics.LEVEL_CAUSE))));
         ZonedDateTime now = ZonedDateTime.now();
+        unchanged.clear();
         List<Path> written = new ArrayList<>();
         for (String month : selected) {
             List<SegmentComparison.Row> segments = SegmentComparison.compare(
                     sliced.stream().filter(m -> m.month().equals(month)).toList(), writer.emergingRule());
-            written.addAll(writer.write(monthReport(month, wholeMonths, quotes.getOrDefault(month, Map.of()), segments),
-                    outputRoot, now));
+            List<Path> files = writer.write(monthReport(month, wholeMonths, quotes.getOrDefault(month, Map.of()), segments),
+                    outputRoot, now);
+            if (files.isEmpty()) {
+                unchanged.add(month);
+            }
+            written.addAll(files);
         }
         return written;
+    }
+
+    /** The months whose report files the last {@link #write} left as they were: {@link ReportWriter#UNCHANGED}. */
+    public List<String> unchanged() {
+        return List.copyOf(unchanged);
     }
 
     private MonthReport monthReport(String month, List<CauseMetrics> wholeMonths, Map<String, List<Quote>> quotes,

@@ -24,7 +24,8 @@ import java.util.Map;
  * input file; the reconciliation rule over the totals with its result; the months it wrote; versions; timings; the
  * driver's heap; the result of the run checks; the fingerprint of its inputs and settings ({@link UpToDate}); and,
  * for tables ({@code --table-format delta}), their format and each table's version after the run (absent for plain
- * Parquet, whose manifest is as it always was); and the emerging rule its causes were derived with.
+ * Parquet, whose manifest is as it always was); the emerging rule its causes were derived with; and what it left
+ * as stored because it was unchanged.
  */
 public record RunManifest(
         @JsonProperty("run_id") String runId,
@@ -51,7 +52,8 @@ public record RunManifest(
         @JsonProperty("inputs_fingerprint") String inputsFingerprint,
         @JsonProperty("table_format") @JsonInclude(JsonInclude.Include.NON_NULL) String tableFormat,
         @JsonProperty("table_versions") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> tableVersions,
-        @JsonProperty("emerging_rule") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> emergingRule) {
+        @JsonProperty("emerging_rule") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> emergingRule,
+        @JsonProperty("unchanged") @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> unchanged) {
 
     /** The manifest's totals, as one run's counts. */
     public static RunManifest of(String runId, String startedAt, String finishedAt, Map<String, String> versions,
@@ -63,7 +65,7 @@ public record RunManifest(
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten,
                 total.read(), total.accepted(), total.rejected(), total.filtered(), total.reconciliation(),
                 FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, nlp, classify,
-                timingsMs, resources, checks, inputsFingerprint, null, null, null);
+                timingsMs, resources, checks, inputsFingerprint, null, null, null, null);
     }
 
     /** This manifest with the tables' format and versions; plain Parquet adds nothing. */
@@ -74,7 +76,7 @@ public record RunManifest(
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
                 rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
                 files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, format.label(), tableVersions,
-                emergingRule);
+                emergingRule, unchanged);
     }
 
     /** This manifest with the emerging rule the run derived its causes with ({@link EmergingRule#settings}). */
@@ -82,7 +84,18 @@ public record RunManifest(
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
                 rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
                 files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, tableFormat, tableVersions,
-                rule.settings());
+                rule.settings(), unchanged);
+    }
+
+    /**
+     * This manifest with what the run left as stored because it was unchanged: per month-partitioned dataset and for
+     * the reports, the months and the reason ({@link rootcause.job.tables.MonthWrites}, {@link rootcause.report.ReportWriter#write}).
+     */
+    public RunManifest withUnchanged(Map<String, Object> unchanged) {
+        return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
+                rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
+                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, tableFormat, tableVersions,
+                emergingRule, unchanged);
     }
 
     /**

@@ -99,10 +99,11 @@ final class MonthFolders implements MonthTables {
      * Stages the months in the data, replacing what this run staged for them before; {@link #publish} makes them live.
      * A listed month without rows keeps its old folder, as it always has here. One task per month writes it, so a
      * month is a few files of up to {@link ParquetCache#MAX_RECORDS_PER_FILE} rows, not one small file per upstream
-     * partition.
+     * partition. The months' stored fingerprints are deleted first ({@link MonthFingerprints}).
      */
     @Override
     public void write(Dataset<Row> data, String name, List<String> months) {
+        new MonthFingerprints(Storage.of(spark), output).forget(name, months);
         data.repartition(col(Columns.MONTH)).write()
                 .mode(SaveMode.Overwrite)
                 .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)

@@ -64,7 +64,8 @@ public sealed interface MonthTables permits MonthFolders, TableMonthTables {
 
     /**
      * Replaces the given months of a dataset with the data, whose rows all fall in them. When readers see the new
-     * months is the format's: at {@link #publish} for plain Parquet, at once for a table.
+     * months is the format's: at {@link #publish} for plain Parquet, at once for a table. Deletes the months' stored
+     * content fingerprints first ({@link MonthFingerprints}): only {@link MonthWrites} stores new ones, once published.
      */
     void write(Dataset<Row> data, String name, List<String> months);
 

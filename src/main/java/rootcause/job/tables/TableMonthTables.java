@@ -102,6 +102,7 @@ abstract sealed class TableMonthTables implements MonthTables permits DeltaMonth
         if (months.isEmpty()) {
             return;
         }
+        new MonthFingerprints(storage, output).forget(name, months);
         if (OutputLayout.COMPLAINTS.equals(name)) {
             TreeSet<String> stale = new TreeSet<>(staleStats());
             stale.addAll(months);
