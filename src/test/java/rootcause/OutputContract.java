@@ -101,7 +101,11 @@ public final class OutputContract {
      */
     static List<String> schemaViolations(Path out, SparkSession spark, Dataset<Row> complaints) {
         List<String> problems = new ArrayList<>();
+        List<String> writtenColumns = java.util.Arrays.asList(complaints.schema().fieldNames());
         for (StructType contract : List.of(DataContract.NLP.type(), DataContract.CLASSIFIED)) {
+            if (Stream.of(contract.fieldNames()).noneMatch(writtenColumns::contains)) {
+                continue; // a run stopped before that stage (--stop-after) writes none of its columns
+            }
             for (StructField f : contract.fields()) {
                 String written = java.util.Arrays.asList(complaints.schema().fieldNames()).contains(f.name())
                         ? complaints.schema().apply(f.name()).dataType().catalogString() : "nothing";
