@@ -101,7 +101,11 @@ public final class OutputContract {
      */
     static List<String> schemaViolations(Path out, SparkSession spark, Dataset<Row> complaints) {
         List<String> problems = new ArrayList<>();
+        List<String> writtenColumns = java.util.Arrays.asList(complaints.schema().fieldNames());
         for (StructType contract : List.of(DataContract.NLP.type(), DataContract.CLASSIFIED)) {
+            if (Stream.of(contract.fieldNames()).noneMatch(writtenColumns::contains)) {
+                continue; // a run stopped before that stage (--stop-after) writes none of its columns
+            }
             for (StructField f : contract.fields()) {
                 String written = java.util.Arrays.asList(complaints.schema().fieldNames()).contains(f.name())
                         ? complaints.schema().apply(f.name()).dataType().catalogString() : "nothing";
@@ -113,7 +117,8 @@ public final class OutputContract {
         rootcause.job.tables.MonthTables tables = rootcause.job.tables.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
         var candidateMonths = tables.months(OutputLayout.CANDIDATES);
         if (!candidateMonths.isEmpty()) { // a run without an unclassified negative complaint writes none
-            checkSchema(problems, "candidates", tables.read(OutputLayout.CANDIDATES, candidateMonths).schema(), DataContract.CANDIDATE);
+            checkSchema(problems, "candidates", partitionColumnLast(tables.read(OutputLayout.CANDIDATES, candidateMonths).schema()),
+                    partitionColumnLast(DataContract.CANDIDATE));
         }
         for (var cache : java.util.Map.of(OutputLayout.NLP_CACHE, DataContract.NLP_CACHE, OutputLayout.EMBEDDING_CACHE, DataContract.EMBEDDING_CACHE).entrySet()) {
             try (var fingerprints = Files.list(out.resolve(cache.getKey()))) {
@@ -133,6 +138,21 @@ public final class OutputContract {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The struct with its {@code month} field last: a Parquet month folder is read back with its partition column at
+     * the end, a Delta or Iceberg table in its written place; both hold the contract.
+     */
+    private static StructType partitionColumnLast(StructType struct) {
+        List<StructField> fields = new ArrayList<>();
+        StructField month = null;
+        for (StructField f : struct.fields()) {
+            if (f.name().equals(Columns.MONTH)) month = f;
+            else fields.add(f);
+        }
+        if (month != null) fields.add(month);
+        return new StructType(fields.toArray(StructField[]::new));
     }
 
     private static void checkSchema(List<String> problems, String name, StructType written, StructType contract) {

@@ -223,22 +223,33 @@ public final class NlpBenchmark implements Callable<Integer> {
     }
 
     private Sample sample(String name, Path file, Predicate<CSVRecord> keep, int n) throws IOException {
+        List<String> header = new ArrayList<>();
+        List<CSVRecord> measured = firstRecords(file, keep, n, header);
+        // Warm up on the sample's own first texts: the texts after it may be huge (CFPB's 13th is 3,755 words).
+        List<CSVRecord> warm = new ArrayList<>(measured.subList(0, Math.min(warmup, measured.size())));
+        return new Sample(name, measured, warm, header);
+    }
+
+    /**
+     * The first {@code n} whole records of an export that {@code keep} accepts, as the benchmarks sample them;
+     * {@code header} receives the file's column names.
+     */
+    public static List<CSVRecord> firstRecords(Path file, Predicate<CSVRecord> keep, int n, List<String> header) throws IOException {
         // twcs starts with an unnamed index column
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setAllowMissingColumnNames(true).get();
-        List<CSVRecord> measured = new ArrayList<>(), warm = new ArrayList<>();
+        List<CSVRecord> records = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader, format)) {
             for (CSVRecord r : parser) {
                 // twcs tweet 3399 holds a bare CR that commons-csv splits into broken records: skip those.
                 if (!r.isConsistent() || !keep.test(r)) continue;
-                if (measured.size() < n) measured.add(r);
+                if (records.size() < n) records.add(r);
                 else break;
             }
-            // Warm up on the sample's own first texts: the texts after it may be huge (CFPB's 13th is 3,755 words).
-            warm.addAll(measured.subList(0, Math.min(warmup, measured.size())));
-            return new Sample(name, measured, warm, parser.getHeaderNames());
+            header.addAll(parser.getHeaderNames());
         }
+        return records;
     }
 
     private void writeSample(Sample s) throws IOException {

@@ -7,16 +7,11 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,18 +100,9 @@ public final class SentimentGateSurvey implements Callable<Integer> {
                 100.0 * skippedTokens / tokens);
     }
 
+    /** The first n non-empty texts of a column, sampled as the NLP benchmark samples its exports. */
     private List<String> texts(String file, String column, Predicate<CSVRecord> keep, int n) throws Exception {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setAllowMissingColumnNames(true).get();
-        List<String> out = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(data.resolve(file), StandardCharsets.UTF_8);
-             CSVParser parser = CSVParser.parse(reader, format)) {
-            for (CSVRecord r : parser) {
-                if (!r.isConsistent() || !keep.test(r) || r.get(column).isBlank()) continue;
-                out.add(r.get(column));
-                if (out.size() >= n) break;
-            }
-        }
-        return out;
+        return rootcause.bench.NlpBenchmark.firstRecords(data.resolve(file), r -> keep.test(r) && !r.get(column).isBlank(),
+                n, new ArrayList<>()).stream().map(r -> r.get(column)).toList();
     }
 }

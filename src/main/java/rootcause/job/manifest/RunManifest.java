@@ -1,6 +1,5 @@
 package rootcause.job.manifest;
 
-import rootcause.job.UpToDate;
 import rootcause.job.tables.TableFormat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,7 +21,7 @@ import java.util.Map;
 /**
  * {@code OUT/manifest.json}: what one run read, accepted, rejected, filtered and de-duplicated, in total and per
  * input file; the reconciliation rule over the totals with its result; the months it wrote; versions; timings; the
- * driver's heap; the result of the run checks; the fingerprint of its inputs and settings ({@link UpToDate}); and,
+ * driver's heap; the result of the run checks; the fingerprint of its inputs and settings ({@code rootcause.job.UpToDate}); and,
  * for tables ({@code --table-format delta}), their format and each table's version after the run (absent for plain
  * Parquet, whose manifest is as it always was); the emerging rule its causes were derived with; and what it left
  * as stored because it was unchanged.
