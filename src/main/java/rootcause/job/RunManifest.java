@@ -36,6 +36,7 @@ public record RunManifest(
         @JsonProperty("rejected_by_reason") Map<String, Long> rejectedByReason,
         @JsonProperty("filtered_by_reason") Map<String, Long> filteredByReason,
         @JsonProperty("files") List<FileCounts> files,
+        @JsonProperty("clean") Map<String, Object> clean,
         @JsonProperty("nlp") Map<String, Object> nlp,
         @JsonProperty("classify") Map<String, Object> classify,
         @JsonProperty("timings_ms") Map<String, Long> timingsMs,
@@ -46,13 +47,13 @@ public record RunManifest(
     /** The manifest's totals, as one run's counts. */
     public static RunManifest of(String runId, String startedAt, String finishedAt, Map<String, String> versions,
                                  Map<String, String> taxonomy, List<String> monthsRequested, List<String> monthsWritten,
-                                 List<FileCounts> files, Map<String, Object> nlp, Map<String, Object> classify,
+                                 List<FileCounts> files, Map<String, Object> clean, Map<String, Object> nlp, Map<String, Object> classify,
                                  Map<String, Long> timingsMs, Map<String, Long> resources, List<RunCheck> checks,
                                  String inputsFingerprint) {
         RowCounts total = FileCounts.total(files);
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten,
                 total.read(), total.accepted(), total.rejected(), total.filtered(), total.reconciliation(),
-                FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, nlp, classify,
+                FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, clean, nlp, classify,
                 timingsMs, resources, checks, inputsFingerprint);
     }
 
