@@ -120,7 +120,8 @@ public final class OutputContract {
             checkSchema(problems, "candidates", partitionColumnLast(tables.read(OutputLayout.CANDIDATES, candidateMonths).schema()),
                     partitionColumnLast(DataContract.CANDIDATE));
         }
-        for (var cache : java.util.Map.of(OutputLayout.NLP_CACHE, DataContract.NLP_CACHE, OutputLayout.EMBEDDING_CACHE, DataContract.EMBEDDING_CACHE).entrySet()) {
+        for (var cache : java.util.Map.of(OutputLayout.NLP_CACHE, DataContract.NLP_CACHE,
+                OutputLayout.EMBEDDING_CACHE, DataContract.EMBEDDING_CACHE, OutputLayout.NAME_CACHE, DataContract.NAME_CACHE).entrySet()) {
             try (var fingerprints = Files.list(out.resolve(cache.getKey()))) {
                 for (Path folder : fingerprints.filter(OutputContract::holdsParquet).toList()) {
                     checkSchema(problems, cache.getKey(), spark.read().parquet(folder.toString()).schema(), cache.getValue());

@@ -31,8 +31,8 @@ class PackageDependenciesTest {
     /** The floors, bottom first; each package (with its sub-packages) on exactly one. */
     static final List<List<String>> FLOORS = List.of(
             List.of("model", "embed"),
-            List.of("io", "clean", "sentiment", "metric"),
-            List.of("ingest", "aggregate", "console"),
+            List.of("io", "sentiment", "metric"),
+            List.of("ingest", "clean", "aggregate", "console"),
             List.of("nlp"),
             List.of("classify", "report"),
             List.of("job", "evaluation"),

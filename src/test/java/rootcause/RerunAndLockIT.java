@@ -43,6 +43,9 @@ class RerunAndLockIT {
         JsonNode firstNlp = manifest(out).get("nlp");
         assertThat(firstNlp.get("cache_hits").asLong()).isZero();
         assertThat(firstNlp.get("texts_analysed").asLong()).isEqualTo(firstNlp.get("texts_looked_up").asLong()).isPositive();
+        JsonNode firstClean = manifest(out).get("clean");
+        assertThat(firstClean.get("name_cache_hits").asLong()).isZero();
+        assertThat(firstClean.get("name_texts_analysed").asLong()).isEqualTo(firstClean.get("name_texts_looked_up").asLong()).isPositive();
         JsonNode firstClassify = manifest(out).get("classify");
         assertThat(firstClassify.get("distinct_sentences_embedded").asLong())
                 .isEqualTo(firstClassify.get("sentences_looked_up").asLong()).isPositive();
@@ -61,6 +64,10 @@ class RerunAndLockIT {
         assertThat(secondNlp.get("texts_analysed").asLong()).as("the re-run analyses no text").isZero();
         assertThat(secondNlp.get("cache_hits").asLong()).isEqualTo(firstNlp.get("texts_looked_up").asLong());
         assertThat(second.output()).contains("from the cache, 0 analysed");
+        JsonNode secondClean = manifest(out).get("clean");
+        assertThat(secondClean.get("name_texts_analysed").asLong()).as("the re-run runs no name model").isZero();
+        assertThat(secondClean.get("name_cache_hits").asLong()).isEqualTo(firstClean.get("name_texts_looked_up").asLong());
+        assertThat(secondClean.get("name_cache").asText()).startsWith(out.resolve(OutputLayout.NAME_CACHE).toString());
         assertSameRows(firstComplaints, out.resolve("complaints"));
         assertThat(secondNlp.get("cache").asText()).startsWith(out.resolve(OutputLayout.NLP_CACHE).toString());
         JsonNode secondClassify = manifest(out).get("classify");

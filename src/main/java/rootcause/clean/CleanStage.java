@@ -36,34 +36,71 @@ public final class CleanStage {
     private final TextNormalizer normalizer = new TextNormalizer();
     private final PiiRedactor redactor = new PiiRedactor();
     private final NameRedactor names = new NameRedactor();
+    /** Null: the name models read every text, every time. */
+    private final CachedNames cachedNames;
+
+    /** Runs the name models on every text (the evaluation commands: nothing is kept between runs). */
+    public CleanStage() {
+        this.cachedNames = null;
+    }
+
+    /**
+     * Keeps each distinct text's person names in the cache: the name models read only texts no earlier run has.
+     * {@link #clean} and {@link #redactRejects} then run them before returning, so their counts are known.
+     */
+    public CleanStage(NameCache cache) {
+        this.cachedNames = new CachedNames(cache, names);
+    }
 
     /** Accepted complaints with clean, redacted text and duplicate marks. */
     public Dataset<Row> clean(Dataset<Row> accepted) {
         StageInput.require("clean", accepted, INPUT_COLUMNS);
-        Dataset<Row> redacted = accepted.withColumn(Columns.TEXT, cleanText().apply(col(Columns.TEXT)));
-        return markDuplicates(redacted);
+        TextNormalizer n = normalizer;
+        return markDuplicates(redactNames(accepted.withColumn(Columns.TEXT, patterns(n::normalize).apply(col(Columns.TEXT))),
+                Columns.TEXT));
     }
 
     /** Filtered and rejected records with their raw record and detail redacted. */
     public Dataset<Row> redactRejects(Dataset<Row> rejects) {
         StageInput.require("clean (rejects)", rejects, List.of(Columns.RAW_RECORD, Columns.DETAIL));
-        UserDefinedFunction redact = redact();
-        return rejects.withColumn(Columns.RAW_RECORD, redact.apply(col(Columns.RAW_RECORD)))
+        UserDefinedFunction redact = patterns(t -> t);
+        Dataset<Row> patternsGone = rejects.withColumn(Columns.RAW_RECORD, redact.apply(col(Columns.RAW_RECORD)))
                 .withColumn(Columns.DETAIL, redact.apply(col(Columns.DETAIL)));
+        return redactNames(redactNames(patternsGone, Columns.RAW_RECORD), Columns.DETAIL);
+    }
+
+    /** Distinct texts whose person names were looked up in the cache (complaints, raw records, details); 0 without one. */
+    public long nameTextsLookedUp() {
+        return cachedNames == null ? 0 : cachedNames.textsLookedUp();
+    }
+
+    /** Distinct texts the name models read (not in the cache); 0 without a cache, where the count is not kept. */
+    public long nameTextsAnalysed() {
+        return cachedNames == null ? 0 : cachedNames.textsAnalysed();
+    }
+
+    /** What the name cache's lookups persisted: the caller unpersists it once the stage's output is used. */
+    public List<Dataset<Row>> persisted() {
+        return cachedNames == null ? List.of() : cachedNames.persisted();
+    }
+
+    /** The pattern redactors (after {@code before}) on a column; null stays null. */
+    private UserDefinedFunction patterns(SerializableText before) {
+        PiiRedactor r = redactor;
+        return udf((UDF1<String, String>) t -> t == null ? null : r.redact(before.apply(t)), DataTypes.StringType);
     }
 
     // Names after the patterns: an e-mail address or a street is gone before the model could split it into "names".
-    private UserDefinedFunction cleanText() {
-        TextNormalizer n = normalizer;
-        PiiRedactor r = redactor;
+    private Dataset<Row> redactNames(Dataset<Row> rows, String column) {
+        if (cachedNames != null) {
+            return cachedNames.redact(rows, column);
+        }
         NameRedactor p = names;
-        return udf((UDF1<String, String>) t -> t == null ? null : p.redact(r.redact(n.normalize(t))), DataTypes.StringType);
+        return rows.withColumn(column, udf((UDF1<String, String>) p::redact, DataTypes.StringType).apply(col(column)));
     }
 
-    private UserDefinedFunction redact() {
-        PiiRedactor r = redactor;
-        NameRedactor p = names;
-        return udf((UDF1<String, String>) t -> t == null ? null : p.redact(r.redact(t)), DataTypes.StringType);
+    private interface SerializableText extends java.io.Serializable {
+        String apply(String text);
     }
 
     /** The first complaint of a (source, normalised text) group, by date then id, is the original. */

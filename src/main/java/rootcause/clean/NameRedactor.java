@@ -55,8 +55,15 @@ public final class NameRedactor implements Serializable {
         if (text == null || text.isBlank()) {
             return text;
         }
-        List<Span> spans = names(text);
-        if (spans.isEmpty()) {
+        return redact(text, names(text));
+    }
+
+    /**
+     * The text with the given spans ({@link #names} of this very text) replaced by {@value #NAME}: the one place
+     * names are replaced, whether the spans were just found or come from the {@link NameCache}.
+     */
+    public static String redact(String text, List<Span> spans) {
+        if (text == null || spans.isEmpty()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -142,6 +149,20 @@ public final class NameRedactor implements Serializable {
         return !anyLower || !capitalised;
     }
 
+    /**
+     * What shapes the spans besides the text and the model files, for {@link NameCache#fingerprint}: a change here
+     * must reach the cache's fingerprint, or a re-run would reuse spans found another way.
+     */
+    String settings() {
+        return "caseless_for_single_case=" + caselessForSingleCase + ", tokenizer=" + TOKENIZER_OPTIONS
+                + ", max_additional_known_lc_words=" + MAX_ADDITIONAL_KNOWN_LC_WORDS;
+    }
+
+    /** The nlp stage's tokenizer options (NlpSettings): offsets into the text, odd characters dropped. */
+    private static final String TOKENIZER_OPTIONS = "untokenizable=noneDelete,invertible=false";
+    /** No words learnt from the texts classified: a text gets the same names whatever came before it. */
+    private static final String MAX_ADDITIONAL_KNOWN_LC_WORDS = "0";
+
     /** Loads the models now, if this JVM has not yet (benchmarks load before they time). */
     public static void load() {
         Models.get();
@@ -158,8 +179,7 @@ public final class NameRedactor implements Serializable {
             long start = System.nanoTime();
             cased = classifier(MODEL);
             caseless = classifier(CASELESS_MODEL);
-            // The nlp stage's tokenizer options (NlpSettings): offsets into the text, odd characters dropped.
-            tokenizers = PTBTokenizer.factory(new CoreLabelTokenFactory(), "untokenizable=noneDelete,invertible=false");
+            tokenizers = PTBTokenizer.factory(new CoreLabelTokenFactory(), TOKENIZER_OPTIONS);
             sentences = new WordToSentenceProcessor<>();
             org.slf4j.LoggerFactory.getLogger(NameRedactor.class).info("person-name models {} and {} loaded in {} ms",
                     MODEL, CASELESS_MODEL, (System.nanoTime() - start) / 1_000_000);
@@ -177,9 +197,8 @@ public final class NameRedactor implements Serializable {
             if (NameRedactor.class.getClassLoader().getResource(resource) == null) {
                 throw new IllegalStateException(resource + " is not on the class path (it is in the slim models jar)");
             }
-            // No words learnt from the texts classified: a text gets the same names whatever came before it.
             Properties p = new Properties();
-            p.setProperty("maxAdditionalKnownLCWords", "0");
+            p.setProperty("maxAdditionalKnownLCWords", MAX_ADDITIONAL_KNOWN_LC_WORDS);
             try {
                 return CRFClassifier.getClassifier(resource, p);
             } catch (IOException e) {

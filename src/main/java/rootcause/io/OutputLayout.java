@@ -39,6 +39,8 @@ public final class OutputLayout {
     public static final String NLP_CACHE = "nlp-cache";
     /** The sentence embeddings' cache, keyed by sentence and encoder. */
     public static final String EMBEDDING_CACHE = "embedding-cache";
+    /** The person names' character spans per distinct text, keyed by text and name models. */
+    public static final String NAME_CACHE = "name-cache";
     /**
      * Content fingerprints of what is stored: {@code _fingerprints/<dataset>/month=…} per month of a month-partitioned
      * dataset, {@code _fingerprints/reports/<month>} per month's report, {@code _fingerprints/rejects}. A run that computes the same fingerprint
@@ -114,6 +116,10 @@ public final class OutputLayout {
 
     public Path embeddingCache() {
         return Storage.child(root, EMBEDDING_CACHE);
+    }
+
+    public Path nameCache() {
+        return Storage.child(root, NAME_CACHE);
     }
 
     /** The fingerprint of one stored month of a month-partitioned dataset ({@link #FINGERPRINTS}). */

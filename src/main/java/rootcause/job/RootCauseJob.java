@@ -24,6 +24,7 @@ import rootcause.classify.EmbeddingCache;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.clean.CleanStage;
+import rootcause.clean.NameCache;
 import rootcause.console.Console;
 import rootcause.clean.NameRedactor;
 import rootcause.ingest.IngestResult;
@@ -116,6 +117,10 @@ public final class RootCauseJob {
         Map<String, String> modelFilesSha256 = LibraryVersions.sha256(models);
         NlpCache nlpCache = new NlpCache(layout().nlpCache().toString(), NlpCacheKey.fingerprint(
                 nlpSettings, modelFilesSha256, sentimentModel.sha256(), LibraryVersions.libraries()));
+        Map<String, String> nameModelsSha256 = new TreeMap<>(modelFilesSha256);
+        nameModelsSha256.keySet().retainAll(NameRedactor.MODELS);
+        NameCache nameCache = new NameCache(layout().nameCache().toString(),
+                NameCache.fingerprint(new NameRedactor(), nameModelsSha256, LibraryVersions.libraries()));
         MonthTables tables = MonthTables.open(spark, config.output(), config.tableFormat());
         String codeSha256 = UpToDate.codeSha256();
         build = JobSteps.build(codeSha256);
@@ -136,15 +141,18 @@ public final class RootCauseJob {
             IngestResult ingested = timed("ingest", () -> new IngestStage(spark, config.months()).read(config.inputs()));
             // Dataset.persist marks this very plan, so ingested.accepted() and notAccepted() below read the cache.
             Dataset<Row> rows = persist(ingested.rows(), persisted);
-            CleanStage clean = new CleanStage();
+            CleanStage clean = new CleanStage(nameCache);
             Dataset<Row> cleaned = persist(timed("clean", () -> clean.clean(ingested.accepted())), persisted);
             // The first action: reads the inputs, cleans, and fills both caches.
             List<FileCounts> files = timed("count", () -> ManifestCounts.perFile(rows, cleaned, ingested.files(), ingested.lines()));
             RowCounts read = FileCounts.total(files);
             stageLine("ingest, clean", String.format(Locale.ROOT,
-                    "%,d rows read from %d files: %,d accepted, %,d rejected, %,d filtered; %,d duplicates marked",
+                    "%,d rows read from %d files: %,d accepted, %,d rejected, %,d filtered; %,d duplicates marked; "
+                            + "person names in complaints: %,d distinct texts, %,d from the cache, %,d analysed",
                     read.read(), ingested.files().size(), read.accepted(), read.rejected(), read.filtered(),
-                    FileCounts.duplicates(files)), "ingest", "clean", "count");
+                    FileCounts.duplicates(files), clean.nameTextsLookedUp(),
+                    clean.nameTextsLookedUp() - clean.nameTextsAnalysed(), clean.nameTextsAnalysed()),
+                    "ingest", "clean", "count");
 
             Dataset<Row> complaints = cleaned;
             NlpStage nlp = new NlpStage(nlpSettings, sentimentModel);
@@ -176,6 +184,13 @@ public final class RootCauseJob {
             List<String> complaintsWritten = timed("write_complaints",
                     () -> writes.write(finished, OutputLayout.COMPLAINTS, monthsWritten, List.of()));
             boolean rejectsWritten = timed("write_rejects", () -> writeRejects(clean, ingested.notAccepted(), modelFilesSha256));
+            persisted.addAll(clean.persisted());
+            // Complaints, raw records and details together: the re-run's account of the name models' work.
+            Map<String, Object> cleanStats = new LinkedHashMap<>();
+            cleanStats.put("name_texts_looked_up", clean.nameTextsLookedUp());
+            cleanStats.put("name_cache_hits", clean.nameTextsLookedUp() - clean.nameTextsAnalysed());
+            cleanStats.put("name_texts_analysed", clean.nameTextsAnalysed());
+            cleanStats.put("name_cache", Storage.display(new org.apache.hadoop.fs.Path(nameCache.location())));
             Map<String, Object> nlpStats = new LinkedHashMap<>();
             Map<String, Object> classifyStats = new LinkedHashMap<>();
             List<RunCheck> checks = new ArrayList<>(RunCheck.onCounts(files));
@@ -211,7 +226,7 @@ public final class RootCauseJob {
             }
             timed("swap_in_months", writes::publish);
 
-            RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, nlpStats,
+            RunManifest manifest = manifest(startedAt, taxonomy, taxonomySha256, files, monthsWritten, cleanStats, nlpStats,
                     classifyStats, checks, inputsFingerprint, tables)
                     .withUnchanged(JobSteps.unchanged(writes.skipped(), reportsUnchanged, rejectsWritten));
             org.apache.hadoop.fs.Path manifestFile = layout().manifest();
@@ -311,7 +326,7 @@ public final class RootCauseJob {
     }
 
     private RunManifest manifest(String startedAt, Taxonomy taxonomy, String taxonomySha256, List<FileCounts> files,
-                                 List<String> monthsWritten, Map<String, Object> nlpStats,
+                                 List<String> monthsWritten, Map<String, Object> cleanStats, Map<String, Object> nlpStats,
                                  Map<String, Object> classifyStats, List<RunCheck> checks, String inputsFingerprint,
                                  MonthTables tables) {
         Map<String, String> versions = new TreeMap<>();
@@ -321,7 +336,7 @@ public final class RootCauseJob {
         versions.putAll(LibraryVersions.libraries());
         return RunManifest.of(runId, startedAt, Instant.now().toString(), versions,
                 JobSteps.taxonomyInfo(taxonomy, config.taxonomy(), taxonomySha256), new ArrayList<>(new TreeSet<>(config.months())),
-                monthsWritten, files, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
+                monthsWritten, files, cleanStats, nlpStats, classifyStats, timings, Map.of("driver_peak_heap_mb", DriverHeap.peakMegabytes(),
                         "driver_max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024)), checks, inputsFingerprint)
                 .withTables(tables.format(), tables.versions()).withEmergingRule(config.emergingRule());
     }

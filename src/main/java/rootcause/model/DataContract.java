@@ -259,6 +259,19 @@ public final class DataContract {
             .add(EMBEDDING_CACHE_KEY, DataTypes.StringType, false)
             .add(EMBEDDING, DataTypes.createArrayType(DataTypes.FloatType, false), false);
 
+    /** The name cache's key column: hex SHA-256 of the text the name models read. */
+    public static final String NAME_CACHE_KEY = "text_sha256";
+    /** The name cache's spans column: the person names as (begin, end) character offsets, end exclusive. */
+    public static final String NAME_SPANS = "names";
+    /** One person name's character span in a text. */
+    public static final StructType NAME_SPAN = new StructType()
+            .add("begin", DataTypes.IntegerType, false)
+            .add("end", DataTypes.IntegerType, false);
+    /** A stored result of the name models: the key and the text's spans (empty when it holds no name). */
+    public static final StructType NAME_CACHE = new StructType()
+            .add(NAME_CACHE_KEY, DataTypes.StringType, false)
+            .add(NAME_SPANS, DataTypes.createArrayType(NAME_SPAN, false), false);
+
     private static StructType keyThen(String key, StructType rest) {
         StructType s = new StructType().add(key, DataTypes.StringType, false);
         for (StructField f : rest.fields()) {

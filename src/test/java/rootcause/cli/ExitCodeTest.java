@@ -82,6 +82,6 @@ class ExitCodeTest {
         List<FileCounts> files = List.of(new FileCounts("f.csv", "survey", read, accepted, rejected, 0, 0,
                 Map.of("missing_id", rejected), Map.of(), Map.of("2025-09", accepted), null));
         return RunManifest.of("run", "start", "end", Map.of(), Map.of(), List.of(), List.of("2025-09"), files,
-                Map.of(), Map.of(), Map.of(), Map.of(), List.of(), "f".repeat(64));
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), "f".repeat(64));
     }
 }

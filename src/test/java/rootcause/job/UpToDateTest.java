@@ -74,7 +74,7 @@ class UpToDateTest {
 
         List<FileCounts> files = List.of(RunManifestTest.file("a.csv", 10, 7, 2, 1));
         RunManifest manifest = RunManifest.of("run-1", "2026-12-03T10:00:00Z", "2026-12-03T10:05:00Z", Map.of(), Map.of(),
-                List.of(), List.of("2025-09"), files, Map.of(), Map.of(), Map.of("aggregate_and_report", 1L), Map.of(),
+                List.of(), List.of("2025-09"), files, Map.of(), Map.of(), Map.of(), Map.of("aggregate_and_report", 1L), Map.of(),
                 RunCheck.onCounts(files), fingerprint);
         manifest.write(Storage.local(), Storage.child(output, "manifest.json"));
         assertThat(UpToDate.previous(Storage.local(), output, fingerprint, tables)).as("the month's folders are missing").isEmpty();

@@ -43,6 +43,7 @@ public record RunManifest(
         @JsonProperty("rejected_by_reason") Map<String, Long> rejectedByReason,
         @JsonProperty("filtered_by_reason") Map<String, Long> filteredByReason,
         @JsonProperty("files") List<FileCounts> files,
+        @JsonProperty("clean") Map<String, Object> clean,
         @JsonProperty("nlp") Map<String, Object> nlp,
         @JsonProperty("classify") Map<String, Object> classify,
         @JsonProperty("timings_ms") Map<String, Long> timingsMs,
@@ -57,13 +58,13 @@ public record RunManifest(
     /** The manifest's totals, as one run's counts. */
     public static RunManifest of(String runId, String startedAt, String finishedAt, Map<String, String> versions,
                                  Map<String, String> taxonomy, List<String> monthsRequested, List<String> monthsWritten,
-                                 List<FileCounts> files, Map<String, Object> nlp, Map<String, Object> classify,
+                                 List<FileCounts> files, Map<String, Object> clean, Map<String, Object> nlp, Map<String, Object> classify,
                                  Map<String, Long> timingsMs, Map<String, Long> resources, List<RunCheck> checks,
                                  String inputsFingerprint) {
         RowCounts total = FileCounts.total(files);
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten,
                 total.read(), total.accepted(), total.rejected(), total.filtered(), total.reconciliation(),
-                FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, nlp, classify,
+                FileCounts.duplicates(files), sumReasons(files, true), sumReasons(files, false), files, clean, nlp, classify,
                 timingsMs, resources, checks, inputsFingerprint, null, null, null, null);
     }
 
@@ -74,7 +75,7 @@ public record RunManifest(
         }
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
                 rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
-                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, format.label(), tableVersions,
+                files, clean, nlp, classify, timingsMs, resources, checks, inputsFingerprint, format.label(), tableVersions,
                 emergingRule, unchanged);
     }
 
@@ -82,7 +83,7 @@ public record RunManifest(
     public RunManifest withEmergingRule(EmergingRule rule) {
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
                 rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
-                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, tableFormat, tableVersions,
+                files, clean, nlp, classify, timingsMs, resources, checks, inputsFingerprint, tableFormat, tableVersions,
                 rule.settings(), unchanged);
     }
 
@@ -93,7 +94,7 @@ public record RunManifest(
     public RunManifest withUnchanged(Map<String, Object> unchanged) {
         return new RunManifest(runId, startedAt, finishedAt, versions, taxonomy, monthsRequested, monthsWritten, rowsRead,
                 rowsAccepted, rowsRejected, rowsFiltered, reconciliation, duplicates, rejectedByReason, filteredByReason,
-                files, nlp, classify, timingsMs, resources, checks, inputsFingerprint, tableFormat, tableVersions,
+                files, clean, nlp, classify, timingsMs, resources, checks, inputsFingerprint, tableFormat, tableVersions,
                 emergingRule, unchanged);
     }
 

@@ -21,7 +21,7 @@ public class RunManifestTest {
 
     static RunManifest manifest(List<FileCounts> files) {
         return RunManifest.of("run", "start", "end", Map.of(), Map.of(), List.of(), List.of("2025-09"), files,
-                Map.of(), Map.of(), Map.of(), Map.of(), RunCheck.onCounts(files), "f".repeat(64));
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), RunCheck.onCounts(files), "f".repeat(64));
     }
 
     @Test
