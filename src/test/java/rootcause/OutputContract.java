@@ -87,6 +87,7 @@ public final class OutputContract {
         if (rejects.filter(col(Columns.REASON).isNull()).count() > 0) {
             problems.add("rejects/ has rows without a reason");
         }
+        checkSchema(problems, "rejects", rejects.schema(), DataContract.REJECT);
         problems.addAll(schemaViolations(out, spark, complaints));
         problems.addAll(piiIn("complaints", complaints));
         problems.addAll(piiIn("rejects", rejects));
@@ -102,16 +103,16 @@ public final class OutputContract {
     static List<String> schemaViolations(Path out, SparkSession spark, Dataset<Row> complaints) {
         List<String> problems = new ArrayList<>();
         List<String> writtenColumns = java.util.Arrays.asList(complaints.schema().fieldNames());
+        for (StructField f : DataContract.COMPLAINT.add(DataContract.DUPLICATES.apply(Columns.DUPLICATE_OF))
+                .add(DataContract.DUPLICATES.apply(Columns.IS_DUPLICATE)).fields()) {
+            checkField(problems, "complaints", complaints.schema(), f);
+        }
         for (StructType contract : List.of(DataContract.NLP.type(), DataContract.CLASSIFIED)) {
             if (Stream.of(contract.fieldNames()).noneMatch(writtenColumns::contains)) {
                 continue; // a run stopped before that stage (--stop-after) writes none of its columns
             }
             for (StructField f : contract.fields()) {
-                String written = java.util.Arrays.asList(complaints.schema().fieldNames()).contains(f.name())
-                        ? complaints.schema().apply(f.name()).dataType().catalogString() : "nothing";
-                if (!written.equals(f.dataType().catalogString())) {
-                    problems.add("complaints." + f.name() + " is " + written + ", the contract says " + f.dataType().catalogString());
-                }
+                checkField(problems, "complaints", complaints.schema(), f);
             }
         }
         rootcause.job.tables.MonthTables tables = rootcause.job.tables.MonthTables.open(spark, rootcause.io.Storage.path(out.toString()));
@@ -154,6 +155,15 @@ public final class OutputContract {
         }
         if (month != null) fields.add(month);
         return new StructType(fields.toArray(StructField[]::new));
+    }
+
+    /** One contract field against the written schema, by name and type (Parquet puts the partition column last). */
+    private static void checkField(List<String> problems, String name, StructType written, StructField f) {
+        String type = java.util.Arrays.asList(written.fieldNames()).contains(f.name())
+                ? written.apply(f.name()).dataType().catalogString() : "nothing";
+        if (!type.equals(f.dataType().catalogString())) {
+            problems.add(name + "." + f.name() + " is " + type + ", the contract says " + f.dataType().catalogString());
+        }
     }
 
     private static void checkSchema(List<String> problems, String name, StructType written, StructType contract) {

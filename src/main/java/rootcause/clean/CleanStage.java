@@ -8,7 +8,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import rootcause.model.Columns;
 import rootcause.model.StageInput;
 
@@ -24,11 +23,6 @@ import static org.apache.spark.sql.functions.*;
 public final class CleanStage {
     public static final List<String> INPUT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE,
             Columns.SOURCE_FILE, Columns.RECORD, Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);
-
-    /** Columns added to the input's. */
-    public static final StructType ADDED_SCHEMA = new StructType()
-            .add(Columns.IS_DUPLICATE, DataTypes.BooleanType, false)
-            .add(Columns.DUPLICATE_OF, DataTypes.StringType);
 
     private static final String DUPLICATE_KEY = "rc_duplicate_key";
     private static final String RANK = "rc_rank";
@@ -52,7 +46,7 @@ public final class CleanStage {
         this.cachedNames = new CachedNames(cache, names);
     }
 
-    /** Accepted complaints with clean, redacted text and duplicate marks. */
+    /** Accepted complaints with clean, redacted text and duplicate marks ({@link rootcause.model.DataContract#DUPLICATES}). */
     public Dataset<Row> clean(Dataset<Row> accepted) {
         StageInput.require("clean", accepted, INPUT_COLUMNS);
         TextNormalizer n = normalizer;
@@ -109,6 +103,7 @@ public final class CleanStage {
         WindowSpec group = Window.partitionBy(col(Columns.SOURCE), col(DUPLICATE_KEY))
                 .orderBy(col(Columns.CREATED_DATE), col(Columns.COMPLAINT_ID), col(Columns.SOURCE_FILE), col(Columns.RECORD));
         Column isDuplicate = col(RANK).gt(1);
+        // DataContract.DUPLICATES' order: duplicate_of, then is_duplicate.
         return complaints
                 .withColumn(DUPLICATE_KEY, key.apply(col(Columns.TEXT)))
                 .withColumn(RANK, row_number().over(group))

@@ -3,6 +3,7 @@ package rootcause.ingest;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import rootcause.model.Columns;
+import rootcause.model.DataContract;
 
 import java.util.List;
 
@@ -16,13 +17,10 @@ import static org.apache.spark.sql.functions.col;
  * @param lines each input file's physical lines, by file: the parser must return one row per record there
  */
 public record IngestResult(Dataset<Row> rows, List<String> files, java.util.Map<String, CsvStructure.Lines> lines) {
-    public static final List<String> COMPLAINT_COLUMNS = List.of(Columns.COMPLAINT_ID, Columns.SOURCE,
-            Columns.SOURCE_FILE, Columns.RECORD, Columns.CHANNEL, Columns.PRODUCT, Columns.REGION, Columns.SCORE,
-            Columns.SCORE_SCALE, Columns.OUTCOMES, Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);
-    public static final List<String> REJECT_COLUMNS = List.of(Columns.SOURCE, Columns.SOURCE_FILE, Columns.RECORD,
-            Columns.COMPLAINT_ID, Columns.DISPOSITION, Columns.REASON, Columns.DETAIL, Columns.RAW_RECORD);
+    private static final List<String> COMPLAINT_COLUMNS = List.of(DataContract.COMPLAINT.fieldNames());
+    private static final List<String> REJECT_COLUMNS = List.of(DataContract.REJECT.fieldNames());
 
-    /** Accepted complaints, raw text, canonical columns only (and {@link Columns#LABEL} when a training run reads one). */
+    /** Accepted complaints ({@link DataContract#COMPLAINT}), raw text (and {@link Columns#LABEL} when a training run reads one). */
     public Dataset<Row> accepted() {
         List<String> columns = new java.util.ArrayList<>(COMPLAINT_COLUMNS);
         if (java.util.Arrays.asList(rows.columns()).contains(Columns.LABEL)) {
@@ -32,7 +30,7 @@ public record IngestResult(Dataset<Row> rows, List<String> files, java.util.Map<
                 .select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
-    /** Filtered and rejected records with reason, detail and the raw (not yet redacted) record. */
+    /** Filtered and rejected records ({@link DataContract#REJECT}) with the raw (not yet redacted) record and detail. */
     public Dataset<Row> notAccepted() {
         return rows.filter(col(Columns.DISPOSITION).notEqual(IngestStage.ACCEPTED))
                 .select(REJECT_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));

@@ -243,6 +243,25 @@ public final class DataContract {
             .add(Columns.DETAIL, DataTypes.StringType)
             .add(Columns.RAW_RECORD, DataTypes.StringType);
 
+    /** An accepted complaint as ingest hands it on: {@link #INGESTED}'s canonical complaint columns, in its order. */
+    public static final StructType COMPLAINT = fieldsOf(INGESTED, Columns.COMPLAINT_ID, Columns.SOURCE,
+            Columns.SOURCE_FILE, Columns.RECORD, Columns.CHANNEL, Columns.PRODUCT, Columns.REGION, Columns.SCORE,
+            Columns.SCORE_SCALE, Columns.OUTCOMES, Columns.CREATED_DATE, Columns.MONTH, Columns.TEXT);
+
+    /** A filtered or rejected record as {@code OUT/rejects} holds it (raw record and detail redacted by clean). */
+    public static final StructType REJECT = fieldsOf(INGESTED, Columns.SOURCE, Columns.SOURCE_FILE, Columns.RECORD,
+            Columns.COMPLAINT_ID, Columns.DISPOSITION, Columns.REASON, Columns.DETAIL, Columns.RAW_RECORD);
+
+    // ---- clean: the duplicate marks
+
+    /**
+     * The columns the clean stage appends to {@link #COMPLAINT}'s, in the order stored months hold them: the first of a
+     * duplicate group is the original, the others name it.
+     */
+    public static final StructType DUPLICATES = new StructType()
+            .add(Columns.DUPLICATE_OF, DataTypes.StringType)
+            .add(Columns.IS_DUPLICATE, DataTypes.BooleanType, false);
+
     // ---- the caches: a key, never the text
 
     /** The NLP cache's key column: hex SHA-256 of the fingerprint and the text. */
@@ -271,6 +290,15 @@ public final class DataContract {
     public static final StructType NAME_CACHE = new StructType()
             .add(NAME_CACHE_KEY, DataTypes.StringType, false)
             .add(NAME_SPANS, DataTypes.createArrayType(NAME_SPAN, false), false);
+
+    /** The named fields of a struct, in the order given. */
+    private static StructType fieldsOf(StructType struct, String... names) {
+        StructType s = new StructType();
+        for (String name : names) {
+            s = s.add(struct.apply(name));
+        }
+        return s;
+    }
 
     private static StructType keyThen(String key, StructType rest) {
         StructType s = new StructType().add(key, DataTypes.StringType, false);

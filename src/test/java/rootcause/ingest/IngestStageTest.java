@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rootcause.SparkTestSession;
 import rootcause.model.Columns;
+import rootcause.model.DataContract;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +67,16 @@ class IngestStageTest {
         assertThat(r.accepted().count()).isEqualTo(3);
         assertThat(r.notAccepted().count()).isEqualTo(5);
         assertThat(r.notAccepted().columns()).contains(Columns.SOURCE_FILE, Columns.RECORD, Columns.REASON, Columns.RAW_RECORD);
+    }
+
+    /** The data contract's ingested row is what the stage reads, not documentation: names and types, in order. */
+    @Test
+    void theStageReadsTheContractsIngestedRowAndHandsOnItsComplaintAndRejectColumns() {
+        IngestResult r = new IngestStage(SparkTestSession.get(), Set.of())
+                .read(List.of(InputSpec.parse("survey=" + survey)));
+        assertThat(r.rows().schema().catalogString()).isEqualTo(DataContract.INGESTED.catalogString());
+        assertThat(r.accepted().schema().catalogString()).isEqualTo(DataContract.COMPLAINT.catalogString());
+        assertThat(r.notAccepted().schema().catalogString()).isEqualTo(DataContract.REJECT.catalogString());
     }
 
     @Test
