@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.RoundedRows;
 import rootcause.job.tables.IcebergMonthTables;
 import rootcause.job.tables.TableFormat;
 
@@ -120,7 +121,10 @@ class KilledWhileWritingIT {
                     boolean asBefore = sameMonth(spark, format, before, now, dataset, month);
                     boolean asClean = sameMonth(spark, format, clean, now, dataset, month);
                     assertThat(asBefore || asClean).as("%s/month=%s after the driver was killed at the %s line: neither "
-                            + "as before nor as a clean run writes it; log %s", dataset, month, stage, log).isTrue();
+                            + "as before nor as a clean run writes it; log %s; rows only in it against before: %s; against "
+                            + "the clean run: %s", dataset, month, stage, log,
+                            asBefore ? "" : onlyIn(spark, format, before, now, dataset, month),
+                            asBefore ? "" : onlyIn(spark, format, clean, now, dataset, month)).isTrue();
                 }
             }
         }
@@ -220,7 +224,23 @@ class KilledWhileWritingIT {
         }
         Dataset<Row> x = a.selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
         Dataset<Row> y = b.selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
-        return x.count() == y.count() && x.exceptAll(y).isEmpty() && y.exceptAll(x).isEmpty();
+        return RoundedRows.of(x).equals(RoundedRows.of(y));
+    }
+
+    /** Up to 3 rows of {@code actual}'s month that {@code expected}'s lacks, and up to 3 the other way: why they differ. */
+    private static String onlyIn(SparkSession spark, TableFormat format, Tables expected, Tables actual, String dataset,
+                                 String month) {
+        Dataset<Row> a = month(spark, format, expected, dataset, month);
+        Dataset<Row> b = month(spark, format, actual, dataset, month);
+        if (a == null || b == null) {
+            return (a == null ? "expected has no such month" : "expected has it") + ", "
+                    + (b == null ? "actual has no such month" : "actual has it");
+        }
+        String[] columns = new TreeSet<>(List.of(a.columns())).stream().map(c -> "`" + c + "`").toArray(String[]::new);
+        Dataset<Row> x = a.selectExpr(columns);
+        Dataset<Row> y = b.selectExpr(columns);
+        return "actual only " + y.exceptAll(x).limit(3).collectAsList() + "; expected only " + x.exceptAll(y).limit(3).collectAsList()
+                + " (" + x.count() + " rows expected, " + y.count() + " actual)";
     }
 
     /**

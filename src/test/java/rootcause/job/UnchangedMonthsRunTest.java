@@ -1,5 +1,6 @@
 package rootcause.job;
 
+import rootcause.RoundedRows;
 import rootcause.job.manifest.RunManifest;
 import rootcause.job.tables.MonthWrites;
 import rootcause.job.tables.TableFormat;
@@ -104,9 +105,8 @@ class UnchangedMonthsRunTest {
             Dataset<Row> kept = parquet(out, dataset);
             Dataset<Row> again = parquet(fresh, dataset);
             for (String month : MONTHS) {
-                // Statistics and causes hold sums of doubles, whose last bits follow the order rows are read in,
-                // which differs between any two runs: compared to 9 significant digits.
-                assertThat(rounded(month(kept, month))).as("%s of %s", dataset, month).isEqualTo(rounded(month(again, month)));
+                assertThat(RoundedRows.of(month(kept, month))).as("%s of %s", dataset, month)
+                        .isEqualTo(RoundedRows.of(month(again, month)));
             }
         }
     }
@@ -209,30 +209,6 @@ class UnchangedMonthsRunTest {
             contents.put(month, all.toString().replace(out.toString(), "OUT"));
         }
         return contents;
-    }
-
-    /** The rows as sorted strings, every double to 9 significant digits, nested ones too. */
-    private static List<String> rounded(Dataset<Row> rows) {
-        return rows.collectAsList().stream().map(UnchangedMonthsRunTest::rounded).sorted().toList();
-    }
-
-    private static String rounded(Object value) {
-        if (value instanceof Row row) {
-            List<String> fields = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                fields.add(rounded(row.get(i)));
-            }
-            return fields.toString();
-        }
-        if (value instanceof scala.collection.Iterable<?> seq) {
-            List<String> items = new ArrayList<>();
-            seq.foreach(v -> items.add(rounded(v)));
-            return items.toString();
-        }
-        if (value instanceof Double d) {
-            return String.format(java.util.Locale.ROOT, "%.9g", d);
-        }
-        return String.valueOf(value);
     }
 
     private static void copy(Path from, Path to) throws IOException {
