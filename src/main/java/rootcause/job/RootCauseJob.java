@@ -183,7 +183,7 @@ public final class RootCauseJob {
             MonthWrites writes = new MonthWrites(tables, storage, config.output());
             List<String> complaintsWritten = timed("write_complaints",
                     () -> writes.write(finished, OutputLayout.COMPLAINTS, monthsWritten, List.of()));
-            boolean rejectsWritten = timed("write_rejects", () -> writeRejects(clean, ingested.notAccepted(), modelFilesSha256));
+            boolean rejectsWritten = timed("write_rejects", () -> writeRejects(clean, ingested.notAccepted(), nameCache.fingerprint()));
             persisted.addAll(clean.persisted());
             // Complaints, raw records and details together: the re-run's account of the name models' work.
             Map<String, Object> cleanStats = new LinkedHashMap<>();
@@ -294,14 +294,13 @@ public final class RootCauseJob {
     /**
      * Rejects describe the latest run, like the manifest. Sorted by file and record across the part files (a range
      * partitioning: many tasks, not one, on millions of filtered rows). Not written again, and their raw records not
-     * redacted again, when the raw rejected rows, the application build and the name models are those the stored
-     * rejects were written from ({@code OUT/_fingerprints/rejects}: a SHA-256, no text); returns whether it wrote.
+     * redacted again, when the raw rejected rows, the application build and the name models and settings (the name
+     * cache's fingerprint, {@link NameCache#fingerprint}) are those the stored rejects were written from
+     * ({@code OUT/_fingerprints/rejects}: a SHA-256, no text); returns whether it wrote.
      */
-    private boolean writeRejects(CleanStage clean, Dataset<Row> raw, Map<String, String> modelFilesSha256) {
-        Map<String, String> nameModels = new TreeMap<>(modelFilesSha256);
-        nameModels.keySet().retainAll(NameRedactor.MODELS);
+    private boolean writeRejects(CleanStage clean, Dataset<Row> raw, String nameModelsFingerprint) {
         String fingerprint = org.apache.commons.codec.digest.DigestUtils.sha256Hex(
-                build + "\n" + nameModels + "\n" + MonthFingerprints.ofAll(raw));
+                build + "\n" + nameModelsFingerprint + "\n" + MonthFingerprints.ofAll(raw));
         org.apache.hadoop.fs.Path stored = layout().rejectsFingerprint();
         try {
             if (storage.isFile(stored) && storage.isDirectory(layout().rejects())
