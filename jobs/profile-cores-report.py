@@ -53,8 +53,7 @@ def kind(thread):
     if thread == "main":
         return "driver main thread"
     if thread.startswith(("dag-scheduler", "spark-listener", "dispatcher-", "rpc-", "task-result-getter",
-                          "driver-heartbeater", "executor-heartbeater", "shuffle-", "block-manager", "RemoteBlock",
-                          "Executor task launch", "map-output", "broadcast-exchange", "subquery")):
+                          "driver-heartbeater", "executor-heartbeater", "shuffle-", "block-manager", "RemoteBlock", "map-output", "broadcast-exchange", "subquery")):
         return "Spark scheduler, RPC, shuffle"
     if thread.startswith("rootcause"):
         return "rootcause progress threads"
@@ -73,13 +72,6 @@ def stages(log):
         dur = (int(m.group(3)) * 60 if m.group(3) else 0) + float(m.group(4))
         out.append((m.group(2).strip(), end - dur, end))
     return out
-
-
-def first_time(log):
-    for line in open(log):
-        m = re.match(r"(\S+) INFO", line)
-        if m:
-            return ts(m.group(1).replace(",", "."))
 
 
 runs = {}
@@ -124,7 +116,7 @@ for cores in cores_list:
         lock_wait[(kind((v.get("eventThread") or {}).get("javaName") or "?"), method(frames))] += seconds(v["duration"])
     runs[cores] = dict(wall=float(end) - float(start), by_kind=by_kind, task_by_second=task_by_second,
                        top_task=top_task, top_other=top_other, task_native=task_native, jvm_by_second=jvm_by_second, gc_pause=gc_pause,
-                       lock_wait=lock_wait, stages=stages(log), start=first_time(log), cores=cores)
+                       lock_wait=lock_wait, stages=stages(log), cores=cores)
 
 
 print("Per run (CPU in core-seconds; the JVM's CPU from jdk.CPULoad, as cores = share of the machine x its cores):\n")

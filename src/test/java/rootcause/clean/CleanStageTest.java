@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CleanStageTest {
-    private static final StructType INPUT = new StructType()
+    /** The clean stage's input columns ({@link CleanStage#INPUT_COLUMNS}) as a schema; NameCacheTest uses it too. */
+    static final StructType INPUT = new StructType()
             .add(Columns.COMPLAINT_ID, DataTypes.StringType)
             .add(Columns.SOURCE, DataTypes.StringType)
             .add(Columns.SOURCE_FILE, DataTypes.StringType)

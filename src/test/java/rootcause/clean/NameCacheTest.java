@@ -29,14 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The clean stage with a real name cache and the real name models: a re-run reads no text twice, and holds no name. */
 class NameCacheTest {
-    private static final StructType IN = new StructType()
-            .add(Columns.COMPLAINT_ID, DataTypes.StringType)
-            .add(Columns.SOURCE, DataTypes.StringType)
-            .add(Columns.SOURCE_FILE, DataTypes.StringType)
-            .add(Columns.RECORD, DataTypes.LongType)
-            .add(Columns.CREATED_DATE, DataTypes.DateType)
-            .add(Columns.MONTH, DataTypes.StringType)
-            .add(Columns.TEXT, DataTypes.StringType);
+    private static final StructType IN = CleanStageTest.INPUT;
     private static final StructType REJECTS = new StructType()
             .add(Columns.RECORD, DataTypes.LongType)
             .add(Columns.RAW_RECORD, DataTypes.StringType)
