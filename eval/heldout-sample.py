@@ -1,6 +1,6 @@
 """Draws a held-out set (run from the repo root, before any tuning it judges): `python3 eval/heldout-sample.py SET [DATA]`
-with SET heldout2 (eval/heldout2-labels.csv), heldout3 (eval/heldout3-labels.csv) or heldout4 (issue 24: 150 twcs,
-150 airline, 100 CFPB from the 2015-2020 file, every item labelled by both labellers).
+with SET heldout2 (eval/heldout2-labels.csv), heldout3 (eval/heldout3-labels.csv), heldout4 or heldout5 (issue 24: 150
+twcs, 150 airline, 100 CFPB from the 2015-2020 file, every item labelled by both labellers).
 
 300 complaints: 100 twcs inbound tweets, 100 airline tweets (any sentiment, as the job ingests them) and 100 CFPB
 narratives, 34/33/33 from the three CFPB files (narratives of at most 2,500 characters, so one labeller can read
@@ -19,6 +19,8 @@ EARLIER_SETS = {
     'heldout3': ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv', 'eval/cfpb-train-labels.csv'),
     'heldout4': ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv', 'eval/cfpb-train-labels.csv',
                  'eval/heldout3-labels.csv'),
+    'heldout5': ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv', 'eval/cfpb-train-labels.csv',
+                 'eval/heldout3-labels.csv', 'eval/heldout4-labels.csv'),
 }
 SET = sys.argv[1]
 D = (sys.argv[2] if len(sys.argv) > 2 else os.environ.get('ROOTCAUSE_REAL_DATA', '../shared/data/real')) + '/'
@@ -54,9 +56,10 @@ def cfpb(name):
     return [('cfpb', r['Complaint ID'], r['Consumer complaint narrative']) for r in read(name)
             if r['Consumer complaint narrative'].strip() not in ('', 'None') and len(r['Consumer complaint narrative']) <= 2500]
 
-if SET == 'heldout4':
+if SET in ('heldout4', 'heldout5'):
     # issue 24: 150 twcs, 150 airline and 100 CFPB narratives, all from the 2015-2020 file (which no model trains on);
-    # every item is labelled by both labellers, so the overlap is the whole set
+    # every item is labelled by both labellers, so the overlap is the whole set. heldout5 replaces the spent heldout4
+    # as the set the next model change is scored on once.
     groups = [pick(tw, 150), pick(air, 150), pick(cfpb('cfpb_complaints_sample_2015_2020.csv'), 100)]
     print('source,id,labeller')
     for g in groups:
