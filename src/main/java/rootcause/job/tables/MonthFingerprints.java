@@ -7,6 +7,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import rootcause.io.OutputLayout;
 import rootcause.io.Storage;
 import rootcause.model.Columns;
@@ -60,7 +63,7 @@ public final class MonthFingerprints {
         Dataset<Row> values = data.drop(Columns.MONTH);
         String schema = values.schema().catalogString();
         Map<String, String> out = new TreeMap<>();
-        Column[] sums = sums(values.columns());
+        Column[] sums = sums(values.schema());
         for (Row r : data.groupBy(col(Columns.MONTH)).agg(sums[0], sums[1], sums[2]).collectAsList()) {
             out.put(r.getString(0), digest(schema, r, 1));
         }
@@ -69,16 +72,26 @@ public final class MonthFingerprints {
 
     /** The same fingerprint over all the data's rows, whatever their month: for a dataset not kept per month. */
     public static String ofAll(Dataset<Row> data) {
-        Column[] sums = sums(data.columns());
+        Column[] sums = sums(data.schema());
         return digest(data.schema().catalogString(), data.agg(sums[0], sums[1], sums[2]).head(), 0);
     }
 
-    private static Column[] sums(String[] columns) {
-        Column[] values = Arrays.stream(columns).map(c -> col(c)).toArray(Column[]::new);
+    private static Column[] sums(StructType schema) {
+        Column[] values = Arrays.stream(schema.fields()).map(MonthFingerprints::hashed).toArray(Column[]::new);
         Column[] salted = new Column[values.length + 1];
         salted[0] = lit("rootcause-month-fingerprint");
         System.arraycopy(values, 0, salted, 1, values.length);
         return new Column[]{count(lit(1)).as(ROWS), sum(xxhash64(values).cast(SUM)).as(SUM_A), sum(xxhash64(salted).cast(SUM)).as(SUM_B)};
+    }
+
+    /**
+     * A top-level double is hashed as a float: the statistics' sums of doubles differ in their last bits with the
+     * order a shuffle's blocks arrive in, and an unchanged month must not look changed (and be written again) for
+     * that. A real change moves a count, or a sum by far more than a float's 7 significant digits.
+     */
+    private static Column hashed(StructField field) {
+        Column c = col(field.name());
+        return field.dataType() instanceof DoubleType ? c.cast(DataTypes.FloatType) : c;
     }
 
     private static String digest(String schema, Row sums, int from) {

@@ -49,6 +49,14 @@ class MonthWritesTest {
         Map<String, String> twice = MonthFingerprints.of(data(List.of(row("a", 1.0, "2025-09"), row("b", 2.0, "2025-09"),
                 row("b", 2.0, "2025-09"), row("b", 2.0, "2025-09"), row("c", 3.0, "2025-10"))));
         assertThat(twice.get("2025-09")).as("a repeated row").isNotEqualTo(base.get("2025-09"));
+        // A sum of doubles whose last bits follow the order it was added in (0.1 + 0.2 + 0.3 against 0.3 + 0.2 + 0.1)
+        // is the same value: an unchanged statistics month must not be written again for that.
+        Map<String, String> lastBits = MonthFingerprints.of(data(List.of(row("a", 0.1 + 0.2 + 0.3, "2025-09"),
+                row("b", 2.0, "2025-09"), row("c", 3.0, "2025-10"))));
+        Map<String, String> otherOrder = MonthFingerprints.of(data(List.of(row("a", 0.3 + 0.2 + 0.1, "2025-09"),
+                row("b", 2.0, "2025-09"), row("c", 3.0, "2025-10"))));
+        assertThat(0.1 + 0.2 + 0.3).isNotEqualTo(0.3 + 0.2 + 0.1);
+        assertThat(lastBits).as("doubles differing in their last bits").isEqualTo(otherOrder);
         Map<String, String> renamed = MonthFingerprints.of(data(rows).withColumnRenamed("score", "polarity"));
         assertThat(renamed.get("2025-09")).as("another schema").isNotEqualTo(base.get("2025-09"));
     }
