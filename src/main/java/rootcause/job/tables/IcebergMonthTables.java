@@ -1,12 +1,16 @@
 package rootcause.job.tables;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.hadoop.HadoopTables;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.SparkSchemaUtil;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -17,8 +21,12 @@ import org.apache.spark.sql.types.StructType;
 import rootcause.io.Storage;
 import rootcause.model.Columns;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -28,7 +36,9 @@ import static org.apache.spark.sql.functions.col;
  * folder's {@value #METADATA}, so no metastore or catalog service is needed; its data files sit in
  * {@code month=YYYY-MM} folders beside it, as in the other formats). {@link #write} replaces its months in
  * one commit (one snapshot) by dynamic partition overwrite ({@code overwritePartitions}): every month with rows in the
- * data is replaced whole, and, as in plain Parquet, a listed month without rows keeps its rows. Earlier snapshots
+ * data is replaced whole; a listed month without rows in the data has its rows deleted, as Delta's {@code replaceWhere}
+ * does (a second commit when other months had rows), so a reclassified month that now has no candidate terms, say,
+ * keeps none of the old ones. Earlier snapshots
  * stay readable (time travel, {@code snapshot-id}) until expired; a table's version is its current snapshot's id.
  * The statistics left stale by a kill between tables are handled as {@link TableMonthTables} says.
  *
@@ -70,7 +80,8 @@ public final class IcebergMonthTables extends TableMonthTables {
     }
 
     /**
-     * One commit: the months with rows in the data replaced by them (dynamic overwrite). The table is created on its
+     * One commit: the months with rows in the data replaced by them (dynamic overwrite); the listed months without
+     * rows that the table holds are deleted (one commit when the data has no rows, a second one otherwise). The table is created on its
      * first write, with the data's columns, all optional, and new columns join its schema (older months read null
      * there). One task per month writes it, as in Parquet.
      */
@@ -84,11 +95,34 @@ public final class IcebergMonthTables extends TableMonthTables {
                             TableProperties.WRITE_DATA_LOCATION, location(name)),
                     location(name));
         }
+        Snapshot before = table(name).currentSnapshot();
         data.repartition(col(Columns.MONTH)).write().format("iceberg")
                 .mode(SaveMode.Overwrite)
                 .option("overwrite-mode", "dynamic")
                 .option("merge-schema", "true")
                 .save(location(name));
+        // Dynamic overwrite leaves a month the data has no rows for as it was; delete such months' rows.
+        Table table = table(name);
+        Snapshot now = table.currentSnapshot();
+        Set<String> written = new HashSet<>();
+        if (now != null && (before == null || now.snapshotId() != before.snapshotId())) {
+            for (DataFile file : now.addedDataFiles(table.io())) {
+                written.add(String.valueOf(file.partition().get(0, Object.class)));
+            }
+        }
+        List<String> without = months.stream().filter(m -> !written.contains(m)).toList();
+        if (!without.isEmpty() && holdsAny(table, without)) {
+            delete(name, without);
+        }
+    }
+
+    private static boolean holdsAny(Table table, List<String> months) {
+        try (CloseableIterable<FileScanTask> files = table.newScan()
+                .filter(Expressions.in(Columns.MONTH, months.toArray())).planFiles()) {
+            return files.iterator().hasNext();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the files of " + table.location(), e);
+        }
     }
 
     @Override
