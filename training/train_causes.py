@@ -325,7 +325,7 @@ def subsample(train, n):
     return s[:int(n)]
 
 
-def report(name, size, dev, h3, probs, out, h4=()):
+def report(name, size, dev, h3, probs, out, h4=(), corpus_items=0):
     dev_scores = item_scores(dev, probs)
     h3_scores = item_scores(h3, probs)
     h4_scores = item_scores(list(h4), probs) if h4 else np.zeros((0, len(C)))
@@ -341,7 +341,7 @@ def report(name, size, dev, h3, probs, out, h4=()):
            'dev_by_part': {s: summary(prf([i for i in dev if i.part == s], dev_scores[[i.part == s for i in dev]], [t] * len(C)))
                            for s in ('cfpb', 'written')},
            'threshold_chosen_on': 'heldout3+heldout4' if h4 else 'heldout3',
-           'corpus': f'{CORPUS_ITEMS[0]:,} items'}
+           'corpus': f'{corpus_items:,} items'}
     if h4:
         row['heldout4_global'] = summary(prf(list(h4), h4_scores, [t] * len(C)))
         row['heldout4_by_source'] = {s: summary(prf([i for i in h4 if i.part == s], h4_scores[[i.part == s for i in h4]], [t] * len(C)))
@@ -350,9 +350,6 @@ def report(name, size, dev, h3, probs, out, h4=()):
                     if k in ('candidate', 'size', 'global_threshold', 'dev_global', 'heldout3_global', 'heldout4_global', 'heldout4_by_source')}))
     out.write(json.dumps(row) + '\n'); out.flush()
     return row
-
-
-CORPUS_ITEMS = [0]  # the whole corpus's size, recorded with each row
 
 
 def summary(r):
@@ -375,7 +372,6 @@ def main():
     ap.add_argument('--head', default=os.path.join(corpus.ROOT, 'src', 'main', 'resources', 'rootcause', 'taxonomy', 'cause-head.json'))
     a = ap.parse_args()
     items, train, dev = load_corpus()
-    CORPUS_ITEMS[0] = len(items)
     h3 = corpus.eval_items(HELDOUT3)
     h4 = [] if a.no_heldout4 else corpus.eval_items(HELDOUT4)
     log(f'corpus: {len(items)} items ({len(train)} train, {len(dev)} dev); tuning: held-out 3 {len(h3)}, held-out 4 {len(h4)}')
@@ -397,7 +393,7 @@ def main():
                     probs = net_probs(net, tok)
                 # the fine-tuned model is named by how many layers it trains when that is not the original recipe's 3
                 name = cand if cand != 'finetune' or a.frozen_layers == 3 else f'finetune-fl{a.frozen_layers}'
-                row = report(name, len(tr), dev, h3, probs, out, h4)
+                row = report(name, len(tr), dev, h3, probs, out, h4, len(items))
                 if cand == 'finetune' and a.export and size == a.sizes.split(',')[-1]:
                     import export
                     torch.save(net.state_dict(), os.path.join(a.out, '..', 'cause-encoder-fp32.pt.tmp'))
@@ -408,15 +404,15 @@ def main():
                                    'dev_micro_f1': row['dev_global']['f1'],
                                    'heldout3_micro_f1': row['heldout3_global']['f1']})
                     # The shipped form: int8 ONNX through ONNX Runtime, as the job runs it.
-                    report(name + '-int8', len(tr), dev, h3, export.onnx_probs(a.out, a.head), out, h4)
+                    report(name + '-int8', len(tr), dev, h3, export.onnx_probs(a.out, a.head), out, h4, len(items))
     else:
         import export
         deadline = time.time() + a.minutes * 60 if a.minutes else None
         net, tok = finetune(items, epochs=a.epochs, frozen_layers=a.frozen_layers, deadline=deadline)
         tuning = h3 + h4
-        h3_scores = item_scores(tuning, net_probs(net, tok))
-        t = best_global(tuning, h3_scores)
-        r = prf(tuning, h3_scores, [t] * len(C))
+        tuning_scores = item_scores(tuning, net_probs(net, tok))
+        t = best_global(tuning, tuning_scores)
+        r = prf(tuning, tuning_scores, [t] * len(C))
         log(f'shipped model on the tuning sets (held-out 3 and 4): threshold {t} P {r["p"]:.3f} R {r["r"]:.3f} F1 {r["f1"]:.3f}')
         export.export(net, a.out, a.head, float(t), {'items': len(items), 'cfpb': sum(i.part == 'cfpb' for i in items),
                                              'written': sum(i.part == 'written' for i in items), 'epochs': a.epochs,
