@@ -32,13 +32,19 @@ import static org.apache.spark.sql.functions.col;
  * (outside every dataset folder, so no reader of {@code OUT/complaints} lists it); later reads of the run see the
  * staged month. {@link #publish} then marks the run's months complete ({@code OUT/_staging/SWAPPING}) and, per month,
  * renames the live month aside and the staged one into its place: a reader sees the old month, or the new one, never
- * a mix and never half a deleted one (a rename is atomic on local disks and HDFS, not on S3: docs/RUNNING.md). A run
- * killed before the mark leaves only staged months, which the next run discards; one killed during the swap is
- * finished by the next run ({@link #recover}), so the four folders end up from the same run.
+ * a mix and never half a deleted one (a rename is atomic on local disks and HDFS, not on S3: docs/RUNNING.md). A month
+ * a write lists but has no rows for is removed the same way: {@link #write} marks it
+ * ({@code OUT/_staging/gone/<folder>/month=…}, an empty folder) and the swap renames the live month aside with nothing
+ * in its place, as Delta's {@code replaceWhere} and {@link IcebergMonthTables} delete such a month's rows; a reader
+ * then sees the old month or none. A run killed before {@code SWAPPING} leaves only staged months and marks, which the
+ * next run discards; one killed during the swap is finished by the next run ({@link #recover}), so the four folders
+ * end up from the same run.
  */
 final class MonthFolders implements MonthTables {
     private static final String NEW = "new";
     private static final String OLD = "old";
+    /** Months a write listed without rows: the swap removes their live folders. */
+    private static final String GONE = "gone";
     /** Written once every month of the run is staged: from then on the next run finishes the swap, never undoes it. */
     static final String SWAPPING = "SWAPPING";
 
@@ -63,17 +69,21 @@ final class MonthFolders implements MonthTables {
         return new OutputLayout(output).dataset(name);
     }
 
-    /** The months a folder holds (its {@code month=} sub-folders) and those this run staged for it, sorted. */
+    /**
+     * The months a folder holds (its {@code month=} sub-folders) and those this run staged for it, less those this run
+     * removes, sorted.
+     */
     @Override
     public List<String> months(String name) {
         TreeSet<String> months = new TreeSet<>(monthsIn(folder(name)));
+        months.removeAll(monthsIn(gone(name)));
         months.addAll(monthsIn(staged(name)));
         return new ArrayList<>(months);
     }
 
     /**
      * The rows of the given months of a folder, with their month column; only those months' files are read, a month
-     * this run staged from its staging folder.
+     * this run staged from its staging folder; a month this run removes has no rows.
      */
     @Override
     public Dataset<Row> read(String name, List<String> months) {
@@ -81,6 +91,7 @@ final class MonthFolders implements MonthTables {
         staged.retainAll(months);
         List<String> live = new ArrayList<>(months);
         live.removeAll(staged);
+        live.removeAll(monthsIn(gone(name)));
         if (staged.isEmpty()) {
             return read(folder(name), live);
         }
@@ -96,10 +107,12 @@ final class MonthFolders implements MonthTables {
     }
 
     /**
-     * Stages the months in the data, replacing what this run staged for them before; {@link #publish} makes them live.
-     * A listed month without rows keeps its old folder, as it always has here. One task per month writes it, so a
-     * month is a few files of up to {@link ParquetCache#MAX_RECORDS_PER_FILE} rows, not one small file per upstream
-     * partition. The months' stored fingerprints are deleted first ({@link MonthFingerprints}).
+     * Stages the months in the data, replacing what this run staged for the dataset before; {@link #publish} makes
+     * them live. A listed month without rows that the folder holds is marked to be removed by the swap (Delta's
+     * {@code replaceWhere} and Iceberg do the same), so a reclassified month left with no candidate terms, say, keeps
+     * none of the old ones. One task per month writes it, so a month is a few files of up to
+     * {@link ParquetCache#MAX_RECORDS_PER_FILE} rows, not one small file per upstream partition. The months' stored
+     * fingerprints are deleted first ({@link MonthFingerprints}).
      */
     @Override
     public void write(Dataset<Row> data, String name, List<String> months) {
@@ -109,13 +122,29 @@ final class MonthFolders implements MonthTables {
                 .option("maxRecordsPerFile", ParquetCache.MAX_RECORDS_PER_FILE)
                 .partitionBy(Columns.MONTH)
                 .parquet(staged(name).toString());
+        List<String> without = new ArrayList<>(months);
+        without.removeAll(monthsIn(staged(name)));
+        without.retainAll(monthsIn(folder(name)));
+        try {
+            FileSystem fs = fs();
+            fs.delete(gone(name), true); // like the overwrite above: this write's months replace the earlier ones
+            for (String month : without) {
+                Path mark = OutputLayout.monthOf(gone(name), month);
+                if (!fs.mkdirs(mark)) {
+                    throw new IOException("cannot create " + Storage.display(mark));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the months of " + Storage.display(folder(name)) + " without rows", e);
+        }
     }
 
     /**
-     * Makes every staged month live, each by two renames (the live month aside, the staged one in), then deletes the
-     * staging folder with the replaced months. Statistics are counted from complaints, so a month whose complaints
-     * are swapped in loses its old statistics even when the run staged none (a run that stopped before aggregating):
-     * the next run rebuilds them ({@code rootcause.job.IncrementalAggregation}).
+     * Makes every staged month live, each by two renames (the live month aside, the staged one in), renames aside the
+     * months marked as without rows, then deletes the staging folder with the replaced months. Statistics are counted
+     * from complaints, so a month whose complaints are swapped in or removed loses its old statistics even when the
+     * run staged none (a run that stopped before aggregating): the next run rebuilds them
+     * ({@code rootcause.job.IncrementalAggregation}).
      */
     @Override
     public void publish() {
@@ -148,6 +177,7 @@ final class MonthFolders implements MonthTables {
             if (fs.exists(Storage.child(staging(), SWAPPING))) {
                 List<String> staged = new ArrayList<>();
                 OutputLayout.MONTH_DATASETS.forEach(name -> monthsIn(staged(name)).forEach(m -> staged.add(name + "/" + m)));
+                OutputLayout.MONTH_DATASETS.forEach(name -> monthsIn(gone(name)).forEach(m -> staged.add(name + "/" + m + " (removed)")));
                 finishSwap(fs);
                 return "finished swapping in the months a killed run had staged: " + String.join(", ", staged);
             }
@@ -163,10 +193,14 @@ final class MonthFolders implements MonthTables {
         return Map.of();
     }
 
-    /** Idempotent, so a run killed in the middle of it is finished by running it again. */
+    /**
+     * Idempotent, so a run killed in the middle of it is finished by running it again: a month is renamed aside only
+     * while it is live, and the marks of the months to remove stay until the staging folder goes.
+     */
     private void finishSwap(FileSystem fs) throws IOException {
         // Staged statistics replace the old ones in their turn, so a reader meanwhile sees the old ones, not none.
         List<String> unstaged = new ArrayList<>(monthsIn(staged(OutputLayout.COMPLAINTS)));
+        unstaged.addAll(monthsIn(gone(OutputLayout.COMPLAINTS)));
         unstaged.removeAll(monthsIn(staged(OutputLayout.STATS)));
         for (String month : unstaged) {
             moveAside(fs, OutputLayout.STATS, month);
@@ -175,6 +209,9 @@ final class MonthFolders implements MonthTables {
             for (String month : monthsIn(staged(name))) {
                 moveAside(fs, name, month);
                 rename(fs, OutputLayout.monthOf(staged(name), month), OutputLayout.monthOf(folder(name), month));
+            }
+            for (String month : monthsIn(gone(name))) {
+                moveAside(fs, name, month);
             }
         }
         fs.delete(staging(), true);
@@ -203,6 +240,10 @@ final class MonthFolders implements MonthTables {
 
     private Path staged(String name) {
         return Storage.child(staging(), NEW, name);
+    }
+
+    private Path gone(String name) {
+        return Storage.child(staging(), GONE, name);
     }
 
     private List<String> monthsIn(Path dir) {

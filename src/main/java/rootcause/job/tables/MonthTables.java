@@ -63,7 +63,8 @@ public sealed interface MonthTables permits MonthFolders, TableMonthTables {
     Dataset<Row> read(String name, List<String> months);
 
     /**
-     * Replaces the given months of a dataset with the data, whose rows all fall in them. When readers see the new
+     * Replaces the given months of a dataset with the data, whose rows all fall in them; a given month the data has no
+     * rows for then holds none (the dataset no longer lists it), in every format. When readers see the new
      * months is the format's: at {@link #publish} for plain Parquet, at once for a table. Deletes the months' stored
      * content fingerprints first ({@link MonthFingerprints}): only {@link MonthWrites} stores new ones, once published.
      */

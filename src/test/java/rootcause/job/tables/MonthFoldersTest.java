@@ -52,6 +52,75 @@ class MonthFoldersTest {
     }
 
     @Test
+    void aListedMonthWithoutRowsLosesItsOldRows(@TempDir Path out) throws IOException {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        folders.publish();
+
+        // 2025-10 is listed but has no rows now (say, reclassified with no complaint left unmatched).
+        folders.write(rows("new", 2, "2025-09"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        assertThat(versions(live(out, "candidates"))).as("a reader before the swap: the old months, whole")
+                .containsExactly("2025-09 old 3", "2025-10 old 3");
+        assertThat(folders.months(OutputLayout.CANDIDATES)).as("what the run sees").containsExactly("2025-09");
+        assertThat(versions(folders.read(OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"))))
+                .containsExactly("2025-09 new 2");
+
+        folders.publish();
+        assertThat(versions(live(out, "candidates"))).containsExactly("2025-09 new 2");
+        assertThat(out.resolve("candidates/month=2025-10")).doesNotExist();
+        assertThat(out.resolve(OutputLayout.STAGING)).doesNotExist();
+        assertThat(new MonthFolders(spark, Storage.path(out.toString())).months(OutputLayout.CANDIDATES))
+                .containsExactly("2025-09");
+    }
+
+    @Test
+    void aRunKilledBeforeTheSwapKeepsAListedMonthWithoutRows(@TempDir Path out) throws IOException {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        folders.publish();
+        folders.write(rows("new", 2, "2025-09"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        // killed here: the next run starts
+        MonthFolders next = new MonthFolders(spark, Storage.path(out.toString()));
+        assertThat(next.recover()).startsWith("discarded");
+        assertThat(versions(live(out, "candidates"))).containsExactly("2025-09 old 3", "2025-10 old 3");
+        assertThat(next.months(OutputLayout.CANDIDATES)).containsExactly("2025-09", "2025-10");
+    }
+
+    @Test
+    void aSwapKilledAfterRemovingAListedMonthIsFinishedByTheNextRun(@TempDir Path out) throws IOException {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        folders.publish();
+        folders.write(rows("new", 2, "2025-09"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        // The state the swap leaves when killed after its mark and after renaming 2025-10 aside, before 2025-09.
+        Path staging = out.resolve(OutputLayout.STAGING);
+        Files.createFile(staging.resolve(MonthFolders.SWAPPING));
+        Files.createDirectories(staging.resolve("old/candidates"));
+        Files.move(out.resolve("candidates/month=2025-10"), staging.resolve("old/candidates/month=2025-10"));
+        assertThat(versions(live(out, "candidates"))).as("a reader meanwhile: the old 2025-09, no 2025-10")
+                .containsExactly("2025-09 old 3");
+
+        assertThat(new MonthFolders(spark, Storage.path(out.toString())).recover())
+                .startsWith("finished swapping in").contains("candidates/2025-10 (removed)");
+        assertThat(staging).doesNotExist();
+        assertThat(versions(live(out, "candidates"))).containsExactly("2025-09 new 2");
+        assertThat(new MonthFolders(spark, Storage.path(out.toString())).recover()).isEmpty();
+    }
+
+    @Test
+    void removingAMonthsComplaintsRetiresItsOldStatistics(@TempDir Path out) {
+        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("old", 1, "2025-09", "2025-10"), OutputLayout.STATS, List.of("2025-09", "2025-10"));
+        folders.publish();
+        folders.write(rows("new", 2, "2025-09"), OutputLayout.COMPLAINTS, List.of("2025-09", "2025-10"));
+        folders.write(rows("new", 1, "2025-09"), OutputLayout.STATS, List.of("2025-09"));
+        folders.publish();
+        assertThat(folders.months(OutputLayout.COMPLAINTS)).containsExactly("2025-09");
+        assertThat(folders.months(OutputLayout.STATS)).as("counted from complaints that are gone").containsExactly("2025-09");
+    }
+
+    @Test
     void aRunKilledBeforeTheSwapLeavesTheOldMonthsAndItsStagingIsDiscarded(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
         folders.write(rows("old", 3, "2025-10"), OutputLayout.COMPLAINTS, List.of("2025-10"));

@@ -107,6 +107,29 @@ class MonthWritesTest {
                 .containsExactly("2025-10");
     }
 
+    @Test
+    void aListedMonthWithoutRowsIsRemovedWithItsFingerprint(@TempDir Path out) {
+        org.apache.hadoop.fs.Path root = Storage.path(out.toString());
+        Storage storage = Storage.of(spark);
+        MonthWrites writes = new MonthWrites(new MonthFolders(spark, root), storage, root);
+        writes.write(data(List.of(row("a", 1.0, "2025-09"), row("b", 2.0, "2025-10"))), OutputLayout.CANDIDATES,
+                List.of("2025-09", "2025-10"), List.of());
+        writes.publish();
+        OutputLayout layout = new OutputLayout(root);
+        Path october = Path.of(layout.monthFingerprint(OutputLayout.CANDIDATES, "2025-10").toUri());
+        assertThat(october).exists();
+
+        MonthWrites again = new MonthWrites(new MonthFolders(spark, root), storage, root);
+        assertThat(again.write(data(List.of(row("a", 1.0, "2025-09"))), OutputLayout.CANDIDATES,
+                List.of("2025-09", "2025-10"), List.of())).as("October has no rows now").containsExactly("2025-10");
+        again.publish();
+        assertThat(october).as("no fingerprint for a month not stored").doesNotExist();
+        assertThat(Path.of(layout.monthFingerprint(OutputLayout.CANDIDATES, "2025-09").toUri())).exists();
+        assertThat(out.resolve(OutputLayout.CANDIDATES).resolve(OutputLayout.MONTH_PARTITION_PREFIX + "2025-10")).doesNotExist();
+        assertThat(spark.read().parquet(out.resolve(OutputLayout.CANDIDATES).toString()).collectAsList())
+                .extracting(r -> r.<String>getAs("id")).containsExactly("a");
+    }
+
     private Dataset<Row> data(List<Row> rows) {
         return spark.createDataFrame(rows, SCHEMA);
     }
