@@ -2,6 +2,7 @@ package rootcause.sentiment;
 
 import org.junit.jupiter.api.Test;
 import rootcause.model.DocumentAnalysis;
+import rootcause.model.NpsAnswer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,5 +21,16 @@ class PolarityTest {
     void aLabelOutsideTheFiveFails() {
         assertThatThrownBy(() -> Polarity.ofDocumentLabel("mixed")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'mixed'");
+    }
+
+    @Test
+    void npsLabelsFollowTheAnswerBands() {
+        for (double a = NpsAnswer.LOWEST; a <= NpsAnswer.HIGHEST; a += 0.5) {
+            Polarity expected = a <= NpsAnswer.DETRACTOR_AT_MOST ? Polarity.NEGATIVE
+                    : a >= NpsAnswer.PROMOTER_AT_LEAST ? Polarity.POSITIVE : Polarity.NEUTRAL;
+            assertThat(PolarityLabels.NPS.map(Double.toString(a))).as("answer %s", a).isEqualTo(expected);
+        }
+        assertThat(PolarityLabels.NPS.map("-1")).isNull();
+        assertThat(PolarityLabels.NPS.map("10.5")).isNull();
     }
 }
