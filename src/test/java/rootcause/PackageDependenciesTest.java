@@ -107,6 +107,20 @@ class PackageDependenciesTest {
                 .check(APPLICATION);
     }
 
+    /**
+     * A stage reads another stage's output through the data contract ({@code model.DataContract}, {@code Columns},
+     * {@code metric.CauseMetricRegistry}), never through the producing stage's class and its constants.
+     */
+    @Test
+    void stagesDoNotReachIntoEachOther() {
+        for (String stage : List.of("ingest", "clean", "nlp", "classify", "aggregate", "report")) {
+            noClasses().that().resideInAPackage("rootcause." + stage + "..").should().dependOnClassesThat(
+                    JavaClass.Predicates.simpleNameEndingWith("Stage")
+                            .and(JavaClass.Predicates.resideOutsideOfPackage("rootcause." + stage + "..")))
+                    .check(APPLICATION);
+        }
+    }
+
     /** Verbs parse options, call one API and print: none reads, transforms or writes a Dataset or the month tables. */
     @Test
     void verbsLeaveTheDataToTheJob() {
