@@ -107,6 +107,39 @@ class PackageDependenciesTest {
                 .check(APPLICATION);
     }
 
+    /**
+     * A stage reads another stage's output through the data contract ({@code model.DataContract}, {@code Columns},
+     * {@code metric.CauseMetricRegistry}), never through the producing stage's class and its constants.
+     */
+    @Test
+    void stagesDoNotReachIntoEachOther() {
+        for (String stage : List.of("ingest", "clean", "nlp", "classify", "aggregate", "report")) {
+            noClasses().that().resideInAPackage("rootcause." + stage + "..").should().dependOnClassesThat(
+                    JavaClass.Predicates.simpleNameEndingWith("Stage")
+                            .and(JavaClass.Predicates.resideOutsideOfPackage("rootcause." + stage + "..")))
+                    .check(APPLICATION);
+        }
+    }
+
+    /** Verbs parse options, call one API and print: none reads, transforms or writes a Dataset or the month tables. */
+    @Test
+    void verbsLeaveTheDataToTheJob() {
+        handlesNoData("rootcause.cli..").check(APPLICATION);
+    }
+
+    /** The verbs' rule can fail: it catches a class that handles Datasets (the report verb's job). */
+    @Test
+    void aClassHandlingDatasetsFailsTheVerbsRule() {
+        JavaClasses job = new ClassFileImporter().importClasses(rootcause.job.ReportJob.class);
+        assertThatThrownBy(() -> handlesNoData("rootcause.job").check(job)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.apache.spark.sql.Dataset");
+    }
+
+    static ArchRule handlesNoData(String packages) {
+        return noClasses().that().resideInAPackage(packages).should().dependOnClassesThat()
+                .belongToAnyOf(org.apache.spark.sql.Dataset.class, rootcause.job.tables.MonthTables.class);
+    }
+
     /** The floor rule can fail: a class of {@code model} (a test fixture) that uses the cli is an arrow back up. */
     @Test
     void anArrowBackUpFails() {

@@ -200,11 +200,6 @@ public final class AggregateStage {
 
     /** Reads rows of {@link #OUTPUT_SCHEMA} (e.g. from {@code OUT/causes}) back into metrics by name, on the driver. */
     public static List<CauseMetrics> collectMetrics(Dataset<Row> aggregates) {
-        List<CauseMetrics> out = new ArrayList<>();
-        for (Row r : aggregates.collectAsList()) {
-            out.add(CauseMetricRegistry.metricsOf(r));
-        }
-        out.sort(CauseMetrics.ORDER);
-        return out;
+        return CauseMetricRegistry.collect(aggregates);
     }
 }

@@ -1,28 +1,19 @@
 package rootcause.cli;
 
 import picocli.CommandLine;
-import rootcause.sentiment.PolarityModel;
-import rootcause.sentiment.SentimentModelFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import rootcause.nlp.NlpSettings;
-import rootcause.nlp.SentimentAnalyzer;
-import rootcause.sentiment.ConfusionMatrix;
 import rootcause.evaluation.sentiment.EvaluationSets;
 import rootcause.evaluation.sentiment.LabelledText;
-import rootcause.evaluation.sentiment.Prediction;
-import rootcause.evaluation.sentiment.SentimentEvaluation;
+import rootcause.evaluation.sentiment.SentimentEvaluationReport;
+import rootcause.nlp.NlpSettings;
+import rootcause.sentiment.SentimentModelFile;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 
 /** {@code evaluate sentiment}: scores the sentiment pipelines against human labels and prints Markdown. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -90,62 +81,16 @@ public final class EvaluateCommand implements Callable<Integer> {
         NlpSettings settings = new NlpSettings(model, NlpSettings.DEFAULT_MAX_SENTENCE_TOKENS)
                 .withParseOnlySentiment(parser == Parser.srGated);
         List<LabelledText> texts;
-        BiFunction<LabelledText, rootcause.model.DocumentAnalysis, Prediction> judge;
         if (set == DataSet.sst) {
-            settings = settings.withOneSentencePerText();
             int limit = parser == Parser.pcfg && pcfgSstLimit > 0 ? pcfgSstLimit : sstLimit;
             texts = EvaluationSets.everyKth(EvaluationSets.sst2(data.resolve(EvaluationSets.SST2_TEST)), limit);
-            judge = SentimentEvaluation::bySentenceClass;
         } else {
             texts = EvaluationSets.everyKth(EvaluationSets.airlineTweets(data.resolve(EvaluationSets.AIRLINE_TWEETS)), airlineLimit);
-            judge = SentimentEvaluation::byDocumentLabel;
         }
-        long loadStart = System.nanoTime();
-        SentimentAnalyzer analyzer = SentimentAnalyzer.shared(settings);
-        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-        long start = System.nanoTime();
-        List<rootcause.model.DocumentAnalysis> analyses = SentimentEvaluation.analyse(analyzer, texts, threads);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        StringBuilder b = new StringBuilder();
-        b.append(section(set, parser, "CoreNLP's RNTN alone", SentimentEvaluation.judge(texts, analyses, judge), texts, seconds, loadSeconds));
-        if (!"none".equals(sentimentModel)) {
-            SentimentModelFile file = SentimentModelFile.named(sentimentModel);
-            PolarityModel polarity = file.model();
-            long layerStart = System.nanoTime();
-            List<Prediction> layer = SentimentEvaluation.judge(texts, analyses,
-                    (t, a) -> SentimentEvaluation.byDocumentLabel(t, polarity.apply(a)));
-            double layerSeconds = (System.nanoTime() - layerStart) / 1e9;
-            b.append('\n').append(section(set, parser, "polarity layer, model " + file.location() + " (sha256 "
-                    + file.sha256().substring(0, 12) + "…, trained on " + polarity.trainedOn() + ")", layer, texts,
-                    seconds + layerSeconds, loadSeconds));
-            b.append(String.format(Locale.ROOT, "- the layer itself took %.2f s on one thread (%.1f %% of the analysis time)%n",
-                    layerSeconds, 100 * layerSeconds / seconds));
-        }
-        return b.toString();
-    }
-
-    private String section(DataSet set, Parser parser, String what, List<Prediction> predictions, List<LabelledText> texts,
-                           double seconds, double loadSeconds) throws IOException {
-        String model = parser == Parser.pcfg ? NlpSettings.PCFG : NlpSettings.SHIFT_REDUCE;
-        if (predictionsDir != null) {
-            Files.createDirectories(predictionsDir);
-            String name = set + "-" + parser + (what.startsWith("polarity") ? "-layer" : "") + ".tsv";
-            Files.writeString(predictionsDir.resolve(name),
-                    predictions.stream().map(Prediction::toTsv).collect(Collectors.joining("\n", "", "\n")),
-                    StandardCharsets.UTF_8);
-        }
-        ConfusionMatrix m = SentimentEvaluation.score(predictions);
-        long sentences = predictions.stream().mapToLong(Prediction::sentences).sum();
-        StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "### %s, %s parser (%s): %s%n%n", set, parser, model, what));
-        b.append(String.format(Locale.ROOT, "- texts: %d%s; sentences: %d; %d threads; load %.1f s; analysis %.1f s (%.1f sentences/s)%n",
-                texts.size(), limitNote(set, parser), sentences, threads, loadSeconds, seconds, sentences / seconds));
-        b.append(String.format(Locale.ROOT, "- accuracy (neutral predictions count wrong): %.2f %% (%d / %d); macro-F1 %.3f%n",
-                100 * m.accuracy(), m.correct(), m.total(), m.macroF1()));
-        b.append(String.format(Locale.ROOT, "- accuracy among non-neutral predictions: %.2f %% (%d predictions, %.1f %% of texts)%n%n",
-                100 * m.polarAccuracy(), m.polarPredictions(), 100.0 * m.polarPredictions() / Math.max(1, m.total())));
-        b.append(m.toMarkdown());
-        return b.toString();
+        SentimentEvaluationReport.LabelledSet labelled = new SentimentEvaluationReport.LabelledSet(set.name(), texts,
+                limitNote(set, parser), set == DataSet.sst);
+        SentimentModelFile layer = "none".equals(sentimentModel) ? null : SentimentModelFile.named(sentimentModel);
+        return SentimentEvaluationReport.run(labelled, parser.name(), settings, threads, layer, predictionsDir);
     }
 
     private String limitNote(DataSet set, Parser parser) {

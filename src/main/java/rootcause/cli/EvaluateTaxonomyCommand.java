@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import rootcause.classify.SemanticSettings;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
 import rootcause.evaluation.causes.CauseScores;
@@ -14,6 +13,7 @@ import rootcause.evaluation.sentiment.HumanSentiment;
 import rootcause.evaluation.causes.Labels;
 import rootcause.evaluation.causes.ScoredComplaint;
 import rootcause.evaluation.causes.TaxonomyEvaluation;
+import rootcause.evaluation.causes.ThresholdSweep;
 import rootcause.ingest.InputSpec;
 
 import java.io.PrintWriter;
@@ -111,19 +111,14 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
 
     private void sweep(PrintWriter out, TaxonomyEvaluation evaluation, List<ScoredComplaint> analysed,
                        Map<String, Set<String>> gold) {
-        SemanticSettings base = evaluation.taxonomy().semantic();
         out.println("sweep: decision threshold margin -> micro precision recall f1");
-        if (base.decision() == SemanticSettings.Decision.LINEAR) {
-            for (double t = 0.30; t <= 0.991; t += 0.05) {
-                CauseScores s = evaluation.score(analysed, gold, base.with(base.decision(), t, 0), Map.of());
-                out.printf(Locale.ROOT, "  linear %.3f -> %.3f %.3f %.3f%n", t, s.micro().precision(), s.micro().recall(), s.micro().f1());
-            }
-            return;
-        }
-        for (double t = 0.40; t <= 0.801; t += 0.025) {
-            for (double m : new double[]{0.0, 0.02, 0.05}) {
-                CauseScores s = evaluation.score(analysed, gold, base.with(base.decision(), t, m), Map.of());
-                out.printf(Locale.ROOT, "  nearest_example %.3f %.2f -> %.3f %.3f %.3f%n", t, m, s.micro().precision(), s.micro().recall(), s.micro().f1());
+        for (ThresholdSweep.Point p : ThresholdSweep.of(evaluation, analysed, gold)) {
+            CauseScores s = p.scores();
+            if (p.linear()) {
+                out.printf(Locale.ROOT, "  linear %.3f -> %.3f %.3f %.3f%n", p.threshold(), s.micro().precision(), s.micro().recall(), s.micro().f1());
+            } else {
+                out.printf(Locale.ROOT, "  nearest_example %.3f %.2f -> %.3f %.3f %.3f%n", p.threshold(), p.margin(),
+                        s.micro().precision(), s.micro().recall(), s.micro().f1());
             }
         }
     }

@@ -1,6 +1,5 @@
 package rootcause.cli;
 
-import rootcause.nlp.SentimentScore;
 import picocli.CommandLine;
 import rootcause.sentiment.SentimentModelFile;
 import picocli.CommandLine.Command;
@@ -126,6 +125,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private static String sentimentText(int c) {
-        return c >= 0 && c < SentimentScore.LABELS.length ? "sentiment " + c + " (" + SentimentScore.LABELS[c] + ")" : "sentiment unknown (too long to parse)";
+        List<String> labels = DocumentAnalysis.SENTIMENT_LABELS;
+        return c >= 0 && c < labels.size() ? "sentiment " + c + " (" + labels.get(c) + ")" : "sentiment unknown (too long to parse)";
     }
 }

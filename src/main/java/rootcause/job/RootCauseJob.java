@@ -206,8 +206,8 @@ public final class RootCauseJob {
                     classifyStats.putAll(AnalysisCounts.embeddings(classify, embeddingCache));
                 }
                 checks.add(AnalysisCounts.unclassifiedCheck(classifyStats));
-                long all = (long) classifyStats.get("complaints");
-                long unclassified = (long) classifyStats.get("unclassified");
+                long all = (long) classifyStats.get(AnalysisCounts.COMPLAINTS);
+                long unclassified = (long) classifyStats.get(AnalysisCounts.UNCLASSIFIED);
                 classified = String.format(Locale.ROOT, " (%,d of %,d originals given a cause)", all - unclassified, all);
             }
             stageLine("write", String.format(Locale.ROOT, "%,d complaints in %d months%s (%d months rewritten, %d unchanged), "

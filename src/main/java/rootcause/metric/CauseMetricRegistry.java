@@ -1,6 +1,7 @@
 package rootcause.metric;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
@@ -128,6 +129,19 @@ public final class CauseMetricRegistry {
     /** A row of {@link #CAUSES_SCHEMA}. */
     public static Row rowOf(CauseMetrics metrics) {
         return RowFactory.create(VALUES.stream().map(v -> metrics.values().get(v.column())).toArray());
+    }
+
+    /**
+     * Rows of {@link #CAUSES_SCHEMA} (e.g. read back from {@code OUT/causes}) as metrics, by column name, in
+     * {@link CauseMetrics#ORDER}; collected on the driver.
+     */
+    public static List<CauseMetrics> collect(Dataset<Row> causes) {
+        List<CauseMetrics> out = new ArrayList<>();
+        for (Row r : causes.collectAsList()) {
+            out.add(metricsOf(r));
+        }
+        out.sort(CauseMetrics.ORDER);
+        return out;
     }
 
     /** A row of {@link #CAUSES_SCHEMA} (e.g. read back from {@code OUT/causes}) as metrics, by column name. */

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import rootcause.model.Columns;
+import rootcause.model.NpsAnswer;
 
 import java.util.Arrays;
 import java.util.List;
@@ -53,15 +54,15 @@ public final class NpsPoints implements CauseMetric<ScoreImpact.NpsCounts> {
         }
         Column score = col(Columns.SCORE).cast(DataTypes.DoubleType);
         return List.of(when(col(Columns.SCORE_SCALE).equalTo(Columns.NPS_SCALE)
-                .and(score.between(0, ScoreImpact.NpsCounts.MAX_ANSWER)), score).as(COMPLAINT_NPS));
+                .and(score.between(NpsAnswer.LOWEST, NpsAnswer.HIGHEST)), score).as(COMPLAINT_NPS));
     }
 
     @Override
     public List<StatsColumn> statsColumns() {
         Column answer = col(COMPLAINT_NPS);
         return List.of(new StatsColumn(NPS_ANSWERS, 15, count(answer)),
-                new StatsColumn(NPS_PROMOTERS, 16, sum(when(answer.geq(ScoreImpact.NpsCounts.PROMOTER), 1L).otherwise(0L))),
-                new StatsColumn(NPS_DETRACTORS, 17, sum(when(answer.leq(ScoreImpact.NpsCounts.DETRACTOR), 1L).otherwise(0L))));
+                new StatsColumn(NPS_PROMOTERS, 16, sum(when(answer.geq(NpsAnswer.PROMOTER_AT_LEAST), 1L).otherwise(0L))),
+                new StatsColumn(NPS_DETRACTORS, 17, sum(when(answer.leq(NpsAnswer.DETRACTOR_AT_MOST), 1L).otherwise(0L))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package rootcause.metric;
 
 import org.apache.commons.math3.distribution.TDistribution;
+import rootcause.model.NpsAnswer;
 
 /**
  * What a cause costs the customers' own score (CSAT, NPS answer, stars) in one month, as Thematic defines impact:
@@ -46,16 +47,12 @@ public record ScoreImpact(double meanAll, double meanWithout, double impact, dou
     }
 
     /**
-     * NPS answers (0–10, "how likely are you to recommend us"), promoters (9–10) and detractors (0–6) among them:
-     * addable like {@link Moments}. Only a score the profile declares an NPS answer ({@code score_scale: nps}) and
+     * NPS answers (0–10, "how likely are you to recommend us"), promoters (9–10) and detractors (0–6) among them
+     * ({@link NpsAnswer}'s bands): addable like {@link Moments}. Only a score the profile declares an NPS answer ({@code score_scale: nps}) and
      * that lies in 0–10 is an answer.
      */
     public record NpsCounts(long answers, long promoters, long detractors) implements java.io.Serializable {
         public static final NpsCounts EMPTY = new NpsCounts(0, 0, 0);
-        /** The lowest promoter answer and the highest detractor answer. */
-        public static final double PROMOTER = 9;
-        public static final double DETRACTOR = 6;
-        public static final double MAX_ANSWER = 10;
 
         public NpsCounts {
             if (answers < 0 || promoters < 0 || detractors < 0 || promoters + detractors > answers) {
@@ -68,8 +65,10 @@ public record ScoreImpact(double meanAll, double meanWithout, double impact, dou
         public static NpsCounts of(double... answers) {
             NpsCounts n = EMPTY;
             for (double a : answers) {
-                if (a < 0 || a > MAX_ANSWER) throw new IllegalArgumentException("not an NPS answer: " + a);
-                n = n.plus(new NpsCounts(1, a >= PROMOTER ? 1 : 0, a <= DETRACTOR ? 1 : 0));
+                if (a < NpsAnswer.LOWEST || a > NpsAnswer.HIGHEST) {
+                    throw new IllegalArgumentException("not an NPS answer: " + a);
+                }
+                n = n.plus(new NpsCounts(1, a >= NpsAnswer.PROMOTER_AT_LEAST ? 1 : 0, a <= NpsAnswer.DETRACTOR_AT_MOST ? 1 : 0));
             }
             return n;
         }

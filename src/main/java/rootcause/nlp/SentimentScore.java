@@ -15,8 +15,6 @@ import java.util.List;
 public final class SentimentScore {
     private SentimentScore() {}
 
-    public static final String[] LABELS = {"very negative", "negative", "neutral", "positive", "very positive"};
-
     /** Maps a CoreNLP class 0..4 to [-1, 1]. */
     public static double value(int sentimentClass) {
         return (sentimentClass - 2) / 2.0;
@@ -36,12 +34,13 @@ public final class SentimentScore {
         return weight == 0 ? 0.0 : sum / weight;
     }
 
+    /** One of {@link DocumentAnalysis#SENTIMENT_LABELS}: the score's band, cut at ±0.2 and ±0.6. */
     public static String label(double score) {
-        if (score <= -0.6) return LABELS[0];
-        if (score < -0.2) return LABELS[1];
-        if (score <= 0.2) return LABELS[2];
-        if (score < 0.6) return LABELS[3];
-        return LABELS[4];
+        if (score <= -0.6) return DocumentAnalysis.SENTIMENT_LABELS.get(0);
+        if (score < -0.2) return DocumentAnalysis.SENTIMENT_LABELS.get(1);
+        if (score <= 0.2) return DocumentAnalysis.SENTIMENT_LABELS.get(2);
+        if (score < 0.6) return DocumentAnalysis.SENTIMENT_LABELS.get(3);
+        return DocumentAnalysis.SENTIMENT_LABELS.get(4);
     }
 
     static DocumentAnalysis summarise(List<SentenceAnalysis> sentences, int tooLong) {

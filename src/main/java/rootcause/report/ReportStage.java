@@ -7,7 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import rootcause.aggregate.AggregateStage;
+import rootcause.metric.CauseMetricRegistry;
 import rootcause.metric.CauseMetrics;
 import rootcause.aggregate.SegmentComparison;
 import rootcause.model.CauseMatch;
@@ -86,9 +86,9 @@ public final class ReportStage {
      */
     public List<Path> write(Dataset<Row> aggregates, Dataset<Row> complaints, Path outputRoot, List<String> months)
             throws IOException {
-        check("aggregates", aggregates, Arrays.asList(AggregateStage.OUTPUT_SCHEMA.fieldNames()));
+        check("aggregates", aggregates, Arrays.asList(CauseMetricRegistry.CAUSES_SCHEMA.fieldNames()));
         check("complaints", complaints, REQUIRED_COMPLAINT_COLUMNS);
-        List<CauseMetrics> wholeMonths = AggregateStage.collectMetrics(
+        List<CauseMetrics> wholeMonths = CauseMetricRegistry.collect(
                 aggregates.where(col(CauseMetrics.DIMENSION.column()).equalTo(CauseMetrics.ALL)));
         TreeSet<String> present = new TreeSet<>();
         wholeMonths.forEach(m -> present.add(m.month()));
@@ -101,7 +101,7 @@ public final class ReportStage {
         }
         Map<String, Map<String, List<Quote>>> quotes = collectQuotes(complaints, selected);
         // The selected months' slices, for the segment comparisons (small: months x slices x causes).
-        List<CauseMetrics> sliced = AggregateStage.collectMetrics(aggregates.where(
+        List<CauseMetrics> sliced = CauseMetricRegistry.collect(aggregates.where(
                 col(Columns.MONTH).isin(selected.toArray()).and(col(CauseMetrics.LEVEL.column()).equalTo(CauseMetrics.LEVEL_CAUSE))));
         ZonedDateTime now = ZonedDateTime.now();
         unchanged.clear();

@@ -14,7 +14,11 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes a month's {@code root-causes.csv} (one row per cause) and {@code quotes.csv} (a few quotes per cause)
@@ -31,8 +35,22 @@ public final class RootCauseCsv {
     /** The header of {@code root-causes.csv}: the metrics' columns by place, and the example. */
     public static final List<String> HEADER = header();
 
-    public static final List<String> QUOTES_HEADER = List.of("month", "cause_id", "cause", "rank", "complaint_id",
-            "sentence_polarity", "quote", "matched_by", "kind");
+    /** One quote of a cause, ranked within its kind: the most negative 1, 2, 3; the typical 1, 2. */
+    private record RankedQuote(CauseMetrics cause, Quote quote, int rank) {}
+
+    /** The columns of {@code quotes.csv}, each with its cell, in order. */
+    private static final List<Column<RankedQuote>> QUOTE_COLUMNS = List.of(
+            new Column<>("month", q -> FormulaGuard.text(q.quote().month())),
+            new Column<>("cause_id", q -> FormulaGuard.text(q.quote().causeId())),
+            new Column<>("cause", q -> FormulaGuard.text(q.cause().causeName())),
+            new Column<>("rank", q -> Integer.toString(q.rank())),
+            new Column<>("complaint_id", q -> FormulaGuard.text(q.quote().complaintId())),
+            new Column<>("sentence_polarity", q -> String.format(Locale.ROOT, "%.2f", q.quote().polarity())),
+            new Column<>("quote", q -> FormulaGuard.text(q.quote().bracketed())),
+            new Column<>("matched_by", q -> FormulaGuard.text(q.quote().matchedBy())),
+            new Column<>("kind", q -> FormulaGuard.text(q.quote().kind())));
+
+    public static final List<String> QUOTES_HEADER = Column.headers(QUOTE_COLUMNS);
 
     public static void writeCauses(MonthReport report, OutputStream file) throws IOException {
         try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8);
@@ -74,40 +92,56 @@ public final class RootCauseCsv {
         };
     }
 
-    public static final List<String> SEGMENTS_HEADER = List.of("month", "dimension", "segment", "cause_id", "cause",
-            "complaints", "segment_complaints", "share", "rest_complaints", "rest_total", "rest_share", "ratio",
-            "p_value", "q_value", "test", "over_represented", "base_rate_warning");
+    /** The columns of {@code segments.csv}, each with its cell, in order. */
+    private static final List<Column<SegmentComparison.Row>> SEGMENT_COLUMNS = List.of(
+            new Column<>("month", r -> FormulaGuard.text(r.month())),
+            new Column<>("dimension", r -> FormulaGuard.text(r.dimension())),
+            new Column<>("segment", r -> FormulaGuard.text(r.segment())),
+            new Column<>("cause_id", r -> FormulaGuard.text(r.causeId())),
+            new Column<>("cause", r -> FormulaGuard.text(r.causeName())),
+            new Column<>("complaints", r -> FormulaGuard.count(r.complaints())),
+            new Column<>("segment_complaints", r -> FormulaGuard.count(r.segmentComplaints())),
+            new Column<>("share", r -> FormulaGuard.number(r.share(), 4)),
+            new Column<>("rest_complaints", r -> FormulaGuard.count(r.restComplaints())),
+            new Column<>("rest_total", r -> FormulaGuard.count(r.restTotal())),
+            new Column<>("rest_share", r -> FormulaGuard.number(r.restShare(), 4)),
+            new Column<>("ratio", r -> FormulaGuard.number(r.ratio(), 2)),
+            new Column<>("p_value", r -> FormulaGuard.number(r.pValue(), 4)),
+            new Column<>("q_value", r -> FormulaGuard.number(r.qValue(), 4)),
+            new Column<>("test", r -> FormulaGuard.text(r.test())),
+            new Column<>("over_represented", r -> Boolean.toString(r.overRepresented())),
+            new Column<>("base_rate_warning", r -> FormulaGuard.text(r.baseRateWarning())));
+
+    public static final List<String> SEGMENTS_HEADER = Column.headers(SEGMENT_COLUMNS);
 
     /** Every cause tested in every segment of the month, over-represented first. */
     public static void writeSegments(MonthReport report, OutputStream file) throws IOException {
-        try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, format(SEGMENTS_HEADER))) {
-            for (SegmentComparison.Row r : report.segments()) {
-                csv.printRecord(FormulaGuard.text(r.month()), FormulaGuard.text(r.dimension()),
-                        FormulaGuard.text(r.segment()), FormulaGuard.text(r.causeId()), FormulaGuard.text(r.causeName()),
-                        FormulaGuard.count(r.complaints()), FormulaGuard.count(r.segmentComplaints()),
-                        FormulaGuard.number(r.share(), 4), FormulaGuard.count(r.restComplaints()),
-                        FormulaGuard.count(r.restTotal()), FormulaGuard.number(r.restShare(), 4),
-                        FormulaGuard.number(r.ratio(), 2), FormulaGuard.number(r.pValue(), 4),
-                        FormulaGuard.number(r.qValue(), 4), FormulaGuard.text(r.test()),
-                        Boolean.toString(r.overRepresented()), FormulaGuard.text(r.baseRateWarning()));
-            }
-        }
+        write(SEGMENT_COLUMNS, report.segments(), file);
     }
 
     public static void writeQuotes(MonthReport report, OutputStream file) throws IOException {
+        List<RankedQuote> quotes = new ArrayList<>();
+        for (CauseMetrics c : report.causes()) {
+            Map<String, Integer> rank = new HashMap<>();
+            for (Quote q : report.quotes().getOrDefault(c.causeId(), List.of())) {
+                quotes.add(new RankedQuote(c, q, rank.merge(q.kind(), 1, Integer::sum)));
+            }
+        }
+        write(QUOTE_COLUMNS, quotes, file);
+    }
+
+    /** A CSV column: its header and how a row's cell is written (safe for spreadsheets: {@link FormulaGuard}). */
+    private record Column<T>(String header, Function<T, String> cell) {
+        static <T> List<String> headers(List<Column<T>> columns) {
+            return columns.stream().map(Column::header).toList();
+        }
+    }
+
+    private static <T> void write(List<Column<T>> columns, List<T> rows, OutputStream file) throws IOException {
         try (Writer out = new OutputStreamWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(out, format(QUOTES_HEADER))) {
-            for (CauseMetrics c : report.causes()) {
-                java.util.Map<String, Integer> rank = new java.util.HashMap<>();
-                for (Quote q : report.quotes().getOrDefault(c.causeId(), List.of())) {
-                    // ranked within its kind: the most negative 1, 2, 3; the typical 1, 2
-                    csv.printRecord(FormulaGuard.text(q.month()), FormulaGuard.text(q.causeId()),
-                            FormulaGuard.text(c.causeName()), Integer.toString(rank.merge(q.kind(), 1, Integer::sum)),
-                            FormulaGuard.text(q.complaintId()),
-                            String.format(java.util.Locale.ROOT, "%.2f", q.polarity()), FormulaGuard.text(q.bracketed()),
-                            FormulaGuard.text(q.matchedBy()), FormulaGuard.text(q.kind()));
-                }
+             CSVPrinter csv = new CSVPrinter(out, format(Column.headers(columns)))) {
+            for (T row : rows) {
+                csv.printRecord(columns.stream().map(c -> c.cell().apply(row)).toList());
             }
         }
     }

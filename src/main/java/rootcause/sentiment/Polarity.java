@@ -1,5 +1,7 @@
 package rootcause.sentiment;
 
+import rootcause.model.DocumentAnalysis;
+
 import java.util.Locale;
 
 /** Three-way sentiment, the common ground of CoreNLP's five classes and the human labels. Pure. */
@@ -12,14 +14,16 @@ public enum Polarity {
         return sentimentClass < 2 ? NEGATIVE : POSITIVE;
     }
 
-    /** A document label ("very negative" .. "very positive") collapsed to three classes. */
+    /**
+     * A document label, one of {@link DocumentAnalysis#SENTIMENT_LABELS} ("very negative" .. "very positive"), collapsed
+     * to three classes as its sentence class would be.
+     */
     public static Polarity ofDocumentLabel(String label) {
-        return switch (label) {
-            case "very negative", "negative" -> NEGATIVE;
-            case "neutral" -> NEUTRAL;
-            case "positive", "very positive" -> POSITIVE;
-            default -> throw new IllegalArgumentException("unknown sentiment label '" + label + "'");
-        };
+        int sentimentClass = DocumentAnalysis.SENTIMENT_LABELS.indexOf(label);
+        if (sentimentClass < 0) {
+            throw new IllegalArgumentException("unknown sentiment label '" + label + "'");
+        }
+        return ofSentenceClass(sentimentClass);
     }
 
     /** "negative", "neutral" or "positive", as the airline file writes them. */

@@ -1,5 +1,7 @@
 package rootcause.sentiment;
 
+import rootcause.model.NpsAnswer;
+
 import java.util.Collection;
 import java.util.Locale;
 
@@ -8,7 +10,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@link #WORDS}: negative / neutral / positive (also neg, neu, pos; any case);</li>
  *   <li>{@link #FIVE_POINT}: a 1–5 score (CSAT, stars): 1–2 negative, 3 neutral, 4–5 positive;</li>
- *   <li>{@link #NPS}: a 0–10 likelihood to recommend: 0–6 negative, 7–8 neutral, 9–10 positive.</li>
+ *   <li>{@link #NPS}: a 0–10 likelihood to recommend, in {@link NpsAnswer}'s bands: 0–6 negative, 7–8 neutral,
+ *   9–10 positive.</li>
  * </ul>
  * {@link #detect} picks the scale from the values present.
  */
@@ -37,8 +40,9 @@ public enum PolarityLabels {
             if (score < 1 || score > 5) return null;
             return score <= 2 ? Polarity.NEGATIVE : score < 4 ? Polarity.NEUTRAL : Polarity.POSITIVE;
         }
-        if (score < 0 || score > 10) return null;
-        return score <= 6 ? Polarity.NEGATIVE : score < 9 ? Polarity.NEUTRAL : Polarity.POSITIVE;
+        if (score < NpsAnswer.LOWEST || score > NpsAnswer.HIGHEST) return null;
+        return score <= NpsAnswer.DETRACTOR_AT_MOST ? Polarity.NEGATIVE
+                : score < NpsAnswer.PROMOTER_AT_LEAST ? Polarity.NEUTRAL : Polarity.POSITIVE;
     }
 
     /** Words when most values are words; otherwise five-point when no number exceeds 5, else NPS. */

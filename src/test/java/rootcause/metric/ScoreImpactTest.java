@@ -54,4 +54,14 @@ class ScoreImpactTest {
         assertThatThrownBy(() -> ScoreImpact.NpsCounts.of(11)).hasMessageContaining("not an NPS answer");
         assertThatThrownBy(() -> new ScoreImpact.NpsCounts(2, 2, 1)).hasMessageContaining("promoters 2");
     }
+
+    @Test
+    void npsAnswersArePromotersAndDetractorsByTheAnswerBands() {
+        for (int a = 0; a <= 10; a++) {
+            assertThat(ScoreImpact.NpsCounts.of(a)).as("answer %d", a).isEqualTo(new ScoreImpact.NpsCounts(1,
+                    a >= rootcause.model.NpsAnswer.PROMOTER_AT_LEAST ? 1 : 0, a <= rootcause.model.NpsAnswer.DETRACTOR_AT_MOST ? 1 : 0));
+        }
+        assertThat(ScoreImpact.NpsCounts.of(6)).isEqualTo(new ScoreImpact.NpsCounts(1, 0, 1));
+        assertThat(ScoreImpact.NpsCounts.of(9)).isEqualTo(new ScoreImpact.NpsCounts(1, 1, 0));
+    }
 }

@@ -15,6 +15,13 @@ class SentimentScoreTest {
     }
 
     @Test
+    void everyScoreBandIsOneOfTheFiveLabels() {
+        for (double score : new double[]{-1, -0.6, -0.3, -0.2, 0, 0.2, 0.3, 0.6, 1}) {
+            assertThat(DocumentAnalysis.SENTIMENT_LABELS).contains(SentimentScore.label(score));
+        }
+    }
+
+    @Test
     void classesMapOntoMinusOneToOne() {
         assertThat(SentimentScore.value(0)).isEqualTo(-1.0);
         assertThat(SentimentScore.value(2)).isEqualTo(0.0);

@@ -19,6 +19,13 @@ public final class AnalysisCounts {
     /** A warning, not an error: a taxonomy that explains less than half of the negative complaints needs work. */
     public static final double MAX_UNCLASSIFIED_NEGATIVE_SHARE = 0.5;
 
+    /** Keys of the manifest's {@code classify} section that the run reads back. */
+    public static final String COMPLAINTS = "complaints";
+    public static final String UNCLASSIFIED = "unclassified";
+    private static final String NEGATIVE_COMPLAINTS = "negative_complaints";
+    private static final String UNCLASSIFIED_NEGATIVE = "unclassified_negative";
+    private static final String UNCLASSIFIED_NEGATIVE_SHARE = "unclassified_negative_share";
+
     private static final String CAUSE = "rc_cause";
 
     private AnalysisCounts() {}
@@ -28,7 +35,7 @@ public final class AnalysisCounts {
                 count(lit(1)).as("complaints_analysed"),
                 sum(size(col(Columns.SENTENCES))).as("sentences"),
                 sum(col(Columns.SENTENCES_TOO_LONG)).as("sentences_too_long"),
-                sum(when(NegativeComplaint.column(), 1).otherwise(0)).as("negative_complaints")).first();
+                sum(when(NegativeComplaint.column(), 1).otherwise(0)).as(NEGATIVE_COMPLAINTS)).first();
         return counts(r);
     }
 
@@ -38,14 +45,14 @@ public final class AnalysisCounts {
         Column unclassified = array_contains(col(Columns.CAUSE_IDS), Columns.UNCLASSIFIED);
         Column negative = NegativeComplaint.column();
         Map<String, Object> out = counts(originals.agg(
-                count(lit(1)).as("complaints"),
-                sum(when(unclassified, 1).otherwise(0)).as("unclassified"),
-                sum(when(negative, 1).otherwise(0)).as("negative_complaints"),
-                sum(when(negative.and(unclassified), 1).otherwise(0)).as("unclassified_negative")).first());
-        long all = (long) out.get("complaints");
-        long neg = (long) out.get("negative_complaints");
-        out.put("unclassified_share", all == 0 ? 0.0 : (double) (long) out.get("unclassified") / all);
-        out.put("unclassified_negative_share", neg == 0 ? 0.0 : (double) (long) out.get("unclassified_negative") / neg);
+                count(lit(1)).as(COMPLAINTS),
+                sum(when(unclassified, 1).otherwise(0)).as(UNCLASSIFIED),
+                sum(when(negative, 1).otherwise(0)).as(NEGATIVE_COMPLAINTS),
+                sum(when(negative.and(unclassified), 1).otherwise(0)).as(UNCLASSIFIED_NEGATIVE)).first());
+        long all = (long) out.get(COMPLAINTS);
+        long neg = (long) out.get(NEGATIVE_COMPLAINTS);
+        out.put("unclassified_share", all == 0 ? 0.0 : (double) (long) out.get(UNCLASSIFIED) / all);
+        out.put(UNCLASSIFIED_NEGATIVE_SHARE, neg == 0 ? 0.0 : (double) (long) out.get(UNCLASSIFIED_NEGATIVE) / neg);
         return out;
     }
 
@@ -70,7 +77,7 @@ public final class AnalysisCounts {
     }
 
     public static RunCheck unclassifiedCheck(Map<String, Object> classify) {
-        double share = (double) classify.get("unclassified_negative_share");
+        double share = (double) classify.get(UNCLASSIFIED_NEGATIVE_SHARE);
         return new RunCheck(RunCheck.WARNING, "unclassified share of negative complaints at most "
                 + Math.round(100 * MAX_UNCLASSIFIED_NEGATIVE_SHARE) + "%", share <= MAX_UNCLASSIFIED_NEGATIVE_SHARE,
                 String.format(Locale.ROOT, "%.1f%% unclassified", 100 * share));
