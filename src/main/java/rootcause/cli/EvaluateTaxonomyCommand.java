@@ -117,7 +117,7 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
             if (p.linear()) {
                 out.printf(Locale.ROOT, "  linear %.3f -> %.3f %.3f %.3f%n", p.threshold(), s.micro().precision(), s.micro().recall(), s.micro().f1());
             } else {
-                out.printf(Locale.ROOT, "  nearest_example %.3f %.2f -> %.3f %.3f %.3f%n", p.threshold(), p.margin(),
+                out.printf(Locale.ROOT, "  %s %.3f %.2f -> %.3f %.3f %.3f%n", p.decision().yaml(), p.threshold(), p.margin(),
                         s.micro().precision(), s.micro().recall(), s.micro().f1());
             }
         }
