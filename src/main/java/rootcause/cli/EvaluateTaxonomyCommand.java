@@ -7,9 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import rootcause.classify.Taxonomy;
 import rootcause.classify.TaxonomyLoader;
+import rootcause.evaluation.causes.AirlineNegatives;
 import rootcause.evaluation.causes.CauseScores;
 import rootcause.evaluation.EvaluationCorpus;
-import rootcause.evaluation.sentiment.HumanSentiment;
 import rootcause.evaluation.causes.Labels;
 import rootcause.evaluation.causes.ScoredComplaint;
 import rootcause.evaluation.causes.TaxonomyEvaluation;
@@ -117,7 +117,7 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
             if (p.linear()) {
                 out.printf(Locale.ROOT, "  linear %.3f -> %.3f %.3f %.3f%n", p.threshold(), s.micro().precision(), s.micro().recall(), s.micro().f1());
             } else {
-                out.printf(Locale.ROOT, "  nearest_example %.3f %.2f -> %.3f %.3f %.3f%n", p.threshold(), p.margin(),
+                out.printf(Locale.ROOT, "  %s %.3f %.2f -> %.3f %.3f %.3f%n", p.decision().yaml(), p.threshold(), p.margin(),
                         s.micro().precision(), s.micro().recall(), s.micro().f1());
             }
         }
@@ -125,19 +125,9 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
 
     private void airlineNegatives(PrintWriter out, TaxonomyEvaluation evaluation,
                                   Map<String, EvaluationCorpus.Complaint> corpus, List<InputSpec> specs) {
-        for (InputSpec spec : specs) {
-            if (!spec.profile().name().equals("airline")) {
-                continue;
-            }
-            // An evaluation tool: the human labels are read from local files.
-            for (org.apache.hadoop.fs.Path file : spec.files(rootcause.io.Storage.local())) {
-                Map<String, String> human = HumanSentiment.read(rootcause.io.Storage.localFile(file), "tweet_id", "airline_sentiment");
-                List<EvaluationCorpus.Complaint> negative = corpus.values().stream()
-                        .filter(c -> c.source().equals("airline") && "negative".equals(human.get(c.id()))).toList();
-                double share = evaluation.unclassifiedShare(evaluation.analyse(negative));
-                out.printf(Locale.ROOT, "== %s: %d negative tweets (human label), no cause: %.3f%n",
-                        file.getName(), negative.size(), share);
-            }
+        for (AirlineNegatives.Share share : AirlineNegatives.of(evaluation, corpus, specs)) {
+            out.printf(Locale.ROOT, "== %s: %d negative tweets (human label), no cause: %.3f%n",
+                    share.file(), share.negatives(), share.unclassified());
         }
     }
 

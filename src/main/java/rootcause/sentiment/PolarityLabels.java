@@ -30,12 +30,9 @@ public enum PolarityLabels {
                 default -> null;
             };
         }
-        double score;
-        try {
-            score = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Double parsed = number(v);
+        if (parsed == null) return null;
+        double score = parsed;
         if (this == FIVE_POINT) {
             if (score < 1 || score > 5) return null;
             return score <= 2 ? Polarity.NEGATIVE : score < 4 ? Polarity.NEUTRAL : Polarity.POSITIVE;
@@ -53,8 +50,20 @@ public enum PolarityLabels {
             throw new IllegalArgumentException("the label column holds neither negative/neutral/positive nor scores 0-10");
         }
         if (words >= numbers) return WORDS;
-        boolean aboveFive = values.stream().filter(v -> NPS.map(v) != null).anyMatch(v -> Double.parseDouble(v.trim()) > 5);
+        boolean aboveFive = values.stream().filter(v -> NPS.map(v) != null).anyMatch(v -> number(v.trim()) > 5);
         return aboveFive ? NPS : FIVE_POINT;
+    }
+
+    /**
+     * A score written as a decimal number ("9", "4.0", "1e1"), or null: not Java's wider {@code parseDouble} syntax,
+     * whose "NaN", "Infinity", "9d" and "0x1p3" are no scores.
+     */
+    private static Double number(String value) {
+        try {
+            return new java.math.BigDecimal(value).doubleValue();
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     public static PolarityLabels parse(String name) {

@@ -96,16 +96,22 @@ class EvaluateTaxonomyCommandTest {
                 .contains("exact label-set match: 2 of 2");
     }
 
-    /** --sweep scores the labelled complaints again at each threshold and margin of the grid, one line each. */
+    /**
+     * --sweep scores the labelled complaints again at each threshold and margin of the grid, one line each, labelled
+     * with the decision swept: the built-in taxonomy's, {@code head} (it was labelled nearest_example).
+     */
     @Test
-    void sweepScoresAGridOfThresholds(@TempDir Path dir) throws Exception {
+    void sweepScoresAGridOfThresholdsLabelledWithTheTaxonomysDecision(@TempDir Path dir) throws Exception {
         exports(dir);
         Path labels = dir.resolve("labels.csv");
         Files.writeString(labels, "source,id,cause_ids\nairline,100,rudeness\nairline,102,\ncfpb,1,waiting\n");
+        String decision = rootcause.classify.TaxonomyLoader.loadDefault().semantic().decision().yaml();
         String out = run(dir, "--labels", labels.toString(), "--sweep");
         assertThat(out).contains("sweep: decision threshold margin -> micro precision recall f1");
-        assertThat(out.lines().filter(l -> l.matches("  (linear|nearest_example) \\d\\.\\d{3}( \\d\\.\\d{2})? -> .*")).count())
-                .as("one line per point of the grid").isIn(14L, 51L);
+        assertThat(decision).as("the built-in taxonomy's decision").isEqualTo("head");
+        assertThat(out.lines().filter(l -> l.matches("  " + decision + " \\d\\.\\d{3} \\d\\.\\d{2} -> .*")).count())
+                .as("one line per point of the grid, each labelled " + decision).isEqualTo(51L);
+        assertThat(out).doesNotContain("nearest_example");
     }
 
     @Test

@@ -66,6 +66,23 @@ class PolarityLayerTest {
         assertThat(f.getCount("e1")).isCloseTo(0.25, within(1e-9));
     }
 
+    /**
+     * A score that is not a number is on no numeric scale, as a word is: skipped (null), never a class. Java's
+     * parseDouble reads "NaN", "Infinity", type suffixes ("9d", "9f") and hex ("0x1p3"); none is a score.
+     */
+    @Test
+    void aScoreThatIsNotANumberMapsToNoClassLikeAnyUnparsableValue() {
+        assertThat(PolarityLabels.NPS.map("meh")).isNull();
+        assertThat(PolarityLabels.FIVE_POINT.map("meh")).isNull();
+        for (String notANumber : List.of("NaN", "nan", "-NaN", "Infinity", "9d", "9f", "4D", "0x1p3")) {
+            assertThat(PolarityLabels.NPS.map(notANumber)).as("NPS " + notANumber).isNull();
+            assertThat(PolarityLabels.FIVE_POINT.map(notANumber)).as("five-point " + notANumber).isNull();
+        }
+        assertThat(PolarityLabels.NPS.map("9.0")).isEqualTo(Polarity.POSITIVE);
+        assertThat(PolarityLabels.NPS.map("1e1")).isEqualTo(Polarity.POSITIVE);
+        assertThat(PolarityLabels.FIVE_POINT.map("+2")).isEqualTo(Polarity.NEGATIVE);
+    }
+
     @Test
     void labelScalesMapAndAreDetected() {
         assertThat(PolarityLabels.WORDS.map(" Negative ")).isEqualTo(Polarity.NEGATIVE);

@@ -54,9 +54,8 @@ final class MonthFolders implements MonthTables {
     MonthFolders(SparkSession spark, Path output) {
         this.spark = spark;
         this.output = output;
-        // month=2025-09 folders must read back as the string "2025-09" (SparkSessions sets it for the verbs; a
-        // session made elsewhere, a notebook's or a test's, may not have).
-        spark.conf().set("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+        // A session made elsewhere (a notebook's, a test's) may lack them; the verbs' sessions start with them.
+        TableFormat.READ_SETTINGS.forEach(spark.conf()::set);
     }
 
     @Override

@@ -17,6 +17,15 @@ public enum TableFormat {
      */
     ICEBERG(Map.of());
 
+    /**
+     * Spark settings every session that reads the month datasets needs, whatever their format: {@code month=2025-09}
+     * folders read back as the string "2025-09", not as a date. Runtime settings, so they may be set on a session
+     * already made as well as given to a new one: {@code cli.SparkSessions} starts every verb's session with them, and
+     * {@link MonthFolders} sets them on a session made elsewhere (a notebook's, a test's).
+     */
+    public static final Map<String, String> READ_SETTINGS =
+            Map.of("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+
     /** The names {@code --table-format} takes. */
     public static final String CHOICES = "parquet, delta or iceberg";
 

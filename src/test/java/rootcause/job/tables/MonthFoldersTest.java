@@ -51,6 +51,25 @@ class MonthFoldersTest {
         assertThat(out.resolve(OutputLayout.STAGING)).doesNotExist();
     }
 
+    /** A session made elsewhere (a notebook's) may infer month=2025-09 as a date: the folders set TableFormat.READ_SETTINGS. */
+    @Test
+    void aSessionInferringPartitionTypesStillReadsTheMonthAsAString(@TempDir Path out) throws IOException {
+        String key = "spark.sql.sources.partitionColumnTypeInference.enabled";
+        String before = spark.conf().get(key);
+        try {
+            spark.conf().set(key, "true");
+            MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
+            folders.write(rows("old", 1, "2025-09"), OutputLayout.COMPLAINTS, List.of("2025-09"));
+            folders.publish();
+            assertThat(TableFormat.READ_SETTINGS).containsEntry(key, "false");
+            assertThat(spark.conf().get(key)).isEqualTo("false");
+            assertThat(folders.read(OutputLayout.COMPLAINTS, List.of("2025-09")).schema().apply(Columns.MONTH).dataType())
+                    .isEqualTo(DataTypes.StringType);
+        } finally {
+            spark.conf().set(key, before);
+        }
+    }
+
     @Test
     void aListedMonthWithoutRowsLosesItsOldRows(@TempDir Path out) throws IOException {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));

@@ -1,4 +1,4 @@
-package rootcause.evaluation.sentiment;
+package rootcause.evaluation;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,4 +1,4 @@
-package rootcause.evaluation.sentiment;
+package rootcause.evaluation;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
