@@ -411,6 +411,7 @@ def main():
                 row = report(name, len(tr), dev, h3, probs, out, h4, len(items), h5)
                 if cand == 'finetune' and a.export and size == a.sizes.split(',')[-1]:
                     import export
+                    os.makedirs(a.out, exist_ok=True)  # a fresh --out: torch.save needs the parent of its path
                     torch.save(net.state_dict(), os.path.join(a.out, '..', 'cause-encoder-fp32.pt.tmp'))
                     export.export(net, a.out, a.head, row['global_threshold'],
                                   {'items': len(tr), 'cfpb': sum(i.part == 'cfpb' for i in tr),
