@@ -55,10 +55,14 @@ public enum PolarityLabels {
     }
 
     /**
-     * A score written as a decimal number ("9", "4.0", "1e1"), or null: not Java's wider {@code parseDouble} syntax,
-     * whose "NaN", "Infinity", "9d" and "0x1p3" are no scores.
+     * A score written as a decimal number in ASCII ("9", "4.0", "1e1"), or null: not Java's wider {@code parseDouble}
+     * syntax, whose "NaN", "Infinity", "9d" and "0x1p3" are no scores, nor other scripts' digits, which
+     * {@code BigDecimal} would read ("٩", full-width "９").
      */
     private static Double number(String value) {
+        if (!value.chars().allMatch(c -> c < 128)) {
+            return null;
+        }
         try {
             return new java.math.BigDecimal(value).doubleValue();
         } catch (NumberFormatException e) {

@@ -68,13 +68,14 @@ class PolarityLayerTest {
 
     /**
      * A score that is not a number is on no numeric scale, as a word is: skipped (null), never a class. Java's
-     * parseDouble reads "NaN", "Infinity", type suffixes ("9d", "9f") and hex ("0x1p3"); none is a score.
+     * parseDouble reads "NaN", "Infinity", type suffixes ("9d", "9f") and hex ("0x1p3"), and BigDecimal other
+     * scripts' digits ("٩", full-width "９"); none is a score.
      */
     @Test
     void aScoreThatIsNotANumberMapsToNoClassLikeAnyUnparsableValue() {
         assertThat(PolarityLabels.NPS.map("meh")).isNull();
         assertThat(PolarityLabels.FIVE_POINT.map("meh")).isNull();
-        for (String notANumber : List.of("NaN", "nan", "-NaN", "Infinity", "9d", "9f", "4D", "0x1p3")) {
+        for (String notANumber : List.of("NaN", "nan", "-NaN", "Infinity", "9d", "9f", "4D", "0x1p3", "\u0669", "\uFF19")) {
             assertThat(PolarityLabels.NPS.map(notANumber)).as("NPS " + notANumber).isNull();
             assertThat(PolarityLabels.FIVE_POINT.map(notANumber)).as("five-point " + notANumber).isNull();
         }
