@@ -49,7 +49,8 @@ public final class ReportJob {
     }
 
     /**
-     * Writes {@code OUT/reports/<month>/} again, holding the folder's lock like a run (never half-way through theirs).
+     * Writes {@code OUT/reports/<month>/} again, holding the folder's lock like a run (never half-way through theirs),
+     * after repairing what a killed run left, as a run does.
      * The report describes the emerging rule the run recorded, which derived the flags {@code OUT/causes} holds.
      */
     public static Result write(SparkSession spark, Path out, String month) throws IOException {
@@ -57,6 +58,8 @@ public final class ReportJob {
         OutputLayout layout = new OutputLayout(out);
         try (RunLock lock = RunLock.forRun(storage, out, UUID.randomUUID().toString())) {
             MonthTables tables = MonthTables.open(spark, out);
+            // A killed run's staged months are not the stored ones: finish or discard them first, as a run does.
+            JobSteps.recover(tables);
             Dataset<Row> aggregates = tables.read(OutputLayout.CAUSES, tables.months(OutputLayout.CAUSES));
             Dataset<Row> monthComplaints = tables.read(OutputLayout.COMPLAINTS, List.of(month));
             Map<String, Long> versions = tables.versions();

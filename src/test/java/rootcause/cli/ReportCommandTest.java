@@ -130,6 +130,27 @@ class ReportCommandTest {
         assertThat(r.err()).contains(out.resolve("causes").toString()).contains("does not exist");
     }
 
+    /**
+     * A run killed before swapping in its months leaves them staged; the re-render reads what is stored, not those
+     * (they would count in the month's trend), and discards them as the next run would.
+     */
+    @Test
+    void aKilledRunsStagedMonthsAreDiscardedNotRead(@TempDir Path out) throws Exception {
+        writeTwoMonths(out);
+        // the dead run staged a March of causes (January's rows, relabelled), and never marked its months complete
+        SparkSession spark = SparkTestSession.get();
+        Path staged = out.resolve(OutputLayout.STAGING).resolve("new").resolve(OutputLayout.CAUSES);
+        spark.read().parquet(out.resolve("causes").resolve("month=2024-01").toString())
+                .write().parquet(staged.resolve("month=2024-03").toString());
+
+        Result r = run("--output", out.toString(), "--month", "2024-02");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(out.resolve(OutputLayout.STAGING)).as("discarded").doesNotExist();
+        assertThat(MonthTables.open(spark, rootcause.io.Storage.path(out.toString())).months(OutputLayout.CAUSES))
+                .containsExactly("2024-01", "2024-02");
+    }
+
     @Test
     void failsAtOnceWhileARunHoldsTheFolder(@TempDir Path out) throws Exception {
         writeTwoMonths(out);
