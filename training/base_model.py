@@ -10,6 +10,7 @@ import numpy as np
 import onnx
 from onnx import numpy_helper
 import torch
+from tokenizers import Tokenizer
 from transformers import BertConfig, BertModel
 
 
@@ -53,6 +54,18 @@ def base(name=DEFAULT):
 def tokenizer_json(b=None):
     b = b or base()
     return b.read(b.tokenizer_name)
+
+
+# Sentences are cut at 64 word pieces in training and scoring (the job's sentences are shorter).
+MAX_TOKENS = 64
+
+
+def tokenizer(b=None, data=None):
+    """The base model's tokenizer (or the one in data, an exported model's tokenizer.json), as training runs it."""
+    t = Tokenizer.from_str((data or tokenizer_json(b)).decode())
+    t.no_padding()  # the file pads to 128; batches pad themselves, with the attention mask
+    t.enable_truncation(MAX_TOKENS)
+    return t
 
 
 def _matmul_names(m):

@@ -16,13 +16,12 @@ import argparse, hashlib, json, os, random, sys, time
 import numpy as np
 import torch
 import torch.nn.functional as F
-from tokenizers import Tokenizer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import base_model, corpus
+from base_model import tokenizer
 
 SEED = 13
-MAX_TOKENS = 64
 torch.set_num_threads(int(os.environ.get('TRAIN_THREADS', '2')))
 C = corpus.CAUSES
 CI = {c: i for i, c in enumerate(C)}
@@ -36,14 +35,6 @@ HELDOUT5 = os.path.join(corpus.ROOT, 'eval', 'heldout5-labels.csv')
 
 def log(*a):
     print(time.strftime('%H:%M:%S'), *a, flush=True)
-
-
-def tokenizer(b=None, data=None):
-    """The base model's tokenizer (or the one in data, an exported model's tokenizer.json), as training runs it."""
-    t = Tokenizer.from_str((data or base_model.tokenizer_json(b)).decode())
-    t.no_padding()  # the file pads to 128; batches pad themselves, with the attention mask
-    t.enable_truncation(MAX_TOKENS)
-    return t
 
 
 def is_dev(item):
