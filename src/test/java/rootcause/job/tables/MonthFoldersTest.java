@@ -70,14 +70,21 @@ class MonthFoldersTest {
         }
     }
 
-    @Test
-    void aListedMonthWithoutRowsLosesItsOldRows(@TempDir Path out) throws IOException {
+    /**
+     * Two published months of candidates, then a write that lists both but has rows for September only (say, October
+     * reclassified with no complaint left unmatched): staged, not yet swapped in.
+     */
+    private MonthFolders septemberRewrittenOctoberLeftWithoutRows(Path out) {
         MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
         folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
         folders.publish();
-
-        // 2025-10 is listed but has no rows now (say, reclassified with no complaint left unmatched).
         folders.write(rows("new", 2, "2025-09"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        return folders;
+    }
+
+    @Test
+    void aListedMonthWithoutRowsLosesItsOldRows(@TempDir Path out) throws IOException {
+        MonthFolders folders = septemberRewrittenOctoberLeftWithoutRows(out);
         assertThat(versions(live(out, "candidates"))).as("a reader before the swap: the old months, whole")
                 .containsExactly("2025-09 old 3", "2025-10 old 3");
         assertThat(folders.months(OutputLayout.CANDIDATES)).as("what the run sees").containsExactly("2025-09");
@@ -94,10 +101,7 @@ class MonthFoldersTest {
 
     @Test
     void aRunKilledBeforeTheSwapKeepsAListedMonthWithoutRows(@TempDir Path out) throws IOException {
-        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
-        folders.publish();
-        folders.write(rows("new", 2, "2025-09"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        MonthFolders folders = septemberRewrittenOctoberLeftWithoutRows(out);
         // killed here: the next run starts
         MonthFolders next = new MonthFolders(spark, Storage.path(out.toString()));
         assertThat(next.recover()).startsWith("discarded");
@@ -107,10 +111,7 @@ class MonthFoldersTest {
 
     @Test
     void aSwapKilledAfterRemovingAListedMonthIsFinishedByTheNextRun(@TempDir Path out) throws IOException {
-        MonthFolders folders = new MonthFolders(spark, Storage.path(out.toString()));
-        folders.write(rows("old", 3, "2025-09", "2025-10"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
-        folders.publish();
-        folders.write(rows("new", 2, "2025-09"), OutputLayout.CANDIDATES, List.of("2025-09", "2025-10"));
+        MonthFolders folders = septemberRewrittenOctoberLeftWithoutRows(out);
         // The state the swap leaves when killed after its mark and after renaming 2025-10 aside, before 2025-09.
         Path staging = out.resolve(OutputLayout.STAGING);
         Files.createFile(staging.resolve(MonthFolders.SWAPPING));
