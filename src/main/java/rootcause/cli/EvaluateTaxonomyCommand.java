@@ -111,15 +111,11 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
 
     private void sweep(PrintWriter out, TaxonomyEvaluation evaluation, List<ScoredComplaint> analysed,
                        Map<String, Set<String>> gold) {
-        out.println("sweep: decision threshold margin -> micro precision recall f1");
+        out.println("sweep: decision threshold [margin or confirm] -> micro precision recall f1");
         for (ThresholdSweep.Point p : ThresholdSweep.of(evaluation, analysed, gold)) {
             CauseScores s = p.scores();
-            if (p.linear()) {
-                out.printf(Locale.ROOT, "  linear %.3f -> %.3f %.3f %.3f%n", p.threshold(), s.micro().precision(), s.micro().recall(), s.micro().f1());
-            } else {
-                out.printf(Locale.ROOT, "  %s %.3f %.2f -> %.3f %.3f %.3f%n", p.decision().yaml(), p.threshold(), p.margin(),
-                        s.micro().precision(), s.micro().recall(), s.micro().f1());
-            }
+            out.printf(Locale.ROOT, "  %s %.3f%s -> %.3f %.3f %.3f%n", p.decision().yaml(), p.threshold(),
+                    p.second().isEmpty() ? "" : " " + p.second(), s.micro().precision(), s.micro().recall(), s.micro().f1());
         }
     }
 

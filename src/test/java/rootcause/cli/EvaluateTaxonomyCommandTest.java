@@ -97,8 +97,9 @@ class EvaluateTaxonomyCommandTest {
     }
 
     /**
-     * --sweep scores the labelled complaints again at each threshold and margin of the grid, one line each, labelled
-     * with the decision swept: the built-in taxonomy's, {@code head} (it was labelled nearest_example).
+     * --sweep scores the labelled complaints again at each point of the grid, one line each, labelled with the decision
+     * swept: the built-in taxonomy's, {@code head} (it was labelled nearest_example), whose second setting is the
+     * patterns' confirmation (a margin, which a head does not use, was swept three times over with equal scores).
      */
     @Test
     void sweepScoresAGridOfThresholdsLabelledWithTheTaxonomysDecision(@TempDir Path dir) throws Exception {
@@ -107,11 +108,12 @@ class EvaluateTaxonomyCommandTest {
         Files.writeString(labels, "source,id,cause_ids\nairline,100,rudeness\nairline,102,\ncfpb,1,waiting\n");
         String decision = rootcause.classify.TaxonomyLoader.loadDefault().semantic().decision().yaml();
         String out = run(dir, "--labels", labels.toString(), "--sweep");
-        assertThat(out).contains("sweep: decision threshold margin -> micro precision recall f1");
+        assertThat(out).contains("sweep: decision threshold [margin or confirm] -> micro precision recall f1");
         assertThat(decision).as("the built-in taxonomy's decision").isEqualTo("head");
-        assertThat(out.lines().filter(l -> l.matches("  " + decision + " \\d\\.\\d{3} \\d\\.\\d{2} -> .*")).count())
+        assertThat(out.lines().filter(l -> l.matches("  " + decision + " \\d\\.\\d{3} confirm \\d\\.\\d{2} -> .*")).count())
                 .as("one line per point of the grid, each labelled " + decision).isEqualTo(51L);
-        assertThat(out).doesNotContain("nearest_example");
+        assertThat(out).doesNotContain("nearest_example").doesNotContain("margin 0.");
+        assertThat(out).as("the union is on the grid").contains(" confirm 0.00 -> ");
     }
 
     @Test
