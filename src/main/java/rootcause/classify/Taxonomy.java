@@ -35,6 +35,11 @@ public record Taxonomy(String id, String version, List<CauseGroup> groups, List<
         return new Taxonomy(id, newVersion, groups, causes, semantic.withTraining(training));
     }
 
+    /** This taxonomy with other semantic settings (a sweep's point). */
+    public Taxonomy withSemantic(SemanticSettings newSemantic) {
+        return new Taxonomy(id, version, groups, causes, newSemantic);
+    }
+
     /** This taxonomy with the semantic layer switched off: patterns only. */
     public Taxonomy patternsOnly() {
         return new Taxonomy(id, version, groups, causes, null);

@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scores a taxonomy (patterns plus its semantic layer) against hand labels, on complaints read through the job's
@@ -24,6 +25,8 @@ public final class TaxonomyEvaluation {
     private final Taxonomy taxonomy;
     private final CauseMatcher patterns;
     private final LemmaAnalyzer lemmas = new LemmaAnalyzer();
+    /** Matchers for other pattern confirmations than the taxonomy's (a sweep's points), built once each. */
+    private final Map<Double, CauseMatcher> byConfirm = new ConcurrentHashMap<>();
 
     public TaxonomyEvaluation(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -72,7 +75,16 @@ public final class TaxonomyEvaluation {
 
     /** The cause ids a complaint gets. */
     public Set<String> predicted(ScoredComplaint c, SemanticSettings settings, Map<String, Double> thresholds) {
-        return ScoredComplaint.ids(settings == null ? c.classify(patterns) : c.classify(patterns, settings, thresholds));
+        return ScoredComplaint.ids(settings == null ? c.classify(patterns) : c.classify(matcher(settings), settings, thresholds));
+    }
+
+    /** The matcher that combines the signals as {@code settings} say: the taxonomy's own, or one with their confirmation. */
+    private CauseMatcher matcher(SemanticSettings settings) {
+        if (!taxonomy.hasSemanticLayer() || settings.confirm() == taxonomy.semantic().confirm()) {
+            return patterns;
+        }
+        return byConfirm.computeIfAbsent(settings.confirm(),
+                c -> new CauseMatcher(taxonomy.withSemantic(taxonomy.semantic().withConfirm(c))));
     }
 
     /** Share of the complaints that get no cause. */
