@@ -15,7 +15,7 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 
 import base_model, corpus
 
-MODEL_VERSION = '1.1.0'
+MODEL_VERSION = '1.2.0'
 
 
 def export(net, out, head_path, threshold, facts, b=None):

@@ -42,7 +42,7 @@ class ScoredComplaintTest {
             "Still waiting for my refund after six weeks.",
             "The website says one thing and the store says another.",
             "Nobody there seems to know how their own product works.",
-            // patterns the model confirms under its own threshold (encoder 1.1.0: 0.36 and 0.58, threshold 0.725)
+            // patterns the model may confirm under its own threshold (the first test counts them: at least one must be)
             "waiting for a callback",
             "service was slow",
             "Thanks for the quick help today!");
