@@ -13,7 +13,11 @@
   written, round 4 (ids w16-w18: tweets aimed at the shipped model's errors on held-out 5's tweets): the writers'
                 labels (corpus/written4-overlap-writer.csv) against corpus/written4-overlap-labeller-u.csv, a blind
                 labeller of 240 of them (80 from each file, by a hash of the id); the differences adjudicated in
-                corpus/written4-adjudicated.csv.
+                corpus/written4-adjudicated.csv;
+  written, round 5 (ids w19-w21: airline and support tweets, contrast pairs, aimed at the errors left on the tuning
+                sets' tweets): the writers' labels (corpus/written5-overlap-writer.csv) against
+                corpus/written5-overlap-labeller-t.csv, a blind labeller of 240 of them (80 from each file, by a hash of
+                the id); the differences adjudicated in corpus/written5-adjudicated.csv.
 Micro F1 of one against the other over (item, cause) pairs and Cohen's kappa, as eval/agreement.py computes them."""
 import csv, importlib.util, os
 
@@ -31,7 +35,8 @@ for name, a_path, b_path, key in [
         ('written', 'corpus/written-overlap-writer.csv', 'corpus/written-overlap-labeller-y.csv', lambda r: r['id']),
         ('written, round 2', 'corpus/written2-overlap-writer.csv', 'corpus/written2-overlap-labeller-z.csv', lambda r: r['id']),
         ('written, round 3', 'corpus/written3-overlap-writer.csv', 'corpus/written3-overlap-labeller-v.csv', lambda r: r['id']),
-        ('written, round 4', 'corpus/written4-overlap-writer.csv', 'corpus/written4-overlap-labeller-u.csv', lambda r: r['id'])]:
+        ('written, round 4', 'corpus/written4-overlap-writer.csv', 'corpus/written4-overlap-labeller-u.csv', lambda r: r['id']),
+        ('written, round 5', 'corpus/written5-overlap-writer.csv', 'corpus/written5-overlap-labeller-t.csv', lambda r: r['id'])]:
     a, b = load(a_path, key), load(b_path, key)
     both = [k for k in b if k in a]
     print(f'{name}: {len(both)} items labelled by both; micro F1 {ag.micro_f1(a, b, both, ag.CAUSES):.3f}, '
