@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,6 +70,11 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
     @Option(names = "--sweep", description = "also score a grid of semantic thresholds and margins (for tuning on a dev set only)")
     boolean sweep;
 
+    @Option(names = "--sweep-causes", paramLabel = "MIN_LABELS",
+            description = "also choose a threshold per cause, for the causes with at least MIN_LABELS labels, over all "
+                    + "the --labels files pooled (for tuning sets only)")
+    Integer sweepCausesMinLabels;
+
     @Option(names = "--airline-negatives", description = "the share of negative airline tweets (by the export's human "
             + "airline_sentiment label) that get no cause, over the whole airline export")
     boolean airlineNegatives;
@@ -88,9 +94,13 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
         out.printf("taxonomy %s %s, %d causes, %s%n%n", taxonomy.id(), taxonomy.version(), taxonomy.causes().size(),
                 taxonomy.hasSemanticLayer() ? "patterns + semantic layer " + taxonomy.semantic() : "patterns only");
         Map<String, EvaluationCorpus.Complaint> corpus = SparkSessions.corpus("rootcause evaluate-taxonomy", specs);
+        Map<String, Set<String>> pooledGold = new LinkedHashMap<>();
+        List<ScoredComplaint> pooled = new ArrayList<>();
         for (Path file : labels) {
             Map<String, Set<String>> gold = Labels.read(file, taxonomy);
             List<ScoredComplaint> analysed = evaluation.analyse(gold, corpus);
+            pooledGold.putAll(gold);
+            pooled.addAll(analysed);
             out.printf("== %s: %d labelled complaints%n", file, analysed.size());
             evaluation.score(analysed, gold).print(out);
             if (showErrors) {
@@ -101,6 +111,9 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
             }
             out.println();
             out.flush();
+        }
+        if (sweepCausesMinLabels != null && taxonomy.hasSemanticLayer()) {
+            perCauseSweep(out, evaluation, pooled, pooledGold, sweepCausesMinLabels);
         }
         if (airlineNegatives) {
             airlineNegatives(out, evaluation, corpus, specs);
@@ -117,6 +130,21 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %s %.3f%s -> %.3f %.3f %.3f%n", p.decision().yaml(), p.threshold(),
                     p.second().isEmpty() ? "" : " " + p.second(), s.micro().precision(), s.micro().recall(), s.micro().f1());
         }
+    }
+
+    private void perCauseSweep(PrintWriter out, TaxonomyEvaluation evaluation, List<ScoredComplaint> pooled,
+                               Map<String, Set<String>> gold, int minLabels) {
+        CauseScores start = evaluation.score(pooled, gold);
+        out.printf(Locale.ROOT, "per-cause thresholds: %d labelled complaints pooled, causes with at least %d labels, "
+                + "most labelled first -> micro precision recall f1%n", pooled.size(), minLabels);
+        out.printf(Locale.ROOT, "  the taxonomy's thresholds -> %.3f %.3f %.3f%n",
+                start.micro().precision(), start.micro().recall(), start.micro().f1());
+        for (ThresholdSweep.CauseThreshold c : ThresholdSweep.perCause(evaluation, pooled, gold, minLabels)) {
+            CauseScores s = c.scores();
+            out.printf(Locale.ROOT, "  %s (%d labels) %.3f -> %.3f %.3f %.3f%n", c.causeId(), c.labels(), c.threshold(),
+                    s.micro().precision(), s.micro().recall(), s.micro().f1());
+        }
+        out.println();
     }
 
     private void airlineNegatives(PrintWriter out, TaxonomyEvaluation evaluation,

@@ -4,6 +4,8 @@ import rootcause.classify.SemanticSettings;
 import rootcause.classify.SemanticSettings.Decision;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,9 +67,57 @@ public final class ThresholdSweep {
         return points;
     }
 
+    /** The thresholds a cause's own threshold is chosen from: 0.20 to 0.90 by 0.05. */
+    static final double[] CAUSE_GRID = {0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90};
+
+    /** A cause's own threshold, with its label count and the scores once it (and those chosen before it) apply. */
+    public record CauseThreshold(String causeId, int labels, double threshold, CauseScores scores) {}
+
+    /**
+     * Per-cause thresholds for the causes with at least {@code minLabels} labels, chosen one cause at a time, the most
+     * labelled first, each holding those chosen before it: a cause keeps its threshold (its own, else the global one) unless a
+     * point of {@link #CAUSE_GRID} gives a higher micro F1. Fewer labels than that overfit (docs/BENCHMARK-CAUSES.md),
+     * so the rest keep the global threshold. Head and nearest-example decisions only; for tuning sets only.
+     */
+    public static List<CauseThreshold> perCause(TaxonomyEvaluation evaluation, List<ScoredComplaint> analysed,
+                                                Map<String, Set<String>> gold, int minLabels) {
+        SemanticSettings base = evaluation.taxonomy().semantic();
+        Map<String, Integer> counts = new HashMap<>();
+        gold.values().forEach(causes -> causes.forEach(c -> counts.merge(c, 1, Integer::sum)));
+        List<String> order = counts.entrySet().stream().filter(e -> e.getValue() >= minLabels)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+        Map<String, Double> chosen = new LinkedHashMap<>(own(evaluation));
+        List<CauseThreshold> out = new ArrayList<>();
+        for (String cause : order) {
+            double best = chosen.getOrDefault(cause, base.threshold());
+            CauseScores bestScores = evaluation.score(analysed, gold, base, chosen);
+            for (int i = CAUSE_GRID.length - 1; i >= 0; i--) { // from the top: of equal scores, the highest threshold
+                double t = CAUSE_GRID[i];
+                Map<String, Double> trial = new LinkedHashMap<>(chosen);
+                trial.put(cause, t);
+                CauseScores scores = evaluation.score(analysed, gold, base, trial);
+                if (scores.micro().f1() > bestScores.micro().f1() + 1e-9) {
+                    best = t;
+                    bestScores = scores;
+                }
+            }
+            chosen.put(cause, best);
+            out.add(new CauseThreshold(cause, counts.get(cause), best, bestScores));
+        }
+        return out;
+    }
+
+    /** The thresholds the taxonomy's causes set for themselves: a sweep holds them while it moves the global one. */
+    static Map<String, Double> own(TaxonomyEvaluation evaluation) {
+        Map<String, Double> own = new LinkedHashMap<>();
+        evaluation.taxonomy().causes().stream().filter(c -> c.threshold() != null).forEach(c -> own.put(c.id(), c.threshold()));
+        return own;
+    }
+
     private static Point point(TaxonomyEvaluation evaluation, List<ScoredComplaint> analysed, Map<String, Set<String>> gold,
                                SemanticSettings settings) {
         return new Point(settings.decision(), settings.threshold(), settings.margin(), settings.confirm(),
-                evaluation.score(analysed, gold, settings, Map.of()));
+                evaluation.score(analysed, gold, settings, own(evaluation)));
     }
 }

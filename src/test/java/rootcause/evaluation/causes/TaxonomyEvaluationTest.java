@@ -7,6 +7,9 @@ import rootcause.embed.SentenceEmbedder;
 import rootcause.evaluation.EvaluationCorpus;
 import rootcause.nlp.LemmaAnalyzer;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,5 +37,38 @@ class TaxonomyEvaluationTest {
         assertThat(shipped).as("the shipped confirmation").doesNotContain("product_fault");
         assertThat(union).as("the union").contains("product_fault");
         assertThat(evaluation.predicted(scored, null, null)).isEqualTo(shipped);
+    }
+
+    /**
+     * A cause's own threshold is chosen where its labels are: two written product faults the shipped model scores
+     * under its global threshold (0.69 and 0.47 with encoder 1.2.0) pull {@code product_fault}'s threshold down to
+     * the highest grid point that finds them, 0.45, and micro F1 rises; {@code waiting}, with one label, is left alone.
+     */
+    @Test
+    void aCausesOwnThresholdIsTheHighestThatFindsItsLabelledComplaints() {
+        TaxonomyEvaluation evaluation = new TaxonomyEvaluation(TAXONOMY);
+        Map<String, Set<String>> gold = new LinkedHashMap<>();
+        gold.put("stayed home all day for the delivery, 7pm and still nothing", Set.of("product_fault"));
+        gold.put("paid for next day shipping, it came in two weeks", Set.of("product_fault"));
+        gold.put("my bag went to Denver, I did not", Set.of("product_fault"));
+        gold.put("the coffee tasted like dishwater today", Set.of("product_fault"));
+        gold.put("I was on hold for two hours before anyone picked up.", Set.of("waiting"));
+        gold.put("Thanks for the quick help today!", Set.of());
+        Map<String, Set<String>> byKey = new LinkedHashMap<>();
+        List<ScoredComplaint> analysed = new java.util.ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, Set<String>> e : gold.entrySet()) {
+            EvaluationCorpus.Complaint c = new EvaluationCorpus.Complaint("test", Integer.toString(i++), e.getKey());
+            analysed.add(ScoredComplaint.of(c, new LemmaAnalyzer().sentences(e.getKey()), TAXONOMY,
+                    t -> SentenceEmbedder.shared(TAXONOMY.semantic().encoder()).embed(t)));
+            byKey.put(c.key(), e.getValue());
+        }
+
+        List<ThresholdSweep.CauseThreshold> chosen = ThresholdSweep.perCause(evaluation, analysed, byKey, 2);
+
+        assertThat(chosen).extracting(ThresholdSweep.CauseThreshold::causeId).containsExactly("product_fault");
+        assertThat(chosen.get(0).labels()).isEqualTo(4);
+        assertThat(chosen.get(0).threshold()).isEqualTo(0.45);
+        assertThat(chosen.get(0).scores().micro().f1()).isGreaterThan(evaluation.score(analysed, byKey).micro().f1());
     }
 }
