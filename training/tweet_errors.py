@@ -2,7 +2,7 @@
 from the gold ones, with its text, gold, prediction and top four probabilities, as JSON lines for an error reading.
 The texts come from the exports at run time; write them outside the repository (the tweets are CC BY-NC-SA).
 
-  python training/tweet_errors.py [--labels eval/heldout5-labels.csv] [--threshold 0.725] --out /tmp/tweet-errors.jsonl"""
+  python training/tweet_errors.py [--labels eval/heldout5-labels.csv] [--threshold 0.75] --out /tmp/tweet-errors.jsonl"""
 import argparse, json, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -10,7 +10,7 @@ import corpus, export, train_causes as T
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--labels', default=T.HELDOUT5)
-ap.add_argument('--threshold', type=float, default=0.725)  # taxonomy 3.1.0's semantic.threshold
+ap.add_argument('--threshold', type=float, default=0.75)  # taxonomy 3.2.0's semantic.threshold
 ap.add_argument('--model', default=os.path.join(corpus.ROOT, 'models', 'cause-encoder'))
 ap.add_argument('--head', default=os.path.join(corpus.ROOT, 'src', 'main', 'resources', 'rootcause', 'taxonomy', 'cause-head.json'))
 ap.add_argument('--out', required=True)
