@@ -67,7 +67,8 @@ public final class EvaluateTaxonomyCommand implements Callable<Integer> {
     @Option(names = "--show-errors", description = "list each labelled complaint classified wrongly (ids and causes, no text)")
     boolean showErrors;
 
-    @Option(names = "--sweep", description = "also score a grid of semantic thresholds and margins (for tuning on a dev set only)")
+    @Option(names = "--sweep", description = "also score a grid of semantic thresholds, each with the other setting the decision reads "
+            + "(a head's pattern confirmation, a nearest_example margin), for tuning on a dev set only")
     boolean sweep;
 
     @Option(names = "--sweep-causes", paramLabel = "MIN_LABELS",

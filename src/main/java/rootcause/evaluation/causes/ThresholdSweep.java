@@ -77,7 +77,7 @@ public final class ThresholdSweep {
      * Per-cause thresholds for the causes with at least {@code minLabels} labels, chosen one cause at a time, the most
      * labelled first, each holding those chosen before it: a cause keeps its threshold (its own, else the global one) unless a
      * point of {@link #CAUSE_GRID} gives a higher micro F1. Fewer labels than that overfit (docs/BENCHMARK-CAUSES.md),
-     * so the rest keep the global threshold. Head and nearest-example decisions only; for tuning sets only.
+     * so the rest keep theirs. For tuning sets only.
      */
     public static List<CauseThreshold> perCause(TaxonomyEvaluation evaluation, List<ScoredComplaint> analysed,
                                                 Map<String, Set<String>> gold, int minLabels) {
