@@ -3,7 +3,7 @@
 A sentence is a positive for each cause whose evidence lies in it, unknown (masked out of the loss) for the item's
 other causes (labellers mark the clearest sentences, not every one), and a negative for every other cause. Items are
 CFPB narratives (corpus/cfpb-labels.csv: ids and labels; the texts stay in the exports) and texts we wrote
-(corpus/written.jsonl: text, labels and evidence quotes). Held-out and evaluation sets are read as whole items."""
+(corpus/written/wN.jsonl, one file per writer: text, labels and evidence quotes). Held-out and evaluation sets are read as whole items."""
 import csv, json, os, re
 import exports, sentences
 
@@ -49,12 +49,21 @@ def cfpb_items(path=os.path.join(CORPUS, 'cfpb-labels.csv')):
     return items
 
 
-def written_items(path=os.path.join(CORPUS, 'written.jsonl')):
+WRITTEN = os.path.join(CORPUS, 'written')
+
+
+def written_records(folder=WRITTEN):
+    """The written texts as JSON objects, writer by writer (w1, w2, ..., w10: by number), each file in its order."""
+    names = sorted((f for f in os.listdir(folder) if re.fullmatch(r'w\d+\.jsonl', f)), key=lambda f: int(f[1:-6]))
+    for name in names:
+        for line in open(os.path.join(folder, name), encoding='utf-8'):
+            if line.strip():
+                yield json.loads(line)
+
+
+def written_items(folder=WRITTEN):
     items, seen = [], set()
-    for line in open(path, encoding='utf-8'):
-        if not line.strip():
-            continue
-        o = json.loads(line)
+    for o in written_records(folder):
         n = _norm(o['text'])
         if n in seen:
             continue

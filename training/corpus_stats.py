@@ -1,9 +1,11 @@
 """The corpus's size, voices and positives per cause (training/results/corpus-stats.txt):
   python3 training/corpus_stats.py > training/results/corpus-stats.txt"""
-import collections, csv, json, os
+import collections, csv, os
+
+import corpus
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
-written = [json.loads(l) for l in open(os.path.join(ROOT, 'corpus', 'written.jsonl'), encoding='utf-8') if l.strip()]
+written = list(corpus.written_records())
 cfpb = list(csv.DictReader(open(os.path.join(ROOT, 'corpus', 'cfpb-labels.csv'))))
 w_none = sum(not o['causes'] for o in written)
 c_none = sum(not r['cause_ids'].split() for r in cfpb)
