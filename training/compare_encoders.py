@@ -3,39 +3,29 @@ same global thresholds, per labelled set and source and pooled: whether a corpus
 
   python training/compare_encoders.py --b /tmp/run/cause-encoder /tmp/run/cause-head.json [--sets 3,4,5,6] [--thresholds 0.625,0.75]
 
---a defaults to the shipped encoder and head."""
+--a defaults to the shipped encoder and head. Scored by train_causes.prf, the fallback rule included, as the curve is."""
 import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus, export, train_causes as T
 
-SHIPPED = (os.path.join(corpus.ROOT, 'models', 'cause-encoder'),
-           os.path.join(corpus.ROOT, 'src', 'main', 'resources', 'rootcause', 'taxonomy', 'cause-head.json'))
 ap = argparse.ArgumentParser()
-ap.add_argument('--a', nargs=2, metavar=('MODEL_DIR', 'HEAD'), default=SHIPPED)
+ap.add_argument('--a', nargs=2, metavar=('MODEL_DIR', 'HEAD'), default=(corpus.SHIPPED_MODEL, corpus.SHIPPED_HEAD))
 ap.add_argument('--b', nargs=2, metavar=('MODEL_DIR', 'HEAD'), required=True)
 ap.add_argument('--sets', default='3,4,5,6', help='held-out sets by number (eval/heldoutN-labels.csv)')
 ap.add_argument('--thresholds', default='0.625,0.75')
 a = ap.parse_args()
-
-
-def f1(c):
-    return 2 * c[0] / max(1, 2 * c[0] + c[1] + c[2])
-
-
 sets = {n: corpus.eval_items(os.path.join(corpus.ROOT, 'eval', f'heldout{n}-labels.csv')) for n in a.sets.split(',')}
+pooled = [it for items in sets.values() for it in items]
 for name, (model, head) in (('a', a.a), ('b', a.b)):
     probs = export.onnx_probs(model, head)
     scores = {n: [T.item_scores([it], probs)[0] for it in items] for n, items in sets.items()}
     for thr in map(float, a.thresholds.split(',')):
-        pooled, cells = [0, 0, 0], []
+        at = [thr] * len(T.C)
+        cells = []
         for n, items in sets.items():
-            per_set, per_source = [0, 0, 0], {}
-            for it, sc in zip(items, scores[n]):
-                pred = {T.C[j] for j in range(len(T.C)) if sc[j] >= thr}
-                c = (len(pred & it.causes), len(pred - it.causes), len(it.causes - pred))
-                for acc in (pooled, per_set, per_source.setdefault(it.part, [0, 0, 0])):
-                    for k in range(3):
-                        acc[k] += c[k]
-            cells.append(f'held-out {n} {f1(per_set):.3f} (' + ', '.join(f'{s} {f1(v):.3f}' for s, v in sorted(per_source.items())) + ')')
-        print(f'{name} {model} threshold {thr}: pooled micro F1 {f1(pooled):.4f}; ' + '; '.join(cells), flush=True)
+            by_source = ', '.join(f"{s} {T.prf([it for it in items if it.part == s], [sc for it, sc in zip(items, scores[n]) if it.part == s], at)['f1']:.3f}"
+                                  for s in sorted({it.part for it in items}))
+            cells.append(f"held-out {n} {T.prf(items, scores[n], at)['f1']:.3f} ({by_source})")
+        everything = T.prf(pooled, [sc for n in sets for sc in scores[n]], at)['f1']
+        print(f'{name} {model} threshold {thr}: pooled micro F1 {everything:.4f}; ' + '; '.join(cells), flush=True)

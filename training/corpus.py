@@ -9,6 +9,9 @@ import exports, sentences
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
 CORPUS = os.environ.get('ROOTCAUSE_CORPUS', os.path.join(ROOT, 'corpus'))
+# The shipped cause encoder's folder and its head in the taxonomy bundle: what export.py writes and the scripts score.
+SHIPPED_MODEL = os.path.join(ROOT, 'models', 'cause-encoder')
+SHIPPED_HEAD = os.path.join(ROOT, 'src', 'main', 'resources', 'rootcause', 'taxonomy', 'cause-head.json')
 CAUSES = ('staff_morale wrong_person indifference rudeness no_courtesy training_gaps information_not_at_hand '
           'rigid_rules no_empowerment fragmented_support waiting scripted_troubleshooting complaints_not_heard '
           'poor_systems inconsistency product_fault no_customer_focus culture_values complacency '

@@ -9,8 +9,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus, export, train_causes as T
 
 ap = argparse.ArgumentParser()
-ap.add_argument('--model', default=os.path.join(corpus.ROOT, 'models', 'cause-encoder'))
-ap.add_argument('--head', default=os.path.join(corpus.ROOT, 'src', 'main', 'resources', 'rootcause', 'taxonomy', 'cause-head.json'))
+ap.add_argument('--model', default=corpus.SHIPPED_MODEL)
+ap.add_argument('--head', default=corpus.SHIPPED_HEAD)
 a = ap.parse_args()
 probs = export.onnx_probs(a.model, a.head)
 items = [i for p in (T.HELDOUT3, T.HELDOUT4, T.HELDOUT5) for i in corpus.eval_items(p)]

@@ -11,8 +11,8 @@ import corpus, export, train_causes as T
 ap = argparse.ArgumentParser()
 ap.add_argument('--labels', default=T.HELDOUT5)
 ap.add_argument('--threshold', type=float, default=0.75)  # taxonomy 3.2.0's semantic.threshold
-ap.add_argument('--model', default=os.path.join(corpus.ROOT, 'models', 'cause-encoder'))
-ap.add_argument('--head', default=os.path.join(corpus.ROOT, 'src', 'main', 'resources', 'rootcause', 'taxonomy', 'cause-head.json'))
+ap.add_argument('--model', default=corpus.SHIPPED_MODEL)
+ap.add_argument('--head', default=corpus.SHIPPED_HEAD)
 ap.add_argument('--out', required=True)
 a = ap.parse_args()
 probs = export.onnx_probs(a.model, a.head)
