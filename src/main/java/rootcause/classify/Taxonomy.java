@@ -30,6 +30,16 @@ public record Taxonomy(String id, String version, List<CauseGroup> groups, List<
         return cause.threshold() != null ? cause.threshold() : semantic.threshold();
     }
 
+    /**
+     * The thresholds causes set for themselves, by cause id; every other cause uses {@code semantic.threshold}. A
+     * sweep or a cross-validation that moves the global threshold holds these, as a run of the taxonomy would.
+     */
+    public Map<String, Double> ownThresholds() {
+        Map<String, Double> own = new LinkedHashMap<>();
+        causes.stream().filter(c -> c.threshold() != null).forEach(c -> own.put(c.id(), c.threshold()));
+        return own;
+    }
+
     /** This taxonomy with another version and more labelled training sentences for the semantic layer. */
     public Taxonomy withTraining(String newVersion, List<TrainingSentence> training) {
         return new Taxonomy(id, newVersion, groups, causes, semantic.withTraining(training));

@@ -73,15 +73,16 @@ public final class CrossValidation {
         return best;
     }
 
-    /** Scores of out-of-fold predictions at one threshold. */
+    /** Scores of out-of-fold predictions at one global threshold, the causes' own thresholds held (as the bundle runs). */
     public static CauseScores score(Taxonomy base, List<ScoredComplaint> outOfFold, Map<String, Set<String>> labels,
                                     double threshold) {
         CauseScores scores = new CauseScores(base.causes().stream().map(Cause::id).toList());
         CauseMatcher patterns = CauseMatcher.shared(base);
         var settings = base.semantic().with(base.semantic().decision(), threshold, base.semantic().margin());
+        Map<String, Double> own = base.ownThresholds();
         for (ScoredComplaint c : outOfFold) {
             scores.add(c.complaint().source(), labels.get(c.complaint().key()),
-                    ScoredComplaint.ids(c.classify(patterns, settings, Map.of())));
+                    ScoredComplaint.ids(c.classify(patterns, settings, own)));
         }
         return scores;
     }

@@ -87,7 +87,7 @@ public final class ThresholdSweep {
         List<String> order = counts.entrySet().stream().filter(e -> e.getValue() >= minLabels)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey).toList();
-        Map<String, Double> chosen = new LinkedHashMap<>(own(evaluation));
+        Map<String, Double> chosen = new LinkedHashMap<>(evaluation.taxonomy().ownThresholds());
         List<CauseThreshold> out = new ArrayList<>();
         for (String cause : order) {
             double best = chosen.getOrDefault(cause, base.threshold());
@@ -108,16 +108,9 @@ public final class ThresholdSweep {
         return out;
     }
 
-    /** The thresholds the taxonomy's causes set for themselves: a sweep holds them while it moves the global one. */
-    static Map<String, Double> own(TaxonomyEvaluation evaluation) {
-        Map<String, Double> own = new LinkedHashMap<>();
-        evaluation.taxonomy().causes().stream().filter(c -> c.threshold() != null).forEach(c -> own.put(c.id(), c.threshold()));
-        return own;
-    }
-
     private static Point point(TaxonomyEvaluation evaluation, List<ScoredComplaint> analysed, Map<String, Set<String>> gold,
                                SemanticSettings settings) {
         return new Point(settings.decision(), settings.threshold(), settings.margin(), settings.confirm(),
-                evaluation.score(analysed, gold, settings, own(evaluation)));
+                evaluation.score(analysed, gold, settings, evaluation.taxonomy().ownThresholds()));
     }
 }

@@ -45,6 +45,7 @@ class ScoredComplaintTest {
             // patterns the model may confirm under its own threshold (the first test counts them: at least one must be)
             "waiting for a callback",
             "service was slow",
+            "nobody knew the answer",
             "Thanks for the quick help today!");
 
     @Test
