@@ -154,13 +154,13 @@ public final class ReclassifyJob {
             RunCounts counts = RunCounts.read(storage, layout.manifest());
             List<String> following = reported.stream().filter(m -> !selected.contains(m)).toList();
             try {
-                new ReportStage(new ReportWriter(new LeadershipReport(rule), storage, taxonomyFile), counts)
-                        .write(r.aggregates(), r.complaints(), output, selected);
-                if (!following.isEmpty()) {
-                    // a following month keeps the taxonomy of the run that classified it, for the command it offers
-                    new ReportStage(new ReportWriter(new LeadershipReport(rule), storage, runTaxonomyFile()), counts)
-                            .write(r.aggregates(), r.complaints(), output, following);
-                }
+                ReportWriter reclassified = new ReportWriter(new LeadershipReport(rule), storage, taxonomyFile);
+                // a following month keeps the taxonomy of the run that classified it, for the command it offers
+                ReportWriter kept = following.isEmpty() ? reclassified
+                        : new ReportWriter(new LeadershipReport(rule), storage, runTaxonomyFile());
+                // One stage for both kinds of month: the quotes of all of them are collected in one pass.
+                new ReportStage(month -> following.contains(month) ? kept : reclassified, counts)
+                        .write(r.aggregates(), r.complaints(), output, reported);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the reports under " + Storage.display(layout.reports()), e);
             }

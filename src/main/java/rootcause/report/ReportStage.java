@@ -7,6 +7,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 import rootcause.metric.CauseMetricRegistry;
 import rootcause.metric.CauseMetrics;
 import rootcause.aggregate.SegmentComparison;
@@ -25,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array_min;
@@ -65,12 +67,21 @@ public final class ReportStage {
     private static final String WORDS = "rc_words";
     private static final String DISTANCE = "rc_distance";
 
-    private final ReportWriter writer;
+    /** The writer of each month's files. */
+    private final Function<String, ReportWriter> writers;
     private final RunCounts counts;
     private final List<String> unchanged = new ArrayList<>();
 
     public ReportStage(ReportWriter writer, RunCounts counts) {
-        this.writer = writer;
+        this(month -> writer, counts);
+    }
+
+    /**
+     * A stage whose months need different writers (reclassify: the reclassified months name the new taxonomy file,
+     * the months after them the run's), so that one pass collects every month's quotes.
+     */
+    public ReportStage(Function<String, ReportWriter> writers, RunCounts counts) {
+        this.writers = writers;
         this.counts = counts;
     }
 
@@ -107,6 +118,7 @@ public final class ReportStage {
         unchanged.clear();
         List<Path> written = new ArrayList<>();
         for (String month : selected) {
+            ReportWriter writer = writers.apply(month);
             List<SegmentComparison.Row> segments = SegmentComparison.compare(
                     sliced.stream().filter(m -> m.month().equals(month)).toList(), writer.emergingRule());
             List<Path> files = writer.write(monthReport(month, wholeMonths, quotes.getOrDefault(month, Map.of()), segments),
@@ -167,15 +179,23 @@ public final class ReportStage {
                 .where(col(SENTENCE).isNotNull().and(length(trim(col(SENTENCE))).gt(0)))
                 .withColumn(RANK, row_number().over(Window.partitionBy(col(Columns.MONTH), col(CAUSE_ID),
                         col(Columns.COMPLAINT_ID), col(SENTENCE)).orderBy(patternFirst, col(MATCHED_TEXT))))
-                .where(col(RANK).equalTo(1));
-        Column negativeFirst = col(POLARITY).asc_nulls_last();
-        Dataset<Row> negative = chosen(candidates, LeadershipReport.QUOTES_PER_CAUSE,
-                negativeFirst, negativeFirst, length(col(SENTENCE)), col(Columns.COMPLAINT_ID))
-                .withColumn(KIND, lit(Quote.MOST_NEGATIVE));
-        List<Row> rows = negative.unionByName(typical(candidates, negative))
-                // most_negative sorts before typical
-                .orderBy(col(Columns.MONTH), col(CAUSE_ID), col(KIND), col(RANK))
-                .collectAsList();
+                .where(col(RANK).equalTo(1))
+                // Read three times below (the most negative quotes, the typical ones, and those again to leave out):
+                // kept, so the complaints are scanned and exploded once.
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Row> rows;
+        try {
+            Column negativeFirst = col(POLARITY).asc_nulls_last();
+            Dataset<Row> negative = chosen(candidates, LeadershipReport.QUOTES_PER_CAUSE,
+                    negativeFirst, negativeFirst, length(col(SENTENCE)), col(Columns.COMPLAINT_ID))
+                    .withColumn(KIND, lit(Quote.MOST_NEGATIVE));
+            rows = negative.unionByName(typical(candidates, negative))
+                    // most_negative sorts before typical
+                    .orderBy(col(Columns.MONTH), col(CAUSE_ID), col(KIND), col(RANK))
+                    .collectAsList();
+        } finally {
+            candidates.unpersist();
+        }
         Map<String, Map<String, List<Quote>>> out = new LinkedHashMap<>();
         for (Row r : rows) {
             Double polarity = r.getAs(POLARITY);

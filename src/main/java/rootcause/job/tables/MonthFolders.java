@@ -101,7 +101,13 @@ final class MonthFolders implements MonthTables {
     }
 
     private Dataset<Row> read(Path dir, List<String> months) {
-        return spark.read().option("basePath", dir.toString()).parquet(dir.toString())
+        // Only the asked months' folders: reading the whole folder lists every month of the history, a Spark job of
+        // its own (over 32 folders) on each read, when a reclassified month or a report reads one or two.
+        List<String> present = new ArrayList<>(monthsIn(dir));
+        present.retainAll(months);
+        String[] paths = present.isEmpty() ? new String[]{dir.toString()}
+                : present.stream().map(m -> OutputLayout.monthOf(dir, m).toString()).toArray(String[]::new);
+        return spark.read().option("basePath", dir.toString()).parquet(paths)
                 .where(col(Columns.MONTH).isin(months.toArray()));
     }
 
