@@ -1,5 +1,5 @@
 """Draws a held-out set (run from the repo root, before any tuning it judges): `python3 eval/heldout-sample.py SET [DATA]`
-with SET heldout2 (eval/heldout2-labels.csv), heldout3 (eval/heldout3-labels.csv), heldout4, heldout5, heldout6 or heldout7 (issue 24: 150
+with SET heldout2 (eval/heldout2-labels.csv), heldout3 (eval/heldout3-labels.csv), heldout4, heldout5, heldout6, heldout7 or heldout8 (issue 24: 150
 twcs, 150 airline, 100 CFPB from the 2015-2020 file, every item labelled by both labellers).
 
 300 complaints: 100 twcs inbound tweets, 100 airline tweets (any sentiment, as the job ingests them) and 100 CFPB
@@ -28,6 +28,9 @@ EARLIER_SETS = {
     'heldout7': ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv', 'eval/cfpb-train-labels.csv',
                  'eval/heldout3-labels.csv', 'eval/heldout4-labels.csv', 'eval/heldout5-labels.csv',
                  'eval/heldout6-labels.csv', 'eval/voice-sample-ids.csv'),
+    'heldout8': ('eval/labels.csv', 'eval/heldout-labels.csv', 'eval/heldout2-labels.csv', 'eval/cfpb-train-labels.csv',
+                 'eval/heldout3-labels.csv', 'eval/heldout4-labels.csv', 'eval/heldout5-labels.csv',
+                 'eval/heldout6-labels.csv', 'eval/heldout7-labels.csv', 'eval/voice-sample-ids.csv'),
 }
 SET = sys.argv[1]
 D = (sys.argv[2] if len(sys.argv) > 2 else os.environ.get('ROOTCAUSE_REAL_DATA', '../shared/data/real')) + '/'
@@ -63,10 +66,11 @@ def cfpb(name):
     return [('cfpb', r['Complaint ID'], r['Consumer complaint narrative']) for r in read(name)
             if r['Consumer complaint narrative'].strip() not in ('', 'None') and len(r['Consumer complaint narrative']) <= 2500]
 
-if SET in ('heldout4', 'heldout5', 'heldout6', 'heldout7'):
+if SET in ('heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8'):
     # issue 24: 150 twcs, 150 airline and 100 CFPB narratives, all from the 2015-2020 file (which no model trains on);
     # every item is labelled by both labellers, so the overlap is the whole set. heldout5 replaces the spent heldout4
-    # as the set the next model change is scored on once, heldout6 the spent heldout5, and heldout7 the spent heldout6.
+    # as the set the next model change is scored on once, heldout6 the spent heldout5, heldout7 the spent heldout6,
+    # and heldout8 the spent heldout7.
     groups = [pick(tw, 150), pick(air, 150), pick(cfpb('cfpb_complaints_sample_2015_2020.csv'), 100)]
     print('source,id,labeller')
     for g in groups:
