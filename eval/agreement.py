@@ -1,5 +1,5 @@
 """Agreement of the two held-out labellers on the items both labelled (run from the repo root; the argument names the
-set, heldout2 (default), heldout3, heldout4, heldout5, heldout6 or heldout7, read from eval/SET-labeller-a.csv and -b.csv):
+set, heldout2 (default), heldout3, heldout4, heldout5, heldout6, heldout7 or heldout8, read from eval/SET-labeller-a.csv and -b.csv):
 micro F1 of labeller b against labeller a over (item, cause) pairs, and Cohen's kappa over the binary
 (item, cause) decisions, per source and per cause group. Prints the disagreements with --list."""
 import csv, sys
