@@ -7,30 +7,12 @@ train_causes.prf with the taxonomy's global and per-cause thresholds), per label
   python training/unmatched_levers.py [--sets 3,4,5,6] [--floors ...] [--mean-with DIR/cause-encoder DIR/cause-head.json]
 
 Tuning data only (docs/BENCHMARK-CAUSES.md, "Held-out 7")."""
-import argparse, os, re, sys
+import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import numpy as np
 import corpus, export, train_causes as T
-
-def per_item(items, probs):
-    """Item scores one item per ONNX Runtime call, as compare_encoders.py: int8 outputs move with batch padding."""
-    return np.array([T.item_scores([it], probs)[0] for it in items])
-
-
-TAXONOMY = os.path.join(corpus.ROOT, 'src/main/resources/rootcause/taxonomy/taxonomy.yaml')
-
-
-def taxonomy_thresholds():
-    """The shipped taxonomy's threshold per cause: its own where it sets one, else semantic.threshold."""
-    text = open(TAXONOMY).read()
-    global_t = float(re.search(r'^semantic:\n(?:  .*\n)*?  threshold: ([0-9.]+)', text, re.M).group(1))
-    own = {}
-    for block in re.split(r'\n  - id: ', text)[1:]:
-        m = re.match(r'(\w+)\n(?:    .*\n|\s*\n)*?    threshold: ([0-9.]+)', block)
-        if m:
-            own[m.group(1)] = float(m.group(2))
-    return [own.get(c, global_t) for c in T.C]
+from shipped_scores import per_item, taxonomy_thresholds
 
 
 def with_best_cause(scores, thresholds, floor):
