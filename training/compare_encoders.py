@@ -8,6 +8,7 @@ import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus, export, train_causes as T
+from shipped_scores import per_item
 
 ap = argparse.ArgumentParser()
 ap.add_argument('--a', nargs=2, metavar=('MODEL_DIR', 'HEAD'), default=(corpus.SHIPPED_MODEL, corpus.SHIPPED_HEAD))
@@ -19,7 +20,7 @@ sets = {n: corpus.eval_items(os.path.join(corpus.ROOT, 'eval', f'heldout{n}-labe
 pooled = [it for items in sets.values() for it in items]
 for name, (model, head) in (('a', a.a), ('b', a.b)):
     probs = export.onnx_probs(model, head)
-    scores = {n: [T.item_scores([it], probs)[0] for it in items] for n, items in sets.items()}
+    scores = {n: per_item(items, probs) for n, items in sets.items()}
     for thr in map(float, a.thresholds.split(',')):
         at = [thr] * len(T.C)
         cells = []

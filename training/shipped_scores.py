@@ -1,27 +1,24 @@
-"""The shipped pipeline's model-alone scores, shared by the measuring scripts: item scores as compare_encoders.py
-computes them, and the taxonomy's thresholds per cause."""
-import os, re
+"""The shipped pipeline's model-alone scores, shared by the measuring scripts: item scores one item per ONNX Runtime
+call, and the taxonomy's threshold per cause."""
+import os
 
 import numpy as np
+import yaml
 
 import corpus, train_causes as T
-
-
-def per_item(items, probs):
-    """Item scores one item per ONNX Runtime call, as compare_encoders.py: int8 outputs move with batch padding."""
-    return np.array([T.item_scores([it], probs)[0] for it in items])
-
 
 TAXONOMY = os.path.join(corpus.ROOT, 'src/main/resources/rootcause/taxonomy/taxonomy.yaml')
 
 
-def taxonomy_thresholds():
-    """The shipped taxonomy's threshold per cause: its own where it sets one, else semantic.threshold."""
-    text = open(TAXONOMY).read()
-    global_t = float(re.search(r'^semantic:\n(?:  .*\n)*?  threshold: ([0-9.]+)', text, re.M).group(1))
-    own = {}
-    for block in re.split(r'\n  - id: ', text)[1:]:
-        m = re.match(r'(\w+)\n(?:    .*\n|\s*\n)*?    threshold: ([0-9.]+)', block)
-        if m:
-            own[m.group(1)] = float(m.group(2))
-    return [own.get(c, global_t) for c in T.C]
+def per_item(items, probs):
+    """Item scores one item per ONNX Runtime call, as close as Python gets to the job's one sentence per call: int8
+    activations are quantized per call, so a batch's neighbours move a sentence's probabilities a little
+    (docs/BENCHMARKS.md)."""
+    return np.array([T.item_scores([it], probs)[0] for it in items])
+
+
+def taxonomy_thresholds(path=TAXONOMY):
+    """The taxonomy's threshold per cause, in train_causes.C's order: its own where it sets one, else semantic.threshold."""
+    taxonomy = yaml.safe_load(open(path))
+    own = {c['id']: c['threshold'] for c in taxonomy['causes'] if 'threshold' in c}
+    return [float(own.get(c, taxonomy['semantic']['threshold'])) for c in T.C]
