@@ -8,14 +8,18 @@ CFPB_TRAIN_FILES = ('cfpb_complaints_export_2023_payday_personal_loans_narrative
 CFPB_EVAL_FILE = 'cfpb_complaints_sample_2015_2020.csv'  # evaluation only: no model trains on it
 
 
-def _read(name):
+TWCS_FILE = 'twcs_customer_support_twitter_first5000.csv'
+
+
+def read(name):
+    """An export's rows, by file name under DATA."""
     return list(csv.DictReader(open(os.path.join(DATA, name), encoding='utf-8')))
 
 
 def cfpb(files):
     out = {}
     for name in files:
-        for r in _read(name):
+        for r in read(name):
             t = r['Consumer complaint narrative'].strip()
             if t and t != 'None':
                 out[('cfpb', r['Complaint ID'])] = t
@@ -24,10 +28,10 @@ def cfpb(files):
 
 def tweets():
     out = {}
-    for r in _read('twcs_customer_support_twitter_first5000.csv'):
+    for r in read(TWCS_FILE):
         if r.get('inbound') in ('True', 'true') and (r.get('text') or '').strip():
             out[('twcs', r['tweet_id'])] = r['text']
-    for r in _read('airline_tweets_Tweets.csv'):
+    for r in read('airline_tweets_Tweets.csv'):
         if (r.get('text') or '').strip():
             out[('airline', r['tweet_id'])] = r['text']
     return out

@@ -4,8 +4,8 @@ encoder and head, the taxonomy's thresholds), scored by train_causes.prf: where 
 
   python training/twcs_threads.py [--sets 3,4,5,6,7]
 
-Labels were given to each tweet on its own, without the thread (eval/heldout-sample.py's labeller instructions)."""
-import argparse, csv, os, sys
+The labellers were told to label each text on its own, with no thread context."""
+import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import corpus, export, exports, train_causes as T
@@ -14,10 +14,7 @@ from shipped_scores import per_item, taxonomy_thresholds
 ap = argparse.ArgumentParser()
 ap.add_argument('--sets', default='3,4,5,6,7')
 a = ap.parse_args()
-csv.field_size_limit(10 ** 9)
-replies = {r['tweet_id'] for r in csv.DictReader(open(os.path.join(exports.DATA, 'twcs_customer_support_twitter_first5000.csv'),
-                                                       encoding='utf-8'))
-           if (r.get('in_response_to_tweet_id') or '').strip()}
+replies = {r['tweet_id'] for r in exports.read(exports.TWCS_FILE) if (r.get('in_response_to_tweet_id') or '').strip()}
 items = [it for n in a.sets.split(',') for it in corpus.eval_items(os.path.join(corpus.ROOT, 'eval', f'heldout{n}-labels.csv'))
          if it.part == 'twcs']
 scores = per_item(items, export.onnx_probs(corpus.SHIPPED_MODEL, corpus.SHIPPED_HEAD))
